@@ -1,0 +1,162 @@
+package io.kisflow.designer.edit;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Bounded undo and redo stacks of {@link Command}s (Scene Builder's JobManager). Executing an edit
+ * applies it to the target's state; edits that change nothing are not recorded. Edits sharing a
+ * burst key in a row (the keystrokes typed into one field, the moves of one drag) merge into one
+ * undo step until {@link #endBurst()}. Selection changes never go through here.
+ *
+ * <pre>{@code stack.execute(FunctionEdits.rename("A", "B"), "field:fname#3"); stack.undo();}</pre>
+ */
+public final class CommandStack {
+    /** Where the edited state lives (the project document). */
+    public interface Target {
+        DesignState state();
+
+        Selection selection();
+
+        void show(DesignState state, Selection selection);
+    }
+
+    public static final int DEFAULT_LIMIT = 200;
+
+    private final Target target;
+    private final int limit;
+    private final Deque<Command> undoStack = new ArrayDeque<>();
+    private final Deque<Command> redoStack = new ArrayDeque<>();
+    private String openBurst;
+
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
+    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+
+    public CommandStack(Target target, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        this.target = target;
+        this.limit = limit;
+    }
+
+    public CommandStack(Target target) {
+        this(target, DEFAULT_LIMIT);
+    }
+
+    /** Applies the edit as its own undo step; returns false when it changed nothing. */
+    public boolean execute(Edit edit) {
+        return execute(edit, null);
+    }
+
+    /**
+     * Applies the edit; with a non-null burst key equal to the previous edit's, both become one undo
+     * step. Throws {@link EditRefused} (and changes nothing) when the edit is refused.
+     */
+    public boolean execute(Edit edit, String burst) {
+        DesignState before = target.state();
+        DesignState after = edit.apply(before);
+        if (after.equals(before)) {
+            return false;
+        }
+        Selection selection = edit.selectionAfter(after, target.selection());
+        if (burst != null && burst.equals(openBurst) && !undoStack.isEmpty()) {
+            Command merged = undoStack.pop().mergedWith(edit.description(), after, selection);
+            if (!merged.before().equals(after)) {
+                undoStack.push(merged);
+            }
+        } else {
+            undoStack.push(new Command(edit.description(), before, after, target.selection(), selection));
+            while (undoStack.size() > limit) {
+                undoStack.removeLast();
+            }
+        }
+        redoStack.clear();
+        openBurst = burst;
+        target.show(after, selection);
+        changed();
+        return true;
+    }
+
+    /** Ends the current burst: the next edit is a new undo step even with the same key. */
+    public void endBurst() {
+        openBurst = null;
+    }
+
+    public void undo() {
+        if (undoStack.isEmpty()) {
+            return;
+        }
+        Command c = undoStack.pop();
+        c.undo(target);
+        redoStack.push(c);
+        openBurst = null;
+        changed();
+    }
+
+    public void redo() {
+        if (redoStack.isEmpty()) {
+            return;
+        }
+        Command c = redoStack.pop();
+        c.redo(target);
+        undoStack.push(c);
+        openBurst = null;
+        changed();
+    }
+
+    /** Forgets all history (a project was opened or restored). */
+    public void clear() {
+        undoStack.clear();
+        redoStack.clear();
+        openBurst = null;
+        changed();
+    }
+
+    public int undoSize() {
+        return undoStack.size();
+    }
+
+    public int redoSize() {
+        return redoStack.size();
+    }
+
+    private void changed() {
+        canUndo.set(!undoStack.isEmpty());
+        canRedo.set(!redoStack.isEmpty());
+        undoDescription.set(undoStack.isEmpty() ? "" : undoStack.peek().description());
+        redoDescription.set(redoStack.isEmpty() ? "" : redoStack.peek().description());
+        revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoDescriptionProperty() {
+        return undoDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoDescriptionProperty() {
+        return redoDescription.getReadOnlyProperty();
+    }
+
+    /** Increases on every execute, undo, redo and clear. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,66 @@
+package io.kisflow.designer.edit;
+
+import io.kisflow.designer.project.Point;
+import io.kisflow.designer.project.ProjectLayout;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies of a {@link ProjectLayout} with one thing changed. Renames and removals go through here so
+ * that the sidecar's per-name entries (lane order, badge positions, input and pinned rows) follow.
+ */
+public final class Layouts {
+    private Layouts() {
+    }
+
+    public static ProjectLayout withLaneOrder(ProjectLayout l, List<String> order) {
+        return new ProjectLayout(List.copyOf(order), l.connectorPositions(), l.zoom(), l.panX(), l.panY(),
+                l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
+    }
+
+    public static ProjectLayout withView(ProjectLayout l, double zoom, double panX, double panY) {
+        return new ProjectLayout(l.laneOrder(), l.connectorPositions(), zoom, panX, panY,
+                l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
+    }
+
+    public static ProjectLayout withConnectorPosition(ProjectLayout l, String cname, Point p) {
+        Map<String, Point> positions = new LinkedHashMap<>(l.connectorPositions());
+        if (p == null) {
+            positions.remove(cname);
+        } else {
+            positions.put(cname, p);
+        }
+        return new ProjectLayout(l.laneOrder(), positions, l.zoom(), l.panX(), l.panY(),
+                l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
+    }
+
+    /** A flow renamed: its lane keeps its place and its designer input rows follow it. */
+    public static ProjectLayout renameFlow(ProjectLayout l, String oldName, String newName) {
+        List<String> order = l.laneOrder().stream().map(n -> n.equals(oldName) ? newName : n).toList();
+        return new ProjectLayout(order, l.connectorPositions(), l.zoom(), l.panX(), l.panY(),
+                renameKey(l.inputRows(), oldName, newName), l.pinnedRows(), l.pluginPaths(), l.extra());
+    }
+
+    /** A function renamed: its pinned rows follow it. */
+    public static ProjectLayout renameFunction(ProjectLayout l, String oldName, String newName) {
+        return new ProjectLayout(l.laneOrder(), l.connectorPositions(), l.zoom(), l.panX(), l.panY(),
+                l.inputRows(), renameKey(l.pinnedRows(), oldName, newName), l.pluginPaths(), l.extra());
+    }
+
+    /** A connector renamed: its badge stays where the user put it. */
+    public static ProjectLayout renameConnector(ProjectLayout l, String oldName, String newName) {
+        return new ProjectLayout(l.laneOrder(), renameKey(l.connectorPositions(), oldName, newName), l.zoom(),
+                l.panX(), l.panY(), l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
+    }
+
+    private static <V> Map<String, V> renameKey(Map<String, V> m, String oldName, String newName) {
+        if (!m.containsKey(oldName)) {
+            return m;
+        }
+        Map<String, V> copy = new LinkedHashMap<>();
+        m.forEach((k, v) -> copy.put(k.equals(oldName) ? newName : k, v));
+        return copy;
+    }
+}
