@@ -155,8 +155,8 @@ class CanvasViewModelTest {
         assertEquals(Selection.step("StuScore", 1), doc.selection());
         vm.findNext();
         assertEquals(Selection.step("StuScore", 2), doc.selection());
-        assertEquals(2, vm.find("scores"));
-        assertEquals(Selection.flow("SaveScores"), doc.selection());
+        assertEquals(1, vm.find("loadscores"));
+        assertEquals(Selection.flow("LoadScores"), doc.selection());
         assertEquals(0, vm.find("zzz"));
         assertEquals("No flow, card or connector matches \"zzz\".", doc.status().text());
     }
