@@ -27,9 +27,9 @@ public final class CanvasGeometry {
     public static final double LANE_HEIGHT = 120;
     public static final double LANE_GAP = 12;
     public static final double HEADER_WIDTH = 190;
-    public static final double CARD_WIDTH = 168;
+    public static final double CARD_WIDTH = 188;
     public static final double CARD_HEIGHT = 78;
-    public static final double CARD_GAP = 44;
+    public static final double CARD_GAP = 40;
     public static final double PITCH = CARD_WIDTH + CARD_GAP;
     public static final double CARD_TOP = (LANE_HEIGHT - CARD_HEIGHT) / 2;
     public static final double BADGE_WIDTH = 176;

@@ -33,7 +33,7 @@ public final class FieldModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> options = FXCollections.observableArrayList();
     private boolean refreshing;
-    private boolean focused;
+    private boolean committing;
     private int visit;
 
     /**
@@ -54,23 +54,24 @@ public final class FieldModel {
     }
 
     private void commit(String value) {
+        committing = true;
         try {
             doc.performOrThrow(write.apply(value), id + "#" + visit);
             error.set("");
         } catch (EditRefused refused) {
             error.set(refused.getMessage());
+        } finally {
+            committing = false;
         }
     }
 
     /** The field got the keyboard focus: a new burst of typing begins. */
     public void focusGained() {
-        focused = true;
         visit++;
     }
 
     /** The field lost the focus: the burst ends; a refused value is replaced by the project's value, the message stays. */
     public void focusLost() {
-        focused = false;
         doc.endBurst();
         if (!error.get().isEmpty()) {
             String kept = error.get();
@@ -80,11 +81,12 @@ public final class FieldModel {
     }
 
     /**
-     * Shows the project's value. While the user is typing in this field the text is left alone
-     * (the project follows the text, not the other way round), unless {@code force}: the subject changed.
+     * Shows the project's value (after an undo, or another field's edit). The edit this field is
+     * making itself does not rewrite its text: the project follows what is typed, not the other
+     * way round ("007" stays under the cursor while the project holds 7), unless {@code force}.
      */
     public void refresh(boolean force) {
-        if (focused && !force) {
+        if (committing && !force) {
             return;
         }
         show(read.get());

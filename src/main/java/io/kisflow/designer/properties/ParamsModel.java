@@ -53,7 +53,7 @@ public final class ParamsModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private boolean refreshing;
-    private boolean focused;
+    private boolean committing;
     private int visit;
 
     public ParamsModel(ProjectDocument doc, String id, String label, Supplier<Map<String, String>> read,
@@ -102,27 +102,28 @@ public final class ParamsModel {
             }
             map.put(k, r.value.get());
         }
+        committing = true;
         try {
             doc.performOrThrow(write.apply(map), id + "#" + visit);
             error.set("");
         } catch (EditRefused refused) {
             error.set(refused.getMessage());
+        } finally {
+            committing = false;
         }
     }
 
     public void focusGained() {
-        focused = true;
         visit++;
     }
 
     public void focusLost() {
-        focused = false;
         doc.endBurst();
     }
 
-    /** Shows the project's params unless the user is typing in this table (or {@code force}: the subject changed). */
+    /** Shows the project's params, except during this table's own edit (or always with {@code force}: the subject changed). */
     public void refresh(boolean force) {
-        if (focused && !force) {
+        if (committing && !force) {
             return;
         }
         Map<String, String> model = read.get();

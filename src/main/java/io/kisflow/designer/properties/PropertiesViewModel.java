@@ -127,6 +127,11 @@ public final class PropertiesViewModel {
         renameRequests.set(renameRequests.get() + 1);
     }
 
+    /** Shows the global config (it has no card or palette entry). */
+    public void selectGlobal() {
+        doc.select(Selection.GLOBAL);
+    }
+
     /** A one-line summary for the panel when nothing is selected. */
     public String projectSummary() {
         var c = doc.state().configs();

@@ -1,0 +1,104 @@
+package io.kisflow.designer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Which project the designer opens when started without a directory: {@code ./conf-samples} when
+ * it exists in the working directory, else the samples bundled in the jar, copied once to
+ * {@code ~/.kisflow-studio/samples} (never overwritten afterwards: the user may have edited them).
+ *
+ * <pre>{@code Path dir = StartupProject.samples(Path.of(""), stateDir);}</pre>
+ */
+public final class StartupProject {
+    static final String RESOURCE = "/conf-samples";
+
+    private StartupProject() {
+    }
+
+    public static Path samples(Path workingDir, Path stateDir) throws IOException {
+        Path local = workingDir.resolve("conf-samples");
+        if (Files.isDirectory(local)) {
+            return local.toAbsolutePath().normalize();
+        }
+        Path copy = stateDir.resolve("samples");
+        if (Files.isDirectory(copy)) {
+            return copy;
+        }
+        extract(copy);
+        return copy;
+    }
+
+    /** Copies the bundled /conf-samples tree (from the jar or from target/classes) into {@code target}. */
+    static void extract(Path target) throws IOException {
+        URL marker = StartupProject.class.getResource(RESOURCE + "/kis-flow.yml");
+        if (marker == null) {
+            throw new IOException("The samples are not bundled with this build: start the designer with a directory (open DIR).");
+        }
+        Path tmp = Files.createTempDirectory(target.toAbsolutePath().getParent() == null ? Path.of(".") : createParent(target), "samples");
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyTree(jar.getPath(RESOURCE), tmp);
+                }
+            } else {
+                copyTree(Path.of(uri).getParent(), tmp);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (URISyntaxException e) {
+            throw new IOException("Cannot read the bundled samples: " + e.getMessage(), e);
+        } finally {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    private static Path createParent(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return parent;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(from)) {
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            String rel = from.relativize(p).toString();
+            if (rel.isEmpty() || rel.endsWith(".gitkeep")) {
+                continue;
+            }
+            Path dest = to.resolve(rel);
+            if (Files.isDirectory(p)) {
+                Files.createDirectories(dest);
+            } else {
+                Files.createDirectories(dest.getParent());
+                try (InputStream in = Files.newInputStream(p)) {
+                    Files.copy(in, dest);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.kisflow.designer.canvas;
+
+import io.kisflow.designer.ui.Theme;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * The canvas on screen: one {@link Canvas} the size of the visible area, repainted from the
+ * view-model (at most once per pulse) and feeding it the pointer. Middle-button drags always pan;
+ * the wheel scrolls, and zooms with Ctrl held.
+ *
+ * <pre>{@code CanvasView view = new CanvasView(canvasViewModel); view.themeProperty().set(Theme.DARK);}</pre>
+ */
+public final class CanvasView extends Region {
+    private final CanvasViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final CanvasPainter painter = new CanvasPainter();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private boolean paintScheduled;
+    private double panX;
+    private double panY;
+    private Runnable onDoubleClick = () -> { };
+
+    public CanvasView(CanvasViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("flow-canvas");
+        setId("flowCanvas");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(100, 100);
+        vm.paintRequestsProperty().addListener((o, a, b) -> schedulePaint());
+        theme.addListener((o, a, b) -> schedulePaint());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                onDoubleClick.run();
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            vm.scroll(e.getX(), e.getY(), e.getDeltaX(), e.getDeltaY(), e.isShortcutDown() || e.isControlDown());
+            e.consume();
+        });
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() == MouseButton.MIDDLE) {
+            panX = e.getX();
+            panY = e.getY();
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            vm.press(e.getX(), e.getY());
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.isMiddleButtonDown()) {
+            vm.panBy(e.getX() - panX, e.getY() - panY);
+            panX = e.getX();
+            panY = e.getY();
+        } else if (e.isPrimaryButtonDown()) {
+            vm.drag(e.getX(), e.getY());
+        }
+    }
+
+    private void released(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            vm.release(e.getX(), e.getY());
+        }
+    }
+
+    /** What a double click does (the designer focuses the name field: rename). */
+    public void setOnDoubleClick(Runnable action) {
+        this.onDoubleClick = action;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            vm.setViewSize(w, h);
+            paintNow();
+        }
+    }
+
+    private void schedulePaint() {
+        if (!paintScheduled) {
+            paintScheduled = true;
+            Platform.runLater(this::paintNow);
+        }
+    }
+
+    /** Paints the current frame at once (the benchmark calls this to time a frame). */
+    public void paintNow() {
+        paintScheduled = false;
+        if (canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            return;
+        }
+        var doc = vm.document();
+        painter.paint(canvas.getGraphicsContext2D(), new CanvasPainter.Scene(vm.geometry(), vm.viewport(),
+                canvas.getWidth(), canvas.getHeight(), doc.state().configs(), doc.selection(), vm.markersProperty().get(),
+                vm.feedbackProperty().get(), theme.get()));
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public CanvasViewModel viewModel() {
+        return vm;
+    }
+}

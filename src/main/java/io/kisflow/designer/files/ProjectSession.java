@@ -1,0 +1,202 @@
+package io.kisflow.designer.files;
+
+import io.kisflow.config.Problem;
+import io.kisflow.designer.document.ProjectDocument;
+import io.kisflow.designer.document.StatusMessage;
+import io.kisflow.designer.edit.DesignState;
+import io.kisflow.designer.project.ProjectFiles;
+import io.kisflow.designer.project.RecentProjects;
+import io.kisflow.designer.project.RecoveryStore;
+import io.kisflow.designer.project.SavePlan;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The open project's files: opening a directory (valid objects open, problems listed, nothing
+ * written), planning and applying Save and "Export to...", autosaving a recovery copy of unsaved
+ * work and offering it back after a crash, and the recent-projects list. No JavaFX nodes: the
+ * window shows the plans and questions this returns.
+ *
+ * <pre>{@code SavePlan plan = session.planSave(); if (userAgrees(plan)) session.applySave(plan);}</pre>
+ */
+public final class ProjectSession {
+    private final ProjectDocument doc;
+    private final RecoveryStore recovery;
+    private final RecentProjects recents;
+    private final Supplier<DesignState> stateToSave;
+    private final ReadOnlyObjectWrapper<ProjectFiles> files = new ReadOnlyObjectWrapper<>(this, "files");
+    private final ObservableList<Problem> loadProblems = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentList = FXCollections.observableArrayList();
+    private volatile DesignState lastAutosaved;
+
+    /**
+     * @param stateToSave the document's state with the current zoom and pan in its layout (the
+     *                    canvas knows those; they are saved but are not edits)
+     */
+    public ProjectSession(ProjectDocument doc, Path stateDir, Supplier<DesignState> stateToSave) {
+        this.doc = doc;
+        this.recovery = new RecoveryStore(stateDir);
+        this.recents = new RecentProjects(stateDir);
+        this.stateToSave = stateToSave;
+        refreshRecents();
+    }
+
+    /**
+     * Opens a KisFlow config directory. Returns the recovery copy of unsaved work found for it, if
+     * any and if it differs from what the directory holds; the caller asks the user whether to
+     * {@link #restore} it or {@link #discardRecovery()}.
+     */
+    public Optional<RecoveryStore.Recovered> open(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d)) {
+            throw new IOException(d + " is not a directory: choose the folder that holds the project's .yaml files.");
+        }
+        ProjectFiles opened = ProjectFiles.open(d);
+        show(opened);
+        try {
+            recents.add(d);
+        } catch (IOException e) {
+            doc.tell(StatusMessage.error("Could not update the recent projects list: " + e.getMessage()));
+        }
+        refreshRecents();
+        Optional<RecoveryStore.Recovered> found = recovery.find(d);
+        DesignState onDisk = doc.savedState();
+        return found.filter(r -> !new DesignState(r.configs(), r.layout()).withoutView().equals(onDisk.withoutView()));
+    }
+
+    /** Creates an empty project in an empty (or new) directory and opens it. */
+    public void createNew(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        show(ProjectFiles.createNew(d));
+        recents.add(d);
+        refreshRecents();
+    }
+
+    private void show(ProjectFiles opened) {
+        files.set(opened);
+        DesignState state = new DesignState(opened.configs(), opened.layout());
+        loadProblems.setAll(opened.loadProblems());
+        doc.open(opened.directory(), state, state);
+        lastAutosaved = state;
+        int errors = (int) opened.loadProblems().stream().filter(Problem::isError).count();
+        doc.tell(errors == 0 ? StatusMessage.info("Opened " + opened.directory())
+                : StatusMessage.error("Opened " + opened.directory() + " with " + errors + (errors == 1 ? " error" : " errors")
+                + ": see Problems. Nothing in the directory changes until you save."));
+    }
+
+    /** Takes the recovered work as the current, unsaved state. */
+    public void restore(RecoveryStore.Recovered r) {
+        DesignState recovered = new DesignState(r.configs(), r.layout());
+        doc.open(directory(), doc.savedState(), recovered);
+        lastAutosaved = recovered;
+        doc.tell(StatusMessage.info("Restored unsaved work from " + r.savedAt() + ". Save to keep it."));
+    }
+
+    public void discardRecovery() throws IOException {
+        recovery.discard(directory());
+    }
+
+    /** What Save would write into the project directory. */
+    public SavePlan planSave() {
+        DesignState s = stateToSave.get();
+        return requireFiles().planSave(s.configs(), s.layout(), directory());
+    }
+
+    /** Writes the plan; the written state becomes the saved baseline and the recovery copy is dropped. */
+    public void applySave(SavePlan plan) throws IOException {
+        DesignState written = stateToSave.get();
+        requireFiles().apply(plan);
+        doc.markSaved(written);
+        lastAutosaved = written;
+        recovery.discard(directory());
+        doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved " + describe(plan) + " in " + directory()));
+    }
+
+    /** What "Export to..." would write into another directory: the canonical KisFlow YAML, no sidecar. */
+    public SavePlan planExport(Path target) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        if (t.equals(directory())) {
+            throw new IOException("Export writes to another directory; use Save to write into " + directory() + ".");
+        }
+        DesignState s = stateToSave.get();
+        return requireFiles().planSave(s.configs(), s.layout(), t);
+    }
+
+    public void applyExport(SavePlan plan) throws IOException {
+        Files.createDirectories(plan.targetDir());
+        requireFiles().apply(plan);
+        doc.tell(StatusMessage.info("Exported " + describe(plan) + " to " + plan.targetDir()));
+    }
+
+    /**
+     * Writes a recovery copy when there is unsaved work that was not autosaved yet; returns whether
+     * it wrote. Safe to call from any thread: states are immutable values.
+     */
+    public boolean autosave(DesignState current, boolean dirty) throws IOException {
+        Path dir = directory();
+        if (dir == null || !dirty || current.equals(lastAutosaved)) {
+            return false;
+        }
+        recovery.save(dir, current.configs(), current.layout());
+        lastAutosaved = current;
+        return true;
+    }
+
+    /** The user closed without saving: the recovery copy is no longer wanted. */
+    public void closeWithoutSaving() throws IOException {
+        if (directory() != null) {
+            recovery.discard(directory());
+        }
+    }
+
+    private void refreshRecents() {
+        recentList.setAll(recents.list());
+    }
+
+    private ProjectFiles requireFiles() {
+        ProjectFiles f = files.get();
+        if (f == null) {
+            throw new IllegalStateException("no project is open");
+        }
+        return f;
+    }
+
+    static String describe(SavePlan plan) {
+        return count(plan.created().size(), "created") + ", " + count(plan.changed().size(), "changed") + ", "
+                + count(plan.deleted().size(), "deleted");
+    }
+
+    private static String count(int n, String what) {
+        return n + (n == 1 ? " file " : " files ") + what;
+    }
+
+    public Path directory() {
+        return doc.directory();
+    }
+
+    public ReadOnlyObjectProperty<ProjectFiles> filesProperty() {
+        return files.getReadOnlyProperty();
+    }
+
+    public ObservableList<Problem> loadProblems() {
+        return loadProblems;
+    }
+
+    /** Most recent first. */
+    public ObservableList<Path> recentProjects() {
+        return recentList;
+    }
+
+    List<Path> recentSnapshot() {
+        return List.copyOf(recentList);
+    }
+}

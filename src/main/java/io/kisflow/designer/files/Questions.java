@@ -1,0 +1,51 @@
+package io.kisflow.designer.files;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+
+/** The questions the designer asks about unsaved work, as dialogs with plainly named buttons. */
+public final class Questions {
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    public static final ButtonType DONT_SAVE = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+    public static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+    public static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+
+    private Questions() {
+    }
+
+    public static Alert unsavedChanges(Window owner, String project, String doing) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", SAVE, DONT_SAVE, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText(project + " has unsaved changes.");
+        a.setContentText("Save them before " + doing + "? \"Don't save\" drops the changes and their recovery copy.");
+        a.getDialogPane().setId("unsavedDialog");
+        return a;
+    }
+
+    public static Alert restoreOffer(Window owner, String project, Instant savedAt) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", RESTORE, DISCARD);
+        a.initOwner(owner);
+        a.setTitle("Recover unsaved work");
+        a.setHeaderText("The designer was closed with unsaved changes to " + project + ".");
+        a.setContentText("A recovery copy from " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()).format(savedAt)
+                + " exists. Restore it (it stays unsaved until you save), or discard it and keep the files as they are?");
+        a.getDialogPane().setId("recoveryDialog");
+        return a;
+    }
+
+    public static Alert error(Window owner, String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle("KisFlow Studio");
+        a.setHeaderText(header);
+        a.getDialogPane().setId("errorDialog");
+        return a;
+    }
+}

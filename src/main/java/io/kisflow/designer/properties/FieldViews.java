@@ -1,0 +1,192 @@
+package io.kisflow.designer.properties;
+
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Controls bound to {@link FieldModel}s and {@link ParamsModel}s: a label, the control, and the
+ * refusal message under it. Node ids are the YAML paths with dots as dashes
+ * ({@code #func-option-retry_times}), so tests and CSS can find each field.
+ */
+final class FieldViews {
+    private FieldViews() {
+    }
+
+    static String nodeId(String fieldId) {
+        return fieldId.replace('.', '-');
+    }
+
+    static VBox text(FieldModel f) {
+        TextField tf = new TextField();
+        tf.setId(nodeId(f.id()));
+        tf.textProperty().bindBidirectional(f.textProperty());
+        tf.focusedProperty().addListener((o, a, focused) -> {
+            if (focused) {
+                f.focusGained();
+            } else {
+                f.focusLost();
+            }
+        });
+        tf.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                f.focusLost();
+                f.focusGained();
+            }
+        });
+        return wrap(f, tf);
+    }
+
+    /** A combo box; {@code editable} ones also take typed values (connector types), "" shows as {@code emptyText}. */
+    static VBox choice(FieldModel f, boolean editable, String emptyText) {
+        ComboBox<String> cb = new ComboBox<>(f.options());
+        cb.setId(nodeId(f.id()));
+        cb.setEditable(editable);
+        cb.setMaxWidth(Double.MAX_VALUE);
+        cb.setButtonCell(new Cell(emptyText));
+        cb.setCellFactory(l -> new Cell(emptyText));
+        cb.setValue(f.text());
+        boolean[] updating = {false};
+        f.textProperty().addListener((o, a, b) -> {
+            if (!updating[0] && !b.equals(cb.getValue())) {
+                updating[0] = true;
+                cb.setValue(b);
+                updating[0] = false;
+            }
+        });
+        ChangeListener<String> toModel = (o, a, b) -> {
+            if (!updating[0] && b != null && !b.equals(f.text())) {
+                updating[0] = true;
+                f.focusGained();
+                f.setText(b);
+                f.focusLost();
+                updating[0] = false;
+            }
+        };
+        cb.valueProperty().addListener(toModel);
+        return wrap(f, cb);
+    }
+
+    static VBox check(FieldModel f, String text) {
+        CheckBox box = new CheckBox(text);
+        box.setId(nodeId(f.id()));
+        box.setSelected(Boolean.parseBoolean(f.text()));
+        f.textProperty().addListener((o, a, b) -> box.setSelected(Boolean.parseBoolean(b)));
+        box.selectedProperty().addListener((o, a, b) -> {
+            if (b != Boolean.parseBoolean(f.text())) {
+                f.setText(String.valueOf(b));
+            }
+        });
+        VBox v = new VBox(2, box, error(f.errorProperty(), f.id()));
+        v.getStyleClass().add("field");
+        return v;
+    }
+
+    private static VBox wrap(FieldModel f, Node control) {
+        Label label = new Label(f.label());
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(control);
+        VBox v = new VBox(3, label, control, error(f.errorProperty(), f.id()));
+        v.getStyleClass().add("field");
+        return v;
+    }
+
+    private static Label error(javafx.beans.value.ObservableStringValue message, String id) {
+        Label error = new Label();
+        error.setId(nodeId(id) + "-error");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(message);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+        return error;
+    }
+
+    /** A key/value table with add and remove buttons. */
+    static VBox params(ParamsModel p) {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.setId(nodeId(p.id()));
+        ColumnConstraints key = new ColumnConstraints();
+        key.setPercentWidth(42);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(key, value, new ColumnConstraints());
+        Runnable rebuild = () -> {
+            grid.getChildren().clear();
+            for (int i = 0; i < p.rows().size(); i++) {
+                ParamsModel.Row row = p.rows().get(i);
+                TextField k = paramField(p, row.key(), "key");
+                TextField v = paramField(p, row.value(), "value");
+                int index = i;
+                Button remove = new Button("\u2715");
+                remove.getStyleClass().add("remove-button");
+                remove.setTooltip(new Tooltip("Remove this param"));
+                remove.setOnAction(e -> p.removeRow(index));
+                grid.addRow(i, k, v, remove);
+            }
+        };
+        p.rows().addListener((javafx.collections.ListChangeListener<ParamsModel.Row>) c -> rebuild.run());
+        rebuild.run();
+        Button add = new Button("Add param");
+        add.setId(nodeId(p.id()) + "-add");
+        add.getStyleClass().add("small-button");
+        add.setOnAction(e -> {
+            p.addRow();
+            if (!grid.getChildren().isEmpty()) {
+                grid.getChildren().get(grid.getChildren().size() - 3).requestFocus();
+            }
+        });
+        Label label = new Label(p.label());
+        label.getStyleClass().add("field-label");
+        Label empty = new Label("none");
+        empty.getStyleClass().add("field-hint");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(p.rows()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        VBox v = new VBox(3, label, empty, grid, new HBox(add), error(p.errorProperty(), p.id()));
+        v.getStyleClass().add("field");
+        return v;
+    }
+
+    private static TextField paramField(ParamsModel p, javafx.beans.property.StringProperty prop, String prompt) {
+        TextField tf = new TextField();
+        tf.setPromptText(prompt);
+        tf.textProperty().bindBidirectional(prop);
+        tf.focusedProperty().addListener((o, a, focused) -> {
+            if (focused) {
+                p.focusGained();
+            } else {
+                p.focusLost();
+            }
+        });
+        return tf;
+    }
+
+    /** Shows "" as the given text (for "no connector"). */
+    private static final class Cell extends ListCell<String> {
+        private final String emptyText;
+
+        Cell(String emptyText) {
+            this.emptyText = emptyText;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.isEmpty() ? emptyText : item);
+        }
+    }
+}

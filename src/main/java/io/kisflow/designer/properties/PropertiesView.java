@@ -1,0 +1,128 @@
+package io.kisflow.designer.properties;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/**
+ * The properties panel on screen: the sections the selection calls for, each field with its
+ * label and refusal message. Built once; sections are shown and hidden as the selection changes,
+ * so a field keeps the focus while the user types in it.
+ *
+ * <pre>{@code new PropertiesView(propertiesVm)}</pre>
+ */
+public final class PropertiesView extends ScrollPane {
+    private final PropertiesViewModel vm;
+    private final VBox flowSection;
+    private final VBox functionSection;
+    private final VBox cardSection;
+    private final VBox connectorSection;
+    private final VBox globalSection;
+    private final VBox nothingSection;
+    private final Label missingConfig = new Label();
+    private final Label bindings = new Label();
+    private final Label summary = new Label();
+    private final Label globalNote = new Label("This project has no global file yet; changing a value creates kis-flow.yaml on save.");
+
+    public PropertiesView(PropertiesViewModel vm) {
+        this.vm = vm;
+        setId("properties");
+        getStyleClass().add("properties");
+        setFitToWidth(true);
+        Label heading = new Label();
+        heading.getStyleClass().add("panel-heading");
+        heading.textProperty().bind(vm.headingProperty());
+
+        FunctionProperties f = vm.function;
+        missingConfig.getStyleClass().add("field-error");
+        missingConfig.setWrapText(true);
+        Button create = new Button("Create function config");
+        create.setId("createConfigButton");
+        create.setOnAction(e -> f.createConfig());
+        VBox missing = new VBox(4, missingConfig, create);
+        missing.managedProperty().bind(missing.visibleProperty());
+        functionSection = section("Function", missing, FieldViews.text(f.name), FieldViews.choice(f.mode, false, ""),
+                FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.choice(f.connector, false, "(none)"),
+                FieldViews.text(f.retryTimes), FieldViews.text(f.retryInterval), FieldViews.params(f.defaultParams));
+        cardSection = section("This card", FieldViews.params(vm.cardParams));
+        flowSection = section("Flow", FieldViews.text(vm.flow.name), FieldViews.choice(vm.flow.status, true, ""));
+        ConnectorProperties c = vm.connector;
+        bindings.getStyleClass().add("field-hint");
+        Label bindingsLabel = new Label("Bound functions (written as load / save)");
+        bindingsLabel.getStyleClass().add("field-label");
+        connectorSection = section("Connector", FieldViews.text(c.name), FieldViews.choice(c.type, true, ""),
+                FieldViews.text(c.addrs), FieldViews.text(c.key), FieldViews.params(c.params), new VBox(3, bindingsLabel, bindings));
+        GlobalProperties g = vm.global;
+        globalNote.getStyleClass().add("field-hint");
+        globalNote.setWrapText(true);
+        globalNote.managedProperty().bind(globalNote.visibleProperty());
+        globalSection = section("Global config", globalNote, FieldViews.check(g.prometheusEnable, "Collect metrics (prometheus_enable)"),
+                FieldViews.check(g.prometheusListen, "Serve metrics (prometheus_listen)"), FieldViews.text(g.prometheusServe));
+        summary.getStyleClass().add("field-hint");
+        summary.setWrapText(true);
+        Button globalButton = new Button("Edit global config");
+        globalButton.setId("editGlobalButton");
+        globalButton.setOnAction(e -> vm.selectGlobal());
+        Label hint = new Label("Select a card, lane, function or connector to edit it. Every change is live and can be undone (Ctrl+Z).");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("field-hint");
+        nothingSection = section("Project", summary, hint, globalButton);
+
+        VBox content = new VBox(10, heading, cardSection, functionSection, flowSection, connectorSection, globalSection, nothingSection);
+        content.getStyleClass().add("properties-content");
+        setContent(content);
+        vm.refreshesProperty().addListener((o, a, b) -> update());
+        vm.renameRequestsProperty().addListener((o, a, b) -> focusName());
+        update();
+    }
+
+    private static VBox section(String title, Node... children) {
+        Label t = new Label(title);
+        t.getStyleClass().add("section-title");
+        VBox box = new VBox(8, t);
+        box.getChildren().addAll(children);
+        box.getStyleClass().add("properties-section");
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void update() {
+        PropertiesViewModel.Shown s = vm.shown();
+        boolean card = s == PropertiesViewModel.Shown.CARD;
+        cardSection.setVisible(card);
+        boolean hasFunc = vm.function.func() != null;
+        functionSection.setVisible(card || s == PropertiesViewModel.Shown.FUNCTION);
+        functionSection.getChildren().forEach(n -> {
+            if (n instanceof VBox box && box.getStyleClass().contains("field")) {
+                box.setDisable(!hasFunc);
+                box.setVisible(hasFunc);
+                box.setManaged(hasFunc);
+            }
+        });
+        ((Node) missingConfig.getParent()).setVisible(!hasFunc && card);
+        missingConfig.setText("Function " + vm.function.subject() + " has no config in this project: the flow cannot run until it has one.");
+        flowSection.setVisible(card || s == PropertiesViewModel.Shown.FLOW);
+        connectorSection.setVisible(s == PropertiesViewModel.Shown.CONNECTOR);
+        bindings.setText(vm.connector.bindingsText());
+        globalSection.setVisible(s == PropertiesViewModel.Shown.GLOBAL);
+        globalNote.setVisible(!vm.global.exists());
+        nothingSection.setVisible(s == PropertiesViewModel.Shown.NOTHING);
+        summary.setText(vm.projectSummary());
+    }
+
+    private void focusName() {
+        String id = switch (vm.shown()) {
+            case CARD, FUNCTION -> vm.function.name.id();
+            case FLOW -> vm.flow.name.id();
+            case CONNECTOR -> vm.connector.name.id();
+            default -> null;
+        };
+        if (id != null && lookup("#" + FieldViews.nodeId(id)) instanceof TextField tf) {
+            tf.requestFocus();
+            tf.selectAll();
+        }
+    }
+}

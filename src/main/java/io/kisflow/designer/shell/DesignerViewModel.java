@@ -1,0 +1,49 @@
+package io.kisflow.designer.shell;
+
+import io.kisflow.designer.canvas.CanvasViewModel;
+import io.kisflow.designer.document.EditActions;
+import io.kisflow.designer.document.ProjectDocument;
+import io.kisflow.designer.files.ProjectSession;
+import io.kisflow.designer.palette.PaletteViewModel;
+import io.kisflow.designer.properties.PropertiesViewModel;
+import io.kisflow.designer.ui.Theme;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.file.Path;
+
+/**
+ * All view-models of one designer window, wired to one {@link ProjectDocument}. Tests build one of
+ * these without a window; the window builds its views from it.
+ *
+ * <pre>{@code DesignerViewModel vm = new DesignerViewModel(stateDir); vm.session.open(dir);}</pre>
+ */
+public final class DesignerViewModel {
+    public final ProjectDocument document = new ProjectDocument();
+    public final EditActions actions = new EditActions(document);
+    public final CanvasViewModel canvas = new CanvasViewModel(document);
+    public final PaletteViewModel palette = new PaletteViewModel(document);
+    public final PropertiesViewModel properties = new PropertiesViewModel(document);
+    public final ProjectSession session;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final Path stateDir;
+
+    /** @param stateDir where recovery copies, recent projects and settings live (~/.kisflow-studio) */
+    public DesignerViewModel(Path stateDir) {
+        this.stateDir = stateDir;
+        this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** The default state directory: {@code ~/.kisflow-studio}. */
+    public static Path defaultStateDir() {
+        return Path.of(System.getProperty("user.home"), ".kisflow-studio");
+    }
+}

@@ -1,0 +1,355 @@
+package io.kisflow.designer.shell;
+
+import io.kisflow.designer.canvas.CanvasView;
+import io.kisflow.designer.document.StatusMessage;
+import io.kisflow.designer.files.FileDialogs;
+import io.kisflow.designer.palette.PaletteItem;
+import io.kisflow.designer.palette.PaletteView;
+import io.kisflow.designer.properties.PropertiesView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The designer window: menus, palette (left), canvas (centre), properties (right), problems and
+ * YAML (bottom), status line. The bottom and right areas are tab panes so that the debugger can
+ * add its run panel and data inspector beside them ({@link #bottomTabs()}, {@link #sideTabs()}).
+ *
+ * <pre>{@code DesignerWindow w = new DesignerWindow(stage, vm, FileDialogs.SYSTEM); w.show(); w.files().openProject(dir);}</pre>
+ */
+public final class DesignerWindow implements ActionCatalog.Window {
+    private static final Duration AUTOSAVE_EVERY = Duration.seconds(4);
+
+    private final Stage stage;
+    private final DesignerViewModel vm;
+    private final FileCommands files;
+    private final CanvasView canvasView;
+    private final CanvasPane canvasPane;
+    private final PaletteView paletteView;
+    private final TabPane bottomTabs = new TabPane();
+    private final TabPane sideTabs = new TabPane();
+    private final List<DesignerAction> actions;
+    private final Scene scene;
+    private final Timeline autosave;
+    private final ExecutorService autosaveThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "designer-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean keyInProgress;
+
+    public DesignerWindow(Stage stage, DesignerViewModel vm, FileDialogs dialogs) {
+        this.stage = stage;
+        this.vm = vm;
+        this.files = new FileCommands(vm, dialogs, () -> stage);
+        canvasView = new CanvasView(vm.canvas);
+        canvasView.themeProperty().bind(vm.themeProperty());
+        canvasView.setOnDoubleClick(vm.properties::requestRename);
+        canvasPane = new CanvasPane(canvasView);
+        paletteView = new PaletteView(vm.palette, canvasView, this::activatePaletteItem,
+                vm.actions::newFlow, vm.actions::newFunction, vm.actions::newConnector);
+        actions = ActionCatalog.build(vm, this);
+
+        sideTabs.setId("sideTabs");
+        sideTabs.getTabs().add(tab("Properties", "propertiesTab", new PropertiesView(vm.properties)));
+        bottomTabs.setId("bottomTabs");
+
+        SplitPane middle = new SplitPane(canvasPane, bottomTabs);
+        middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        middle.setDividerPositions(0.72);
+        SplitPane main = new SplitPane(paletteView, middle, sideTabs);
+        main.setDividerPositions(0.18, 0.77);
+        SplitPane.setResizableWithParent(paletteView, false);
+        SplitPane.setResizableWithParent(sideTabs, false);
+
+        BorderPane root = new BorderPane(main);
+        root.setTop(menuBar());
+        root.setBottom(new StatusBar(vm));
+        root.getStyleClass().add("designer");
+        scene = new Scene(root, 1440, 900);
+        vm.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        vm.themeProperty().get().applyTo(scene);
+        installKeys();
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.document.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!files.settleUnsaved("closing")) {
+                e.consume();
+            } else {
+                shutdown();
+            }
+        });
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> autosaveInBackground()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    public void show() {
+        stage.show();
+        canvasView.requestFocus();
+    }
+
+    /** The tabs under the canvas (Problems, YAML; the debugger adds Run and Inspector). */
+    public TabPane bottomTabs() {
+        return bottomTabs;
+    }
+
+    /** The tabs right of the canvas (Properties). */
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public FileCommands files() {
+        return files;
+    }
+
+    public CanvasView canvasView() {
+        return canvasView;
+    }
+
+    public List<DesignerAction> actions() {
+        return actions;
+    }
+
+    static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    // ---- menus and keys -------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Map<String, Menu> menus = new LinkedHashMap<>();
+        for (DesignerAction a : actions) {
+            if (!a.inMenu()) {
+                continue;
+            }
+            Menu menu = menus.computeIfAbsent(a.menu(), Menu::new);
+            MenuItem item = new MenuItem(a.label());
+            item.setId("menu-" + a.id().replace('.', '-'));
+            item.setAccelerator(a.key());
+            item.setOnAction(e -> runFromMenuOrKey(a));
+            menu.getItems().add(item);
+            if (a.id().equals("file.export")) {
+                menu.getItems().add(recentMenu());
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+        }
+        menus.get("Edit").setOnShowing(e -> {
+            String undo = vm.document.history().undoDescriptionProperty().get();
+            String redo = vm.document.history().redoDescriptionProperty().get();
+            menus.get("Edit").getItems().get(0).setText(undo.isEmpty() ? "Undo" : "Undo " + undo);
+            menus.get("Edit").getItems().get(1).setText(redo.isEmpty() ? "Redo" : "Redo " + redo);
+        });
+        menus.get("Edit").getItems().get(0).disableProperty().bind(vm.document.history().canUndoProperty().not());
+        menus.get("Edit").getItems().get(1).disableProperty().bind(vm.document.history().canRedoProperty().not());
+        MenuBar bar = new MenuBar(menus.values().toArray(Menu[]::new));
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private Menu recentMenu() {
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-file-recent");
+        Runnable fill = () -> {
+            recent.getItems().clear();
+            for (Path p : vm.session.recentProjects()) {
+                MenuItem item = new MenuItem(p.toString());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> files.openRecent(p));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        vm.session.recentProjects().addListener((ListChangeListener<Path>) c -> fill.run());
+        fill.run();
+        return recent;
+    }
+
+    /**
+     * Keys: global actions (Save, Undo...) run wherever the focus is, ahead of text fields; the
+     * others (Delete, arrows, Ctrl+C...) belong to a text field when one has the focus, and to the
+     * focused list in the palette (arrows move in the list); on the canvas they act at once, ahead
+     * of JavaFX's focus traversal. Elsewhere the menus' accelerators run them.
+     */
+    private void installKeys() {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            keyInProgress = true;
+            Platform.runLater(() -> keyInProgress = false);
+            for (DesignerAction a : actions) {
+                if (a.key() != null && a.key().match(e) && (a.global() || !typingFocus() && (!a.inMenu() || canvasView.isFocused()))) {
+                    a.run().run();
+                    e.consume();
+                    return;
+                }
+            }
+        });
+    }
+
+    private void runFromMenuOrKey(DesignerAction a) {
+        if (keyInProgress && !a.global() && typingFocus()) {
+            return;
+        }
+        a.run().run();
+    }
+
+    private boolean typingFocus() {
+        Node focus = scene.getFocusOwner();
+        for (Node n = focus; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- window services for the actions --------------------------------------------------------
+
+    @Override
+    public void showHelp() {
+        HelpDialog.create(stage, actions).showAndWait();
+    }
+
+    @Override
+    public void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "Design KisFlow flows and hand their YAML to servers.\n"
+                + "Projects are plain KisFlow config directories; the canvas layout lives in .kisflow-studio.json beside them.", ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle("About KisFlow Studio");
+        a.setHeaderText("KisFlow Studio");
+        a.showAndWait();
+    }
+
+    @Override
+    public void focusFind() {
+        canvasPane.focusFind();
+    }
+
+    @Override
+    public void findNext() {
+        vm.canvas.findNext();
+    }
+
+    @Override
+    public void focusPaletteSearch() {
+        paletteView.searchField().requestFocus();
+        paletteView.searchField().selectAll();
+    }
+
+    @Override
+    public void insertFunctionDialog() {
+        List<String> names = new ArrayList<>(vm.document.state().configs().funcs().keySet());
+        names.sort(String::compareToIgnoreCase);
+        if (names.isEmpty()) {
+            vm.document.tell(StatusMessage.refused("The project has no function configs yet: create one first (Ctrl+Alt+N)."));
+            return;
+        }
+        ChoiceDialog<String> d = new ChoiceDialog<>(names.get(0), names);
+        d.initOwner(stage);
+        d.setTitle("Insert function");
+        d.setHeaderText("Insert a card after the selected card (or at the end of the selected lane)");
+        d.setContentText("Function:");
+        d.showAndWait().ifPresent(vm.actions::insertFunction);
+    }
+
+    @Override
+    public void bindConnectorDialog() {
+        String fname = vm.actions.selectedFunction();
+        if (fname == null) {
+            vm.document.tell(StatusMessage.refused("Select a Save or Load card first."));
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        names.add("(none)");
+        names.addAll(vm.document.state().configs().conns().keySet());
+        String current = vm.document.state().configs().func(fname) == null ? "" : vm.document.state().configs().func(fname).option().cname();
+        ChoiceDialog<String> d = new ChoiceDialog<>(current.isEmpty() ? "(none)" : current, names);
+        d.initOwner(stage);
+        d.setTitle("Bind connector");
+        d.setHeaderText("Connector for " + fname);
+        d.setContentText("Connector:");
+        d.showAndWait().ifPresent(c -> vm.actions.bindConnector(c.equals("(none)") ? "" : c));
+    }
+
+    @Override
+    public void quit() {
+        if (files.settleUnsaved("quitting")) {
+            shutdown();
+            stage.close();
+        }
+    }
+
+    private void activatePaletteItem(PaletteItem item) {
+        if (item.kind() == PaletteItem.Kind.CONNECTOR) {
+            vm.actions.bindConnector(item.name());
+        } else if (item.kind() == PaletteItem.Kind.FUNCTION) {
+            vm.actions.insertFunction(item.name());
+        } else {
+            vm.document.tell(StatusMessage.info("Drag " + item.name() + " into a lane to create its config and card."));
+        }
+    }
+
+    // ---- autosave -------------------------------------------------------------------------------
+
+    private void autosaveInBackground() {
+        var state = vm.canvas.stateWithView();
+        boolean dirty = vm.document.isDirty();
+        autosaveThread.execute(() -> {
+            try {
+                vm.session.autosave(state, dirty);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> vm.document.tell(StatusMessage.error("Autosave failed: " + e.getMessage())));
+            }
+        });
+    }
+
+    /** Writes the recovery copy now (tests; and before risky operations). */
+    public void autosaveNow() throws IOException {
+        vm.session.autosave(vm.canvas.stateWithView(), vm.document.isDirty());
+    }
+
+    /** Stops the autosave timer (the window is closing). */
+    public void shutdown() {
+        autosave.stop();
+        autosaveThread.shutdown();
+    }
+
+}
