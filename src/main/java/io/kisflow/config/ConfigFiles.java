@@ -2,22 +2,24 @@ package io.kisflow.config;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Finds the config files of a project: every {@code *.yml} / {@code *.yaml} below a folder
- * (following symbolic links, as users link shared configs in), sorted so that loading is the same on
- * every machine. Folders that cannot be read and link loops are reported, and the walk goes on.
+ * Finds the config files of a project: every {@code *.yml} / {@code *.yaml} below a folder, following
+ * symbolic links (users link shared configs in), sorted so that loading is the same on every machine.
+ * Folders that cannot be read and link loops are reported, and the walk goes on.
+ *
+ * <p>Entries named like config files are not examined here: {@link FileText} checks each one when it
+ * reads it, in parallel. Only other entries are looked at, to find the folders to descend into; that
+ * keeps this sequential walk to one directory listing per folder.
  */
 final class ConfigFiles {
     record Found(List<Path> files, List<Problem> problems) {
@@ -47,48 +49,62 @@ final class ConfigFiles {
             return new Found(List.of(), problems);
         }
         List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!isConfigName(file)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
-                        files.add(file);
-                    } else if (attrs.isSymbolicLink()) {
-                        problems.add(Problem.error(file, 0, null, "cannot read the file: it is a symbolic link whose target does not exist"));
-                    } else {
-                        problems.add(Problem.error(file, 0, null, "skipped: this is not a regular file (a device, pipe or socket)"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) {
-                        problems.add(Problem.error(file, 0, null, "symbolic link loop: " + file
-                                + " leads back to a folder that contains it; it was not followed (remove or fix the link)"));
-                    } else if (e instanceof AccessDeniedException) {
-                        problems.add(Problem.error(file, 0, null, "cannot read " + file + ": permission denied"));
-                    } else {
-                        problems.add(Problem.error(file, 0, null, "cannot read " + file + ": " + FileText.reason(e)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    if (e != null) {
-                        problems.add(Problem.error(dir, 0, null, "could not list all of folder " + dir + ": " + FileText.reason(e)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            problems.add(Problem.error(root, 0, null, "cannot read folder " + root + ": " + FileText.reason(e)));
-        }
+        Set<Object> ancestors = new HashSet<>();
+        ancestors.add(identity(root));
+        walk(root, ancestors, files, problems);
         Collections.sort(files);
         return new Found(files, problems);
+    }
+
+    private static void walk(Path dir, Set<Object> ancestors, List<Path> files, List<Problem> problems) {
+        List<Path> subfolders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (isConfigName(entry)) {
+                    files.add(entry);
+                    continue;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    continue; // a broken link or a vanished entry that is not a config file: Go ignores it as well
+                }
+                if (attrs.isDirectory()) {
+                    subfolders.add(entry);
+                }
+            }
+        } catch (AccessDeniedException e) {
+            problems.add(Problem.error(dir, 0, null, "cannot open folder " + dir + ": permission denied; its configs were not loaded"));
+            return;
+        } catch (IOException | RuntimeException e) {
+            problems.add(Problem.error(dir, 0, null, "cannot list folder " + dir + ": " + reason(e) + "; its configs were not loaded"));
+            return;
+        }
+        Collections.sort(subfolders);
+        for (Path sub : subfolders) {
+            Object id = identity(sub);
+            if (!ancestors.add(id)) {
+                problems.add(Problem.error(sub, 0, null, "symbolic link loop: " + sub
+                        + " leads back to a folder that contains it; it was not followed (remove or fix the link)"));
+                continue;
+            }
+            walk(sub, ancestors, files, problems);
+            ancestors.remove(id);
+        }
+    }
+
+    /** What makes two paths the same folder: the file key (device and inode), else the real path. */
+    private static Object identity(Path dir) {
+        try {
+            Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+            return key != null ? key : dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof IOException io ? FileText.reason(io) : String.valueOf(e.getMessage());
     }
 }

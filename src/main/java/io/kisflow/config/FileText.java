@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a config file's bytes (refusing files over {@link LoadLimits#MAX_FILE_BYTES} unread) and
@@ -26,6 +27,30 @@ final class FileText {
     /** The file's text, or null after reporting why it cannot be read. */
     static String read(Path file, FileProblems problems) {
         byte[] bytes;
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.isDirectory()) {
+                problems.error(0, "this is a folder whose name ends in .yml or .yaml; Go's loader fails on it, so rename it");
+                return null;
+            }
+            if (!attrs.isRegularFile()) {
+                // never opened: opening a named pipe would wait forever
+                problems.error(0, "skipped: this is not a regular file (a device, pipe or socket)");
+                return null;
+            }
+            if (attrs.size() > LoadLimits.MAX_FILE_BYTES) {
+                problems.error(0, tooBig(attrs.size()));
+                return null;
+            }
+        } catch (NoSuchFileException e) {
+            problems.error(0, Files.isSymbolicLink(file)
+                    ? "cannot read the file: it is a symbolic link whose target does not exist"
+                    : "cannot read the file: it does not exist (any more)");
+            return null;
+        } catch (IOException e) {
+            problems.error(0, "cannot read the file: " + reason(e));
+            return null;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(LoadLimits.MAX_FILE_BYTES + 1);
             if (bytes.length > LoadLimits.MAX_FILE_BYTES) {

@@ -110,7 +110,7 @@ final class YamlParser {
     }
 
     private static String syntaxMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String problem = plainWords(e.getProblem() == null ? "" : e.getProblem());
         if (problem.startsWith("Global tag is not allowed: ")) {
             String tag = problem.substring("Global tag is not allowed: ".length());
             return "the type tag " + shortTag(tag) + " is not allowed: KisFlow files hold plain values only (text, numbers, lists, maps)";
@@ -132,6 +132,14 @@ final class YamlParser {
             }
         }
         return sb.toString();
+    }
+
+    /** SnakeYAML speaks of streams and block ends; users see files and indentation. */
+    private static String plainWords(String problem) {
+        if (problem.startsWith("expected <block end>")) {
+            return "this line does not fit the indentation of the lines before it (check its indentation)";
+        }
+        return problem.replace("'<stream end>'", "the end of the file").replace("end of stream", "end of the file");
     }
 
     private static int column(MarkedYAMLException e) {
