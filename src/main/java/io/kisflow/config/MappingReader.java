@@ -302,7 +302,12 @@ final class MappingReader {
             if (out == null) {
                 out = new LinkedHashMap<>();
             }
-            out.put(key, toJava(e.getValue().getValueNode(), prefix + key, 0));
+            try {
+                out.put(key, toJava(e.getValue().getValueNode(), prefix + key, 0));
+            } catch (ReadContext.Refused refused) {
+                // point at the key whose value blew the budget, not at a shared anchored node elsewhere
+                throw refused.line != 0 ? refused : new ReadContext.Refused(FileProblems.line(e.getValue().getKeyNode()), refused.getMessage());
+            }
             String near = Suggestions.closest(key, known);
             if (near != null) {
                 ctx.problems.warning(e.getValue().getKeyNode(), "unknown key " + prefix + key + " (did you mean " + prefix + near

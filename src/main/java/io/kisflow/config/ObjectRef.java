@@ -41,6 +41,6 @@ public record ObjectRef(KisType type, String name) {
     /** {@code flow "x"}, {@code function "y"}, or {@code global config}. */
     @Override
     public String toString() {
-        return type == KisType.GLOBAL ? kindWord() : kindWord() + " \"" + name + "\"";
+        return type == KisType.GLOBAL ? kindWord() : kindWord() + " " + ConfigValidator.q(name);
     }
 }

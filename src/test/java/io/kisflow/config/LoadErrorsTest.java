@@ -172,7 +172,7 @@ class LoadErrorsTest {
     @Test
     void functionNamingAMissingConnector() throws Exception {
         Path f = write(dir, "f.yml", func("s", "Save") + "option:\n  cname: Conn1\n");
-        assertError(load(), f, 5, "function \"s\" uses connector \"Conn1\", which has no config (no conn file with cname: Conn1)");
+        assertError(load(), f, 5, "function \"s\" uses connector \"Conn1\", which has no config (no conn file has this cname)");
     }
 
     @Test
