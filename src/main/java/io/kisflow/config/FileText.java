@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Reads a config file's bytes (refusing files over {@link LoadLimits#MAX_FILE_BYTES} unread) and
@@ -42,17 +43,9 @@ final class FileText {
                 problems.error(0, tooBig(attrs.size()));
                 return null;
             }
-        } catch (NoSuchFileException e) {
-            problems.error(0, Files.isSymbolicLink(file)
-                    ? "cannot read the file: it is a symbolic link whose target does not exist"
-                    : "cannot read the file: it does not exist (any more)");
-            return null;
-        } catch (IOException e) {
-            problems.error(0, "cannot read the file: " + reason(e));
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(LoadLimits.MAX_FILE_BYTES + 1);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = readAll(in, (int) attrs.size());
+            }
             if (bytes.length > LoadLimits.MAX_FILE_BYTES) {
                 problems.error(0, tooBig(Files.size(file)));
                 return null;
@@ -70,6 +63,27 @@ final class FileText {
             return null;
         }
         return decode(bytes, problems);
+    }
+
+    /**
+     * Reads the file into an array of the size it had when examined (no intermediate buffers: this
+     * runs for every file), and at most one byte over the limit should it have grown since.
+     */
+    private static byte[] readAll(InputStream in, int expected) throws IOException {
+        byte[] bytes = new byte[expected];
+        int n = in.readNBytes(bytes, 0, expected);
+        if (n < expected) {
+            return Arrays.copyOf(bytes, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(LoadLimits.MAX_FILE_BYTES - expected);
+        byte[] all = Arrays.copyOf(bytes, expected + 1 + rest.length);
+        all[expected] = (byte) next;
+        System.arraycopy(rest, 0, all, expected + 1, rest.length);
+        return all;
     }
 
     static String tooBig(long size) {

@@ -24,17 +24,29 @@ final class MappingReader {
     private final ReadContext ctx;
     private final String prefix;
     private final MappingNode node;
+    private final boolean recordLines;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-    private MappingReader(MappingNode node, String prefix, ReadContext ctx) {
+    private MappingReader(MappingNode node, String prefix, ReadContext ctx, boolean recordLines) {
         this.node = node;
         this.prefix = prefix;
         this.ctx = ctx;
+        this.recordLines = recordLines;
     }
 
-    /** Reads the keys of a mapping; {@code prefix} names it in messages and line paths ("option.", "flows[2]."). */
+    /**
+     * Reads the keys of a model-level mapping (the file, source, option, a flow step) and records
+     * their lines; {@code prefix} names it in messages and line paths ("option.", "flows[2].").
+     */
     static MappingReader of(MappingNode node, String prefix, ReadContext ctx) {
-        MappingReader r = new MappingReader(node, prefix, ctx);
+        MappingReader r = new MappingReader(node, prefix, ctx, true);
+        r.collect(node, 0, false);
+        return r;
+    }
+
+    /** A mapping of values (params, unknown keys): only the model's keys need their lines kept. */
+    private static MappingReader values(MappingNode node, String prefix, ReadContext ctx) {
+        MappingReader r = new MappingReader(node, prefix, ctx, false);
         r.collect(node, 0, false);
         return r;
     }
@@ -62,7 +74,9 @@ final class MappingReader {
             NodeTuple earlier = entries.get(key);
             if (earlier == null) {
                 entries.put(key, t);
-                ctx.line(prefix + key, FileProblems.line(k));
+                if (recordLines) {
+                    ctx.line(prefix + key, FileProblems.line(k));
+                }
             } else if (!merged) {
                 ctx.problems.error(k, "the key " + key + " appears twice in " + where() + " (lines "
                         + FileProblems.line(earlier.getKeyNode()) + " and " + FileProblems.line(k) + "); keep only one");
@@ -251,7 +265,7 @@ final class MappingReader {
             ctx.problems.error(v, path + " has to be a mapping of names to values (name: value lines), but it is " + describe(v));
             return Map.of();
         }
-        MappingReader sub = of(m, path + ".", ctx);
+        MappingReader sub = values(m, path + ".", ctx);
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : sub.keys()) {
             Node item = sub.value(k);
@@ -340,7 +354,7 @@ final class MappingReader {
             }
             return Collections.unmodifiableList(list);
         }
-        MappingReader sub = of((MappingNode) v, path + ".", ctx);
+        MappingReader sub = values((MappingNode) v, path + ".", ctx);
         Map<String, Object> map = new LinkedHashMap<>();
         for (String k : sub.keys()) {
             map.put(k, sub.toJava(sub.value(k), path + "." + k, depth + 1));

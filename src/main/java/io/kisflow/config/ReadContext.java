@@ -10,7 +10,7 @@ import java.util.Map;
 final class ReadContext {
     final FileProblems problems;
     /** Line of each key by path ("fmode", "option.cname", "flows[2].fname", ...). */
-    final Map<String, Integer> lines = new HashMap<>(16);
+    final Map<String, Integer> lines = new HashMap<>(32);
     private int values;
 
     ReadContext(FileProblems problems) {

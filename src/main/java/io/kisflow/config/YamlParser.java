@@ -1,54 +1,68 @@
 package io.kisflow.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Turns YAML text into a SnakeYAML node tree, and SnakeYAML's failures into problems with a line.
- * Only composes nodes: no constructor ever runs, so no tag can build a Java object (global tags are
- * refused outright by the tag inspector as a second fence). Scalars are not typed here: the resolver
- * marks unquoted scalars {@link #PLAIN} and {@link PlainScalars} types them the way Go's yaml.v3 does,
- * which also spares SnakeYAML's per-scalar regular expressions.
+ * Turns YAML text into a tree of SnakeYAML nodes, and SnakeYAML's failures into problems with a line.
+ * SnakeYAML's parser produces the events; this class builds the nodes itself instead of using its
+ * Composer, for three reasons: no constructor or resolver ever runs, so no tag can build a Java
+ * object (global type tags are refused outright); the alias and nesting limits are enforced here with
+ * the position of the offending alias or list; and it is faster (this runs for every file).
+ *
+ * <p>Scalars are not typed here: an unquoted scalar without a tag gets {@link #PLAIN}, and
+ * {@link PlainScalars} later types it the way Go's yaml.v3 does. An anchor becomes usable once its
+ * node is complete, so a list or map can never contain itself.
  */
 final class YamlParser {
     /** Tag of an unquoted scalar without an explicit tag; its type is decided by {@link PlainScalars}. */
     static final Tag PLAIN = new Tag("tag:kisflow.io,2024:plain");
 
     private static final LoaderOptions OPTIONS = options();
-    private static final Resolver RESOLVER = new PlainResolver();
+    private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP,
+            Tag.MERGE, Tag.TIMESTAMP, Tag.BINARY);
 
-    private YamlParser() {
+    private final Parser parser;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final Set<String> openAnchors = new HashSet<>();
+    private int collectionAliases;
+
+    private YamlParser(String text) {
+        this.parser = new ParserImpl(new StreamReader(text), OPTIONS);
     }
 
     private static LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
-        o.setAllowDuplicateKeys(true); // the readers report duplicates themselves, with both lines
-        o.setMaxAliasesForCollections(LoadLimits.MAX_COLLECTION_ALIASES);
-        o.setNestingDepthLimit(LoadLimits.MAX_NESTING_DEPTH);
         o.setCodePointLimit(LoadLimits.MAX_FILE_BYTES + 16);
-        o.setAllowRecursiveKeys(false);
         o.setProcessComments(false);
-        o.setTagInspector(tag -> false);
-        o.setWrappedToRootException(false);
         return o;
     }
 
@@ -57,10 +71,13 @@ final class YamlParser {
      * document is only warned about: Go's loader reads the first one and ignores the rest.
      */
     static Node parse(String text, FileProblems problems) {
-        Composer composer = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS);
+        YamlParser p = new YamlParser(text);
         Node root;
         try {
-            root = composer.checkNode() ? composer.getNode() : null;
+            root = p.firstDocument();
+        } catch (ReadContext.Refused e) {
+            problems.error(e.line, e.getMessage());
+            return null;
         } catch (MarkedYAMLException e) {
             problems.error(lineOf(e), syntaxMessage(e));
             return null;
@@ -69,9 +86,6 @@ final class YamlParser {
                     "the file contains the control character U+%04X, which YAML does not allow; remove it", e.getCodePoint()));
             return null;
         } catch (YAMLException e) {
-            reportUnmarked(text, e, problems);
-            return null;
-        } catch (RuntimeException e) {
             problems.error(0, "could not read this file as YAML: " + e.getMessage());
             return null;
         }
@@ -80,14 +94,127 @@ final class YamlParser {
             return null;
         }
         try {
-            if (composer.checkNode()) {
-                Node second = composer.getNode();
-                problems.warning(second, "the file holds a second YAML document (after ---); KisFlow reads only the first one, the rest is ignored");
+            Event next = p.parser.peekEvent();
+            if (next instanceof DocumentStartEvent) {
+                problems.warning(next.getStartMark().getLine() + 1,
+                        "the file holds a second YAML document (after ---); KisFlow reads only the first one, the rest is ignored");
             }
         } catch (RuntimeException e) {
             problems.warning(lineOf(e), "the file holds a second YAML document (after ---), which KisFlow ignores (and which is not valid YAML either)");
         }
         return root;
+    }
+
+    private Node firstDocument() {
+        parser.getEvent(); // stream start
+        if (parser.peekEvent() instanceof StreamEndEvent) {
+            return null;
+        }
+        parser.getEvent(); // document start
+        Node root = node(0);
+        parser.getEvent(); // document end
+        return root;
+    }
+
+    private Node node(int depth) {
+        Event ev = parser.getEvent();
+        if (ev instanceof AliasEvent alias) {
+            return resolve(alias);
+        }
+        NodeEvent start = (NodeEvent) ev;
+        String anchor = start.getAnchor();
+        if (anchor != null) {
+            openAnchors.add(anchor);
+        }
+        Node node;
+        if (ev instanceof ScalarEvent s) {
+            node = new ScalarNode(scalarTag(s), s.getValue(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+        } else {
+            CollectionStartEvent c = (CollectionStartEvent) ev;
+            if (depth >= LoadLimits.MAX_NESTING_DEPTH) {
+                throw new ReadContext.Refused(line(ev), "lists and maps are nested more than " + LoadLimits.MAX_NESTING_DEPTH
+                        + " levels deep, which is refused (KisFlow files need four)");
+            }
+            node = c instanceof MappingStartEvent ? mapping(c, depth) : sequence(c, depth);
+        }
+        if (anchor != null) {
+            openAnchors.remove(anchor);
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private Node resolve(AliasEvent alias) {
+        String name = alias.getAnchor();
+        Node target = anchors.get(name);
+        if (target == null) {
+            throw new ReadContext.Refused(line(alias), openAnchors.contains(name)
+                    ? "the alias *" + name + " is used inside the list or map it names; a value cannot contain itself"
+                    : "the alias *" + name + " names no anchor; define &" + name + " before using it");
+        }
+        if (!(target instanceof ScalarNode) && ++collectionAliases > LoadLimits.MAX_COLLECTION_ALIASES) {
+            throw new ReadContext.Refused(line(alias), "too many aliases: the file refers to anchored lists or maps more than "
+                    + LoadLimits.MAX_COLLECTION_ALIASES + " times, which is refused as a possible alias bomb");
+        }
+        return target;
+    }
+
+    private MappingNode mapping(CollectionStartEvent start, int depth) {
+        Tag tag = collectionTag(start, Tag.MAP); // before the children: the outermost bad tag is the one to report
+        List<NodeTuple> entries = new ArrayList<>();
+        while (!(parser.peekEvent() instanceof MappingEndEvent)) {
+            Node key = node(depth + 1);
+            entries.add(new NodeTuple(key, node(depth + 1)));
+        }
+        Mark end = parser.getEvent().getEndMark();
+        return new MappingNode(tag, true, entries, start.getStartMark(), end, start.getFlowStyle());
+    }
+
+    private SequenceNode sequence(CollectionStartEvent start, int depth) {
+        Tag tag = collectionTag(start, Tag.SEQ);
+        List<Node> items = new ArrayList<>();
+        while (!(parser.peekEvent() instanceof SequenceEndEvent)) {
+            items.add(node(depth + 1));
+        }
+        Mark end = parser.getEvent().getEndMark();
+        return new SequenceNode(tag, true, items, start.getStartMark(), end, start.getFlowStyle());
+    }
+
+    /** PLAIN, str for quoted or "!"-tagged text, or the explicit tag (local tags are reported by the readers). */
+    private static Tag scalarTag(ScalarEvent s) {
+        String tag = s.getTag();
+        if (tag == null) {
+            return s.getImplicit().canOmitTagInPlainScalar() ? PLAIN : Tag.STR;
+        }
+        if (tag.equals("!")) {
+            return Tag.STR;
+        }
+        return checked(new Tag(tag), s);
+    }
+
+    private static Tag collectionTag(CollectionStartEvent c, Tag implicit) {
+        String tag = c.getTag();
+        if (tag == null || tag.equals("!")) {
+            return implicit;
+        }
+        Tag t = checked(new Tag(tag), c);
+        if (!t.equals(implicit)) {
+            throw new ReadContext.Refused(line(c), "the tag " + shortTag(tag) + " is not read here; KisFlow files hold plain lists and maps");
+        }
+        return t;
+    }
+
+    /** Global type tags (!!java..., tag:yaml.org,2002:python/...) are what deserialisation attacks use: refuse them. */
+    private static Tag checked(Tag t, Event at) {
+        if (!STANDARD.contains(t) && !t.getValue().startsWith("!")) {
+            throw new ReadContext.Refused(line(at), "the type tag " + shortTag(t.getValue())
+                    + " is not allowed: KisFlow files hold plain values only (text, numbers, lists, maps)");
+        }
+        return t;
+    }
+
+    private static int line(Event e) {
+        return e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
     }
 
     /** 1-based line of a character index of the text. */
@@ -111,13 +238,8 @@ final class YamlParser {
 
     private static String syntaxMessage(MarkedYAMLException e) {
         String problem = plainWords(e.getProblem() == null ? "" : e.getProblem());
-        if (problem.startsWith("Global tag is not allowed: ")) {
-            String tag = problem.substring("Global tag is not allowed: ".length());
-            return "the type tag " + shortTag(tag) + " is not allowed: KisFlow files hold plain values only (text, numbers, lists, maps)";
-        }
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
-            return "YAML syntax error: a tab character is used for indentation; YAML needs spaces (column "
-                    + column(e) + ")";
+            return "YAML syntax error: a tab character is used for indentation; YAML needs spaces (column " + column(e) + ")";
         }
         StringBuilder sb = new StringBuilder("YAML syntax error: ").append(problem.isEmpty() ? "invalid YAML" : problem);
         Mark problemMark = e.getProblemMark();
@@ -151,85 +273,8 @@ final class YamlParser {
         return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
     }
 
-    /** SnakeYAML's alias and depth limits throw without a position: find it with a cheap event pass. */
-    private static void reportUnmarked(String text, YAMLException e, FileProblems problems) {
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        if (msg.startsWith("Number of aliases")) {
-            problems.error(lineOfAliasOverflow(text), "too many aliases: the file refers to anchored lists or maps more than "
-                    + LoadLimits.MAX_COLLECTION_ALIASES + " times, which is refused as a possible alias bomb");
-        } else if (msg.startsWith("Nesting Depth")) {
-            problems.error(lineOfDepthOverflow(text), "lists and maps are nested more than "
-                    + LoadLimits.MAX_NESTING_DEPTH + " levels deep, which is refused (KisFlow files need four)");
-        } else {
-            problems.error(0, "could not read this file as YAML: " + msg);
-        }
-    }
-
-    private static int lineOfAliasOverflow(String text) {
-        Map<String, Boolean> anchorIsCollection = new HashMap<>();
-        int aliases = 0;
-        try {
-            Parser parser = new ParserImpl(new StreamReader(text), OPTIONS);
-            while (parser.peekEvent() != null) {
-                Event ev = parser.getEvent();
-                if (ev instanceof AliasEvent alias) {
-                    if (Boolean.TRUE.equals(anchorIsCollection.get(alias.getAnchor()))
-                            && ++aliases > LoadLimits.MAX_COLLECTION_ALIASES) {
-                        return ev.getStartMark().getLine() + 1;
-                    }
-                } else if (ev instanceof NodeEvent node && node.getAnchor() != null) {
-                    anchorIsCollection.put(node.getAnchor(), ev instanceof CollectionStartEvent);
-                }
-                if (ev.is(Event.ID.StreamEnd)) {
-                    break;
-                }
-            }
-        } catch (RuntimeException ignored) {
-            // the position is a courtesy; the problem is reported either way
-        }
-        return 0;
-    }
-
-    private static int lineOfDepthOverflow(String text) {
-        int depth = 0;
-        try {
-            Parser parser = new ParserImpl(new StreamReader(text), OPTIONS);
-            while (parser.peekEvent() != null) {
-                Event ev = parser.getEvent();
-                if (ev instanceof CollectionStartEvent && ++depth > LoadLimits.MAX_NESTING_DEPTH) {
-                    return ev.getStartMark().getLine() + 1;
-                } else if (ev instanceof CollectionEndEvent) {
-                    depth--;
-                }
-                if (ev.is(Event.ID.StreamEnd)) {
-                    break;
-                }
-            }
-        } catch (RuntimeException ignored) {
-            // as above
-        }
-        return 0;
-    }
-
     /** True when the scalar was written without quotes and without a tag. */
     static boolean isPlain(ScalarNode node) {
         return node.getTag() == PLAIN;
-    }
-
-    /** Types nothing: unquoted scalars get {@link #PLAIN}, quoted ones str, collections seq/map. */
-    private static final class PlainResolver extends Resolver {
-        @Override
-        protected void addImplicitResolvers() {
-            // deliberately none: see the class comment
-        }
-
-        @Override
-        public Tag resolve(NodeId kind, String value, boolean implicit) {
-            return switch (kind) {
-                case scalar -> implicit ? PLAIN : Tag.STR;
-                case sequence -> Tag.SEQ;
-                default -> Tag.MAP;
-            };
-        }
     }
 }

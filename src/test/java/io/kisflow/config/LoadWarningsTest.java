@@ -93,7 +93,7 @@ class LoadWarningsTest {
     void secondYamlDocumentIsIgnoredAsByGo() throws Exception {
         Path f = write(dir, "f.yml", func("A", "Calculate") + "---\nkistype: func\nfname: B\n");
         LoadResult r = load();
-        assertWarning(r, f, 5, "second YAML document", "reads only the first one");
+        assertWarning(r, f, 4, "second YAML document", "reads only the first one"); // line 4 is the ---
         assertEquals(1, r.configs().funcs().size());
     }
 
