@@ -173,14 +173,14 @@ public final class ConfigExporter {
     }
 
     private static void checkNames(ConfigSet set) throws ExportException {
-        for (String n : set.flows().keySet()) {
-            checkName(ObjectRef.flow(n));
+        for (FlowConfig f : set.flows().values()) {
+            checkName(ObjectRef.flow(f.flowName()));
         }
-        for (String n : set.funcs().keySet()) {
-            checkName(ObjectRef.func(n));
+        for (FuncConfig f : set.funcs().values()) {
+            checkName(ObjectRef.func(f.fname()));
         }
-        for (String n : set.conns().keySet()) {
-            checkName(ObjectRef.conn(n));
+        for (ConnConfig c : set.conns().values()) {
+            checkName(ObjectRef.conn(c.cname()));
         }
     }
 

@@ -114,6 +114,24 @@ class HostileFilesTest {
     }
 
     @Test
+    @Timeout(10)
+    void namedPipeIsSkippedWithoutWaitingForAWriter() throws Exception {
+        Path fifo = dir.resolve("pipe.yml");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        write(dir, "ok.yml", ProjectFiles.func("F", "Calculate"));
+        LoadResult r = ConfigLoader.load(dir);
+        assertError(r, fifo, 0, "not a regular file");
+        assertEquals(1, r.configs().funcs().size());
+    }
+
+    @Test
     void mergeKeyLoopIsRefused() throws Exception {
         Path f = write(dir, "f.yml", "kistype: global\na: &a\n  <<: *a\n  x: 1\n");
         LoadResult r = ConfigLoader.load(f);
