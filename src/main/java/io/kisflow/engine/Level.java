@@ -1,0 +1,16 @@
+package io.kisflow.engine;
+
+import java.util.List;
+
+/**
+ * The rows of one level of a flow, as {@link KisFlowRun#levels()} reports them: the source level
+ * ({@code name} {@value KisFlowRun#SOURCE_LEVEL}, {@code position} -1) or the level of the function at
+ * {@code position} in the chain. The rows are an immutable snapshot (null rows allowed).
+ *
+ * <pre>{@code for (Level l : flow.levels()) System.out.println(l.name() + " " + l.rows());}</pre>
+ */
+public record Level(String name, int position, List<Object> rows) {
+    public boolean isSource() {
+        return position < 0;
+    }
+}
