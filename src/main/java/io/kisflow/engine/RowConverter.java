@@ -66,7 +66,11 @@ final class RowConverter<T> {
     }
 
     private String reasonOf(Object row, String message) {
-        String kind = row instanceof String ? "JSON string" : row.getClass().getName();
+        String kind = row instanceof String ? "JSON string"
+                : row instanceof java.util.Map ? "map"
+                : row instanceof java.util.Collection ? "list"
+                : row instanceof Number ? "number"
+                : row.getClass().getSimpleName();
         return "cannot convert " + kind + " " + preview(row) + " to " + type.getSimpleName() + ": " + message;
     }
 
