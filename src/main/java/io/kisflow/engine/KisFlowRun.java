@@ -43,7 +43,7 @@ public final class KisFlowRun implements Flow {
     private final ConcurrentHashMap<String, Object> metaData = new ConcurrentHashMap<>();
 
     // Run state, touched only by the running thread.
-    private ArrayList<Object> buffer = new ArrayList<>();
+    private RowList buffer = new RowList();
     private FunctionInstance current;
     private List<Object> currentInput = List.of();
     private int calls;
@@ -87,10 +87,7 @@ public final class KisFlowRun implements Flow {
         return id;
     }
 
-    /**
-     * The level the current function reads: the engine's own list, not a copy. Do not modify it, and
-     * copy what you want to keep after the call: the engine reuses the list in later steps and runs.
-     */
+    /** The level the current function reads: the engine's own read-only list, never changed afterwards. */
     @Override
     public List<Object> input() {
         return currentInput;
@@ -98,12 +95,12 @@ public final class KisFlowRun implements Flow {
 
     @Override
     public void commitRow(Object row) {
-        buffer.add(row);
+        buffer.append(row);
     }
 
     @Override
     public void commitRowBatch(Collection<?> rows) {
-        buffer.addAll(Objects.requireNonNull(rows, "commitRowBatch was given null instead of a collection of rows"));
+        buffer.appendAll(Objects.requireNonNull(rows, "commitRowBatch was given null instead of a collection of rows"));
     }
 
     @Override
@@ -260,7 +257,7 @@ public final class KisFlowRun implements Flow {
     @Override
     public void run() throws FlowException {
         if (!plan.enabled()) {
-            buffer.clear();
+            buffer = new RowList();
             return;
         }
         Thread me = Thread.currentThread();
@@ -279,7 +276,9 @@ public final class KisFlowRun implements Flow {
         } catch (FlowException e) {
             error = e;
         } finally {
-            buffer.clear();
+            if (!buffer.isEmpty()) {
+                buffer = new RowList();
+            }
             actions.clear();
             current = null;
             currentInput = List.of();
@@ -306,7 +305,8 @@ public final class KisFlowRun implements Flow {
 
     private void runChain() throws FlowException {
         int sourceRows = buffer.size();
-        buffer = levels.startRun(buffer);
+        levels.startRun(buffer);
+        buffer = new RowList();
         actions.clear();
         if (plan.metrics != null) {
             plan.metrics.runStarted(sourceRows);
@@ -353,23 +353,23 @@ public final class KisFlowRun implements Flow {
                     attempt++;
                     int wait = Math.max(0, step.config().option().returnDuration());
                     if (observed) {
-                        announceEnd(fn, Rows.snapshot(buffer), actions.asList(), t0, error,
+                        announceEnd(fn, committedRows(), actions.asList(), t0, error,
                                 "retry " + attempt + " of " + retries + " in " + wait + " ms");
                     }
-                    buffer.clear();
+                    buffer = new RowList();
                     actions.clear();
                     pause(fn, wait);
                     continue;
                 }
                 if (observed) {
-                    announceEnd(fn, Rows.snapshot(buffer), actions.asList(), t0, error,
+                    announceEnd(fn, committedRows(), actions.asList(), t0, error,
                             abortRequested ? FunctionEnd.OUTCOME_ABORTED_BY_USER : FunctionEnd.OUTCOME_ERROR);
                 }
                 throw error;
             }
             attempt = 0;
 
-            List<Object> committed = observed ? Rows.snapshot(buffer) : null;
+            List<Object> committed = observed ? committedRows() : null;
             List<Action> asked = observed ? actions.asList() : null;
             int next;
             try {
@@ -389,6 +389,14 @@ public final class KisFlowRun implements Flow {
             }
             pos = next;
         }
+    }
+
+    /**
+     * What the current function committed, for observers. A non-empty buffer is never written again
+     * (it becomes a level or is replaced), so it is shared; an empty one may still receive rows.
+     */
+    private List<Object> committedRows() {
+        return buffer.isEmpty() ? List.of() : buffer;
     }
 
     /** Calls the function's code; returns what it threw, or null. */
@@ -436,12 +444,13 @@ public final class KisFlowRun implements Flow {
                 levels.reuseInput(pos);
                 levelSet = true;
             }
-            buffer.clear();
+            buffer = new RowList();
         } else if (buffer.isEmpty()) {
             stop = true;
             outcome = FunctionEnd.OUTCOME_NO_ROWS;
         } else {
-            buffer = levels.commit(pos, buffer);
+            levels.commit(pos, buffer);
+            buffer = new RowList();
             levelSet = true;
         }
         if (a.forceEntryNext) {
@@ -578,7 +587,7 @@ public final class KisFlowRun implements Flow {
     // ---------------------------------------------------------------- events (once per run or per call, never per row)
 
     private void announceRunStart() throws FlowException {
-        RunStart e = new RunStart(plan.name, id, levels.snapshotRows(0));
+        RunStart e = new RunStart(plan.name, id, levels.input(0));
         StepController controller = stepController;
         try {
             if (controller != null) {
@@ -595,8 +604,7 @@ public final class KisFlowRun implements Flow {
     private void announceFunctionStart(FunctionInstance fn, List<Object> input, StepController controller, boolean observed)
             throws FlowException {
         FlowPlan.Step s = fn.step;
-        FunctionStart e = new FunctionStart(plan.name, calls, s.position(), s.name(), s.mode(), s.inputLevel(),
-                Rows.snapshot(input), s.params());
+        FunctionStart e = new FunctionStart(plan.name, calls, s.position(), s.name(), s.mode(), s.inputLevel(), input, s.params());
         if (controller != null) {
             try {
                 controller.beforeFunction(e);

@@ -2,7 +2,7 @@ package io.kisflow.engine;
 
 /**
  * Observes runs of one flow: the engine calls these methods on the running thread, once per run and
- * once per function call (never per row). Event lists are immutable snapshots, safe to keep.
+ * once per function call (never per row). Event row lists are read-only and never change, safe to keep.
  * Exceptions thrown by a listener are not caught: they fail the run, so keep listeners simple.
  *
  * <pre>{@code flow.addListener(new RunListener() {

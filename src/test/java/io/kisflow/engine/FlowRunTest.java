@@ -133,6 +133,23 @@ class FlowRunTest {
     }
 
     @Test
+    void theInputIsTheLevelItselfNotACopy() throws Exception {
+        List<Boolean> same = new ArrayList<>();
+        KisPlugin plugin = pool -> {
+            pool.faas("A", flow -> {
+                same.add(flow.input() == ((KisFlowRun) flow).levels().get(0).rows());
+                flow.commitRowBatch(flow.input());
+                flow.next(Action.DATA_REUSE);
+            });
+            pool.faas("B", flow -> same.add(flow.input() == ((KisFlowRun) flow).levels().get(0).rows()));
+        };
+        try (Engine engine = engine(chain("F", "A", "B"), plugin)) {
+            run(engine.flow("F"), "x");
+            assertEquals(List.of(true, true), same, "DataReuse shares the input level, as Go shares the slice");
+        }
+    }
+
+    @Test
     void aDisabledFlowDoesNothingWhenRun() throws Exception {
         ConfigSet set = chain("F", "A");
         set = set.withFlow(set.flow("F").withStatus(0));
