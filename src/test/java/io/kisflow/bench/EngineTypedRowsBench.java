@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 public class EngineTypedRowsBench {
     private static final int N = 1_000_000;
 

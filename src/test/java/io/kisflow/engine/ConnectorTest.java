@@ -130,6 +130,30 @@ class ConnectorTest {
     }
 
     @Test
+    void aFailedInitIsRetriedLikeAFailingFunctionWhenRetryTimesAllow() throws Exception {
+        AtomicInteger inits = new AtomicInteger();
+        KisPlugin plugin = pool -> {
+            pool.caasInit("Store", c -> {
+                if (inits.incrementAndGet() == 1) {
+                    throw new IllegalStateException("server not up yet");
+                }
+            });
+            pool.caas("Store", "Save", Mode.SAVE, (c, f, flow, args) -> args);
+            pool.faas("Save", flow -> flow.commitRow(flow.getConnector().call(flow, "ok")));
+        };
+        ConfigSet set = storeProject();
+        set = set.withFunc(set.func("Save").withOption(set.func("Save").option().withRetryTimes(1)));
+        try (Engine engine = engine(set, plugin)) {
+            KisFlowRun flow = engine.flow("SaveOnly");
+            EventLog log = new EventLog();
+            flow.addListener(log);
+            assertEquals(List.of("ok"), run(flow, "x").get("Save"));
+            assertEquals(List.of("retry 1 of 1 in 0 ms", FunctionEnd.OUTCOME_END), log.outcomes());
+            assertEquals(2, inits.get());
+        }
+    }
+
+    @Test
     void aConnectorWithoutInitCodeNeedsNone() throws Exception {
         KisPlugin plugin = pool -> {
             pool.caas("Store", "Save", Mode.SAVE, (c, f, flow, args) -> c.getConfig().addrs() + "/" + flow.getConnConf().key() + args);
