@@ -36,6 +36,7 @@ public final class ProjectSession {
     private final ReadOnlyObjectWrapper<ProjectFiles> files = new ReadOnlyObjectWrapper<>(this, "files");
     private final ObservableList<Problem> loadProblems = FXCollections.observableArrayList();
     private final ObservableList<Path> recentList = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyLongWrapper saves = new javafx.beans.property.ReadOnlyLongWrapper(this, "saves");
     private volatile DesignState lastAutosaved;
 
     /**
@@ -118,6 +119,7 @@ public final class ProjectSession {
         doc.markSaved(written);
         lastAutosaved = written;
         recovery.discard(directory());
+        saves.set(saves.get() + 1);
         doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved " + describe(plan) + " in " + directory()));
     }
 
@@ -181,6 +183,36 @@ public final class ProjectSession {
 
     public Path directory() {
         return doc.directory();
+    }
+
+    /** Increases after every save into the project directory (the files are the new baseline). */
+    public javafx.beans.property.ReadOnlyLongProperty savesProperty() {
+        return saves.getReadOnlyProperty();
+    }
+
+    /**
+     * The text Save would leave in the file of {@code ref}: the planned new text when the plan
+     * changes or creates that file, the file as it is when the plan leaves it alone; null when the
+     * object has no file and the plan creates none for it.
+     */
+    public String savedTextOf(io.kisflow.config.ObjectRef ref) {
+        ProjectFiles f = files.get();
+        if (f == null) {
+            return null;
+        }
+        io.kisflow.config.Origin origin = f.origins().get(ref);
+        Path file = origin != null ? origin.file() : directory().resolve(io.kisflow.config.ConfigExporter.fileName(ref));
+        SavePlan plan = planSave();
+        for (var change : plan.changes()) {
+            if (change.path().equals(file)) {
+                return change.newText();
+            }
+        }
+        try {
+            return origin != null && Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public ReadOnlyObjectProperty<ProjectFiles> filesProperty() {

@@ -29,6 +29,10 @@ public final class ProjectFiles {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public java.util.Map<io.kisflow.config.ObjectRef, io.kisflow.config.Origin> origins() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public ProjectLayout layout() {
         throw new UnsupportedOperationException("stand-in");
     }

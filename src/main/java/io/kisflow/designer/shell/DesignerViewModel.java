@@ -5,6 +5,8 @@ import io.kisflow.designer.document.EditActions;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.palette.PaletteViewModel;
+import io.kisflow.designer.problems.ProblemsViewModel;
+import io.kisflow.designer.problems.YamlViewModel;
 import io.kisflow.designer.properties.PropertiesViewModel;
 import io.kisflow.designer.ui.Theme;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +26,8 @@ public final class DesignerViewModel {
     public final CanvasViewModel canvas = new CanvasViewModel(document);
     public final PaletteViewModel palette = new PaletteViewModel(document);
     public final PropertiesViewModel properties = new PropertiesViewModel(document);
+    public final ProblemsViewModel problems = new ProblemsViewModel(document);
+    public final YamlViewModel yaml = new YamlViewModel(document);
     public final ProjectSession session;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
@@ -32,6 +36,19 @@ public final class DesignerViewModel {
     public DesignerViewModel(Path stateDir) {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
+        canvas.markersProperty().bind(problems.markersProperty());
+        yaml.setSavedTextSource(session::savedTextOf);
+        problems.revealedFileProperty().addListener((o, a, where) -> {
+            if (where != null) {
+                yaml.showFile(where);
+            }
+        });
+        session.filesProperty().addListener((o, a, files) -> {
+            if (files != null) {
+                problems.projectLoaded(files.configs(), files.origins(), files.loadProblems());
+            }
+        });
+        session.savesProperty().addListener((o, a, b) -> problems.projectSaved(session.filesProperty().get().origins()));
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -5,6 +5,8 @@ import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.palette.PaletteItem;
 import io.kisflow.designer.palette.PaletteView;
+import io.kisflow.designer.problems.ProblemsView;
+import io.kisflow.designer.problems.YamlView;
 import io.kisflow.designer.properties.PropertiesView;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -81,6 +83,17 @@ public final class DesignerWindow implements ActionCatalog.Window {
         sideTabs.setId("sideTabs");
         sideTabs.getTabs().add(tab("Properties", "propertiesTab", new PropertiesView(vm.properties)));
         bottomTabs.setId("bottomTabs");
+        Tab problemsTab = tab("Problems", "problemsTab", new ProblemsView(vm.problems));
+        problemsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Problems (" + vm.problems.errorsProperty().get() + " errors, " + vm.problems.warningsProperty().get() + " warnings)",
+                vm.problems.errorsProperty(), vm.problems.warningsProperty()));
+        Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
+        bottomTabs.getTabs().addAll(problemsTab, yamlTab);
+        vm.problems.revealedFileProperty().addListener((o, a, where) -> {
+            if (where != null) {
+                bottomTabs.getSelectionModel().select(yamlTab);
+            }
+        });
 
         SplitPane middle = new SplitPane(canvasPane, bottomTabs);
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
