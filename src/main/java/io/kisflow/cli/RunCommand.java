@@ -7,7 +7,7 @@ import io.kisflow.config.LoadResult;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.Level;
-import io.kisflow.engine.ObservableFlow;
+import io.kisflow.engine.KisFlowRun;
 import io.kisflow.engine.TraceRecorder;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class RunCommand {
             err.println("note: flow '" + flowName + "' is disabled (status " + config.status() + "): nothing ran");
         }
         try (Engine engine = Project.engine(loaded, args, maxCalls(args))) {
-            ObservableFlow flow = engine.flow(flowName);
+            KisFlowRun flow = engine.flow(flowName);
             TraceRecorder trace = args.optional("--trace") == null ? null : new TraceRecorder(flow);
             if (trace != null) {
                 flow.addListener(trace);
