@@ -60,10 +60,8 @@ final class RunCommand {
         }
         try (Engine engine = Project.engine(loaded, args, maxCalls(args))) {
             KisFlowRun flow = engine.flow(flowName);
+            // a TraceRecorder attaches itself to the flow it records
             TraceRecorder trace = args.optional("--trace") == null ? null : new TraceRecorder(flow);
-            if (trace != null) {
-                flow.addListener(trace);
-            }
             flow.commitRowBatch(rows);
             FlowException failure = null;
             try {

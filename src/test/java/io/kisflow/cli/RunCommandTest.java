@@ -85,6 +85,7 @@ class RunCommandTest {
         assertEquals("kisflow-go-trace/1", t.get("schema").asText());
         assertEquals("StuScore", t.get("flow_name").asText());
         assertEquals(List.of("VerifyStu", "AvgStuScore", "PrintStuAvgScore"), texts(t.get("call_order")));
+        assertEquals(3, t.get("calls").size(), "each call recorded once");
         JsonNode first = t.get("calls").get(0);
         assertEquals("FunctionIDFirstVirtual", first.get("input_level").asText());
         assertEquals("100", first.get("params").get("max_score").asText());
