@@ -71,17 +71,19 @@ public final class CanvasViewModel {
         feedback.addListener((o, a, b) -> requestPaint());
     }
 
-    /** A project was opened: show it with its stored zoom and pan, or fitted when it has none. */
+    /** Below this zoom a fitted view is hard to read: a new project opens at {@link #READABLE_ZOOM} from its top-left instead. */
+    static final double MIN_OPENING_ZOOM = 0.7;
+    static final double READABLE_ZOOM = 0.85;
+
+    /** A project was opened: show it with its stored zoom and pan, or fitted (when that stays readable). */
     public void showOpened() {
         DesignState s = doc.state();
         if (s.layout().zoom() > 0 && (s.layout().zoom() != 1.0 || s.layout().panX() != 0 || s.layout().panY() != 0)) {
             viewport.set(new Viewport(s.layout().zoom(), s.layout().panX(), s.layout().panY()));
-        } else {
-            viewport.set(Viewport.DEFAULT);
-            if (!fits(geometry.get().bounds())) {
-                fit();
-            }
+            return;
         }
+        Viewport fitted = Viewport.fit(geometry.get().bounds(), viewWidth, viewHeight, 24);
+        viewport.set(fitted.zoom() >= MIN_OPENING_ZOOM ? fitted : new Viewport(READABLE_ZOOM, 24, 24));
     }
 
     /** The state with the current zoom and pan written into its layout, as saving stores it. */

@@ -1,6 +1,7 @@
 package io.kisflow.designer.edit;
 
 import io.kisflow.config.ConfigSet;
+import io.kisflow.config.ObjectRef;
 import io.kisflow.config.ConnConfig;
 import io.kisflow.config.FuncConfig;
 import io.kisflow.designer.project.Point;
@@ -37,7 +38,7 @@ public final class ConnectorEdits {
                     c = c.withFunc(f.withOption(f.option().withCname("")));
                 }
             }
-            return new DesignState(c.withoutConn(cname), Layouts.withConnectorPosition(s.layout(), cname, null));
+            return new DesignState(c.withoutConn(cname), Layouts.withConnectorPosition(s.layout(), cname, null), s.renamedFrom());
         }, Selection.NONE);
     }
 
@@ -59,7 +60,8 @@ public final class ConnectorEdits {
                 c.funcs().forEach((name, f) -> funcs.put(name,
                         f.option().cname().equals(oldName) ? f.withOption(f.option().withCname(newName)) : f));
                 ConfigSet renamed = new ConfigSet(c.flows(), funcs, Maps.rename(c.conns(), oldName, newName, conn.withCname(newName)), c.global());
-                return new DesignState(renamed, Layouts.renameConnector(s.layout(), oldName, newName));
+                return new DesignState(renamed, Layouts.renameConnector(s.layout(), oldName, newName), s.renamedFrom())
+                        .renamed(ObjectRef.conn(oldName), ObjectRef.conn(newName));
             }
 
             public Selection selectionAfter(DesignState after, Selection before) {

@@ -1,6 +1,7 @@
 package io.kisflow.designer.edit;
 
 import io.kisflow.config.ConfigSet;
+import io.kisflow.config.ObjectRef;
 import io.kisflow.config.FlowConfig;
 
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ public final class FlowEdits {
             ConfigSet c = s.configs();
             ConfigSet renamed = new ConfigSet(Maps.rename(c.flows(), oldName, newName, f.withFlowName(newName)),
                     c.funcs(), c.conns(), c.global());
-            return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName));
+            return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName), s.renamedFrom())
+                        .renamed(ObjectRef.flow(oldName), ObjectRef.flow(newName));
         }, Selection.flow(newName));
     }
 

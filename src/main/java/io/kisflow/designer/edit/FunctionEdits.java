@@ -1,6 +1,7 @@
 package io.kisflow.designer.edit;
 
 import io.kisflow.config.ConfigSet;
+import io.kisflow.config.ObjectRef;
 import io.kisflow.config.ConnConfig;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FlowStep;
@@ -74,7 +75,8 @@ public final class FunctionEdits {
                 Map<String, ConnConfig> conns = new LinkedHashMap<>();
                 c.conns().forEach((name, conn) -> conns.put(name, renameInLists(conn, oldName, newName)));
                 ConfigSet renamed = new ConfigSet(flows, Maps.rename(c.funcs(), oldName, newName, f.withFname(newName)), conns, c.global());
-                return new DesignState(renamed, Layouts.renameFunction(s.layout(), oldName, newName));
+                return new DesignState(renamed, Layouts.renameFunction(s.layout(), oldName, newName), s.renamedFrom())
+                        .renamed(ObjectRef.func(oldName), ObjectRef.func(newName));
             }
 
             public Selection selectionAfter(DesignState after, Selection before) {

@@ -109,7 +109,7 @@ public final class ProjectSession {
     /** What Save would write into the project directory. */
     public SavePlan planSave() {
         DesignState s = stateToSave.get();
-        return requireFiles().planSave(s.configs(), s.layout(), directory());
+        return requireFiles().planSave(s.configs(), s.layout(), directory(), s.renamesSince(doc.savedState()));
     }
 
     /** Writes the plan; the written state becomes the saved baseline and the recovery copy is dropped. */

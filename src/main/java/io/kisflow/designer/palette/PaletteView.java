@@ -53,9 +53,9 @@ public final class PaletteView extends VBox {
             }
         });
         HBox buttons = new HBox(4,
-                button("newFlowButton", "Flow", "New flow (Ctrl+Shift+N)", "flow", newFlow),
-                button("newFunctionButton", "Function", "New function (Ctrl+Alt+N)", "calculate", newFunction),
-                button("newConnectorButton", "Connector", "New connector (Ctrl+Alt+C)", "connector", newConnector));
+                button("newFlowButton", "+ Flow", "New flow (Ctrl+Shift+N)", newFlow),
+                button("newFunctionButton", "+ Function", "New function (Ctrl+Alt+N)", newFunction),
+                button("newConnectorButton", "+ Connector", "New connector (Ctrl+Alt+C)", newConnector));
         buttons.getStyleClass().add("palette-buttons");
         Label heading = new Label("Palette");
         heading.getStyleClass().add("panel-heading");
@@ -71,8 +71,9 @@ public final class PaletteView extends VBox {
         return search;
     }
 
-    private static Button button(String id, String text, String tip, String icon, Runnable action) {
-        Button b = new Button(text, iconBox(icon, "icon-" + icon));
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setMinWidth(Button.USE_PREF_SIZE);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());

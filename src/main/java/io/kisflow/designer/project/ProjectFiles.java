@@ -41,6 +41,10 @@ public final class ProjectFiles {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public SavePlan planSave(ConfigSet edited, ProjectLayout layout, Path targetDir, java.util.Map<io.kisflow.config.ObjectRef, io.kisflow.config.ObjectRef> renames) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public void apply(SavePlan plan) throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -10,7 +10,7 @@ public final class RecentProjects {
     }
 
     public List<Path> list() {
-        throw new UnsupportedOperationException("stand-in");
+        return List.of();
     }
 
     public void add(Path projectDir) throws IOException {

@@ -4,7 +4,9 @@ import io.kisflow.designer.canvas.CanvasViewModel;
 import io.kisflow.designer.document.EditActions;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.files.ProjectSession;
+import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.palette.PaletteViewModel;
+import io.kisflow.designer.palette.PluginFunctions;
 import io.kisflow.designer.problems.ProblemsViewModel;
 import io.kisflow.designer.problems.YamlViewModel;
 import io.kisflow.designer.properties.PropertiesViewModel;
@@ -46,9 +48,20 @@ public final class DesignerViewModel {
         session.filesProperty().addListener((o, a, files) -> {
             if (files != null) {
                 problems.projectLoaded(files.configs(), files.origins(), files.loadProblems());
+                refreshPluginFunctions();
             }
         });
         session.savesProperty().addListener((o, a, b) -> problems.projectSaved(session.filesProperty().get().origins()));
+    }
+
+    /** Reloads the function names the plugins implement (for the palette); a plugin that fails to load is reported, not fatal. */
+    public void refreshPluginFunctions() {
+        var s = document.state();
+        try {
+            palette.implementedProperty().set(PluginFunctions.implemented(s.configs(), document.directory(), s.layout().pluginPaths()));
+        } catch (RuntimeException e) {
+            document.tell(StatusMessage.error("Plugins could not be loaded, so the palette lists no plugin functions: " + e.getMessage()));
+        }
     }
 
     public ObjectProperty<Theme> themeProperty() {

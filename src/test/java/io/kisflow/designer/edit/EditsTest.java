@@ -176,4 +176,19 @@ class EditsTest {
         assertEquals("a_copy2", Names.unique("a", List.of("a", "a_copy")));
         assertEquals("NewFlow2", Names.fresh("NewFlow", List.of("NewFlow1")));
     }
+
+    @Test
+    void renamesSinceTheLastSaveLetSaveKeepFiles() {
+        io.kisflow.config.ObjectRef avg = io.kisflow.config.ObjectRef.func("AvgStuScore");
+        DesignState once = FunctionEdits.rename("AvgStuScore", "A").apply(s);
+        DesignState twice = FunctionEdits.rename("A", "B").apply(once);
+        assertEquals(Map.of(avg, io.kisflow.config.ObjectRef.func("B")), twice.renamesSince(s));
+        assertEquals(Map.of(io.kisflow.config.ObjectRef.func("A"), io.kisflow.config.ObjectRef.func("B")), twice.renamesSince(once),
+                "after saving under A, the rename is A to B");
+        DesignState back = FunctionEdits.rename("B", "AvgStuScore").apply(twice);
+        assertEquals(Map.of(), back.renamesSince(s));
+        assertEquals(Map.of(io.kisflow.config.ObjectRef.func("B"), avg), back.renamesSince(twice));
+        DesignState flow = FlowEdits.rename("StuScore", "Scores").apply(s);
+        assertEquals(Map.of(io.kisflow.config.ObjectRef.flow("StuScore"), io.kisflow.config.ObjectRef.flow("Scores")), flow.renamesSince(s));
+    }
 }
