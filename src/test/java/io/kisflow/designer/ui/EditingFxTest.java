@@ -1,0 +1,64 @@
+package io.kisflow.designer.ui;
+
+import io.kisflow.config.ConfigSet;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The properties panel and undo/redo in the real window. */
+class EditingFxTest extends DesignerFxTest {
+    @Test
+    void aPropertyIsEditedRefusedWhenInvalidAndSaved(FxRobot robot) throws Exception {
+        robot.clickOn(card("StuScore", 1));
+        TextField retry = robot.lookup("#func-option-retry_times").queryAs(TextField.class);
+        robot.doubleClickOn(retry).write("-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Retry times must be a whole number of 0 or more, not \"-1\".",
+                robot.lookup("#func-option-retry_times-error").queryAs(Label.class).getText());
+        assertFalse(vm.document.isDirty(), "a refused value changes nothing");
+
+        robot.eraseText(2).write("3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#func-option-retry_times-error").queryAs(Label.class).getText());
+        assertEquals(3, vm.document.state().configs().func("AvgStuScore").option().retryTimes());
+
+        save(robot);
+        ConfigSet saved = reload();
+        assertEquals(3, saved.func("AvgStuScore").option().retryTimes());
+        String yaml = read("student-score/func-AvgStuScore.yml");
+        assertTrue(yaml.contains("retry_times: 3"), yaml);
+        assertOthersUntouched("student-score/func-AvgStuScore.yml");
+    }
+
+    @Test
+    void deleteUndoAndRedoWithTheKeyboard(FxRobot robot) throws Exception {
+        robot.clickOn(card("LoadScores", 1));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("LoadAvgScore"), steps(vm.document.state().configs(), "LoadScores"));
+        assertTrue(window.stage().getTitle().startsWith("*"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("LoadAvgScore", "RankScores"), steps(vm.document.state().configs(), "LoadScores"));
+        assertFalse(window.stage().getTitle().startsWith("*"), "undoing back to the saved state clears the mark");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("LoadAvgScore"), steps(vm.document.state().configs(), "LoadScores"));
+
+        save(robot);
+        assertEquals(List.of("LoadAvgScore"), steps(reload(), "LoadScores"));
+        assertTrue(reload().funcs().containsKey("RankScores"), "removing a card keeps the function config");
+        assertOthersUntouched("storage/flow-LoadScores.yml");
+    }
+}

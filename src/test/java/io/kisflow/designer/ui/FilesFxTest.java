@@ -1,0 +1,96 @@
+package io.kisflow.designer.ui;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.designer.canvas.Rect;
+import io.kisflow.designer.shell.DesignerWindow;
+import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Save and re-open, and recovery of unsaved work after a simulated crash. */
+class FilesFxTest extends DesignerFxTest {
+    @Test
+    void savedWorkAndLayoutComeBackWhenTheProjectIsReopened(FxRobot robot) throws Exception {
+        fitCanvas();
+        javafx.geometry.Point2D from = badge("ScoreStore");
+        robot.drag(from, MouseButton.PRIMARY).dropTo(from.add(0, 60));
+        WaitForAsyncUtils.waitForFxEvents();
+        Rect moved = vm.canvas.geometry().badgeRect("ScoreStore");
+
+        robot.clickOn(card("StuScore", 1));
+        TextField name = robot.lookup("#func-fname").queryAs(TextField.class);
+        robot.doubleClickOn(name).eraseText(30).write("AverageScore").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        save(robot);
+
+        ConfigSet saved = reload();
+        assertEquals(List.of("VerifyStu", "AverageScore", "PrintStuAvgScore"), steps(saved, "StuScore"));
+        assertEquals(List.of("VerifyStu", "AverageScore", "SaveAvgScore"), steps(saved, "SaveScores"));
+        assertTrue(read("student-score/func-AvgStuScore.yml").contains("fname: AverageScore"), "a renamed function keeps its file");
+        assertFalse(Files.exists(project.resolve("func-AverageScore.yaml")));
+        assertTrue(Files.exists(project.resolve(".kisflow-studio.json")), "the layout is stored in the sidecar");
+        assertOthersUntouched("student-score/func-AvgStuScore.yml", "student-score/flow-StuScore.yml", "storage/flow-SaveScores.yml");
+
+        DesignerWindow[] second = new DesignerWindow[1];
+        robot.interact(() -> {
+            window.shutdown();
+            window.stage().hide();
+            second[0] = openWindow(new Stage());
+            second[0].files().openProject(project);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        window = second[0];
+        assertEquals(List.of("VerifyStu", "AverageScore", "PrintStuAvgScore"), steps(vm.document.state().configs(), "StuScore"));
+        assertEquals(moved, vm.canvas.geometry().badgeRect("ScoreStore"), "the badge is where it was put");
+        assertFalse(vm.document.isDirty());
+    }
+
+    @Test
+    void unsavedWorkIsOfferedBackAfterACrash(FxRobot robot) throws Exception {
+        robot.clickOn(card("StuScore", 2));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                window.autosaveNow();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            // the crash: the window goes away without any question and without discarding the recovery copy
+            window.shutdown();
+            window.stage().setOnCloseRequest(null);
+            window.stage().hide();
+        });
+        assertOthersUntouched();
+
+        DesignerWindow[] second = new DesignerWindow[1];
+        Platform.runLater(() -> {
+            second[0] = openWindow(new Stage());
+            second[0].files().openProject(project);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoveryDialog").tryQuery().isPresent());
+        robot.clickOn("Restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        window = second[0];
+        assertEquals(List.of("VerifyStu", "AvgStuScore"), steps(vm.document.state().configs(), "StuScore"));
+        assertTrue(vm.document.isDirty(), "restored work is unsaved until saved");
+        assertTrue(window.stage().getTitle().startsWith("*"));
+
+        save(robot);
+        assertEquals(List.of("VerifyStu", "AvgStuScore"), steps(reload(), "StuScore"));
+        assertOthersUntouched("student-score/flow-StuScore.yml");
+    }
+}
