@@ -39,7 +39,17 @@ final class CanvasPainter {
 
     private final TextFitter fitter = new TextFitter();
 
+    /** Paints everything at once (selection and feedback included): the frame without any cache. */
     void paint(GraphicsContext gc, Scene s) {
+        paintWorldLayer(gc, s);
+        paintOverlay(gc, s);
+    }
+
+    /**
+     * The background and the project: lanes, cards, arrows, links, badges, markers; no selection
+     * and no drag feedback, so this layer can be cached while the user selects, drags and pans.
+     */
+    void paintWorldLayer(GraphicsContext gc, Scene s) {
         Theme.Palette p = s.theme().palette();
         gc.setFill(p.background());
         gc.fillRect(0, 0, s.width(), s.height());
@@ -49,6 +59,7 @@ final class CanvasPainter {
             paintEmptyHint(gc, s, p);
             return;
         }
+        Scene plain = s.withoutSelection();
         Rect visible = v.visibleWorld(s.width(), s.height());
         gc.save();
         gc.translate(v.panX(), v.panY());
@@ -57,16 +68,49 @@ final class CanvasPainter {
         gc.setTextAlign(TextAlignment.LEFT);
         int[] lanes = g.visibleLanes(visible);
         for (int lane = lanes[0]; lane <= lanes[1]; lane++) {
-            paintLane(gc, s, lane, visible);
+            paintLane(gc, plain, lane, visible);
         }
-        paintLinks(gc, s, visible);
+        paintLinks(gc, plain, visible, null);
         for (int lane = lanes[0]; lane <= lanes[1]; lane++) {
-            paintCards(gc, s, lane, visible);
+            paintCards(gc, plain, lane, visible);
         }
         for (var badge : g.badges().entrySet()) {
             if (badge.getValue().inflate(10).intersects(visible)) {
-                paintBadge(gc, s, badge.getKey(), badge.getValue());
+                paintBadge(gc, plain, badge.getKey(), badge.getValue());
             }
+        }
+        gc.restore();
+    }
+
+    /** What changes without the project changing: the selection outline and the drag feedback. */
+    void paintOverlay(GraphicsContext gc, Scene s) {
+        CanvasGeometry g = s.geometry();
+        Viewport v = s.viewport();
+        Theme.Palette p = s.theme().palette();
+        gc.save();
+        gc.translate(v.panX(), v.panY());
+        gc.scale(v.zoom(), v.zoom());
+        gc.setTextBaseline(VPos.BASELINE);
+        gc.setTextAlign(TextAlignment.LEFT);
+        double zoom = v.zoom();
+        Selection sel = s.selection();
+        if (sel instanceof Selection.OfFlow f && g.laneOf(f.flow()) >= 0) {
+            Rect r = g.laneRect(g.laneOf(f.flow()));
+            gc.setStroke(p.accent());
+            gc.setLineWidth(Math.max(2.5, 2 / zoom));
+            gc.strokeRoundRect(r.x(), r.y(), r.width(), r.height(), 16, 16);
+        } else if (sel instanceof Selection.OfStep st && g.laneOf(st.flow()) >= 0 && st.index() < g.cardCount(g.laneOf(st.flow()))) {
+            Rect r = g.cardRect(g.laneOf(st.flow()), st.index());
+            gc.setStroke(p.accent());
+            gc.setLineWidth(Math.max(2.5, 2 / zoom));
+            gc.strokeRoundRect(r.x() - 2, r.y() - 2, r.width() + 4, r.height() + 4, 14, 14);
+        } else if (sel instanceof Selection.OfConnector c && g.badgeRect(c.cname()) != null) {
+            Rect visible = v.visibleWorld(s.width(), s.height());
+            paintLinks(gc, s, visible, c.cname());
+            Rect r = g.badgeRect(c.cname());
+            gc.setStroke(p.accent());
+            gc.setLineWidth(Math.max(2.5, 2 / zoom));
+            gc.strokeRoundRect(r.x(), r.y(), r.width(), r.height(), r.height(), r.height());
         }
         paintFeedbackInWorld(gc, s);
         gc.restore();
@@ -132,7 +176,7 @@ final class CanvasPainter {
         gc.setGlobalAlpha(flow.enabled() ? 1 : 0.45);
         for (int i = first; i <= last; i++) {
             Rect r = g.cardRect(lane, i);
-            if (i > 0) {
+            if (i > 0 && zoom >= BLOCK_ZOOM) {
                 paintArrow(gc, s, g.cardRect(lane, i - 1), r, zoom);
             }
             FuncConfig f = s.configs().func(steps.get(i).fname());
@@ -227,18 +271,21 @@ final class CanvasPainter {
 
     // ---- connectors -----------------------------------------------------------------------------
 
-    private void paintLinks(GraphicsContext gc, Scene s, Rect visible) {
+    /** The links of every connector, or (highlighted) of {@code only}. Below the block zoom they are solid: dashes cost too much there. */
+    private void paintLinks(GraphicsContext gc, Scene s, Rect visible, String only) {
         CanvasGeometry g = s.geometry();
         double zoom = s.viewport().zoom();
-        gc.setLineWidth(Math.max(1.5, 1.2 / zoom));
-        gc.setLineDashes(6, 5);
-        for (Link link : g.links()) {
+        gc.setLineWidth(only != null ? Math.max(2.5, 2 / zoom) : Math.max(1.5, 1.2 / zoom));
+        if (zoom >= BLOCK_ZOOM) {
+            gc.setLineDashes(6, 5);
+        }
+        for (Link link : only == null ? g.links() : g.linksOf(only)) {
             Rect badge = g.badgeRect(link.cname());
             Rect card = g.cardRect(link.lane(), link.index());
             if (badge == null || !badge.union(card).inflate(60).intersects(visible)) {
                 continue;
             }
-            boolean highlighted = s.selection() instanceof Selection.OfConnector c && c.cname().equals(link.cname());
+            boolean highlighted = only != null;
             Color color = s.theme().modeColor(link.mode());
             gc.setStroke(highlighted ? color : color.deriveColor(0, 1, 1, 0.55));
             double x0 = card.centerX();
@@ -378,5 +425,12 @@ final class CanvasPainter {
     /** Everything one frame needs. */
     record Scene(CanvasGeometry geometry, Viewport viewport, double width, double height, ConfigSet configs,
                  Selection selection, Markers markers, DragFeedback feedback, Theme theme) {
+        Scene withoutSelection() {
+            return new Scene(geometry, viewport, width, height, configs, Selection.NONE, markers, null, theme);
+        }
+
+        Scene withView(Viewport v, double w, double h) {
+            return new Scene(geometry, v, w, h, configs, selection, markers, feedback, theme);
+        }
     }
 }

@@ -4,15 +4,19 @@ import io.kisflow.designer.ui.Theme;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /**
  * The canvas on screen: one {@link Canvas} the size of the visible area, repainted from the
- * view-model (at most once per pulse) and feeding it the pointer. Middle-button drags always pan;
+ * view-model (at most once per pulse) and feeding it the pointer. Each frame blits the cached
+ * project layer ({@link WorldLayerCache}) and paints the selection and drag feedback over it. Middle-button drags always pan;
  * the wheel scrolls, and zooms with Ctrl held.
  *
  * <pre>{@code CanvasView view = new CanvasView(canvasViewModel); view.themeProperty().set(Theme.DARK);}</pre>
@@ -21,6 +25,9 @@ public final class CanvasView extends Region {
     private final CanvasViewModel vm;
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = new CanvasPainter();
+    private final WorldLayerCache cache = new WorldLayerCache(painter);
+    /** After a zoom, one more frame at the steady zoom puts the cache back in use. */
+    private final PauseTransition zoomSettle = new PauseTransition(Duration.millis(120));
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private boolean paintScheduled;
     private double panX;
@@ -35,6 +42,12 @@ public final class CanvasView extends Region {
         setFocusTraversable(true);
         setMinSize(100, 100);
         vm.paintRequestsProperty().addListener((o, a, b) -> schedulePaint());
+        vm.viewportProperty().addListener((o, a, b) -> {
+            if (a.zoom() != b.zoom()) {
+                zoomSettle.playFromStart();
+            }
+        });
+        zoomSettle.setOnFinished(e -> schedulePaint());
         theme.addListener((o, a, b) -> schedulePaint());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -107,9 +120,29 @@ public final class CanvasView extends Region {
             return;
         }
         var doc = vm.document();
-        painter.paint(canvas.getGraphicsContext2D(), new CanvasPainter.Scene(vm.geometry(), vm.viewport(),
-                canvas.getWidth(), canvas.getHeight(), doc.state().configs(), doc.selection(), vm.markersProperty().get(),
-                vm.feedbackProperty().get(), theme.get()));
+        CanvasPainter.Scene s = new CanvasPainter.Scene(vm.geometry(), vm.viewport(), canvas.getWidth(), canvas.getHeight(),
+                doc.state().configs(), doc.selection(), vm.markersProperty().get(), vm.feedbackProperty().get(), theme.get());
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        if (vm.geometry().laneCount() == 0 && vm.geometry().badges().isEmpty()) {
+            painter.paint(gc, s);
+            return;
+        }
+        if (!cache.draw(gc, s)) {
+            painter.paintWorldLayer(gc, s);
+        }
+        painter.paintOverlay(gc, s);
+    }
+
+    /** Paints the frame without the cache, everything drawn afresh (the benchmark compares both). */
+    public void paintWithoutCache() {
+        var doc = vm.document();
+        painter.paint(canvas.getGraphicsContext2D(), new CanvasPainter.Scene(vm.geometry(), vm.viewport(), canvas.getWidth(),
+                canvas.getHeight(), doc.state().configs(), doc.selection(), vm.markersProperty().get(), vm.feedbackProperty().get(), theme.get()));
+    }
+
+    /** How many times the project layer was rendered into the cache (for the benchmark). */
+    public long layerRenders() {
+        return cache.renders();
     }
 
     public ObjectProperty<Theme> themeProperty() {

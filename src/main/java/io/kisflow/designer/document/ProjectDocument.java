@@ -167,6 +167,16 @@ public final class ProjectDocument implements CommandStack.Target {
         return saved.get();
     }
 
+    /** The ref an object had at the last save (renames since then undone), to find its file. */
+    public io.kisflow.config.ObjectRef savedNameOf(io.kisflow.config.ObjectRef current) {
+        for (var e : state().renamesSince(saved.get()).entrySet()) {
+            if (e.getValue().equals(current)) {
+                return e.getKey();
+            }
+        }
+        return current;
+    }
+
     public ReadOnlyObjectProperty<Path> directoryProperty() {
         return directory.getReadOnlyProperty();
     }

@@ -22,6 +22,12 @@ public final class Names {
         if (!name.equals(name.strip())) {
             return "Remove the spaces at the start or end of the name.";
         }
+        if (name.contains("..")) {
+            return "A name cannot contain \"..\": it becomes part of the file name " + prefix(kind) + "-NAME.yaml.";
+        }
+        if (name.length() > 200) {
+            return "A name can have at most 200 characters: it becomes part of a file name.";
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isISOControl(c)) {

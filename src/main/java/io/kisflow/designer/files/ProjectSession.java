@@ -6,6 +6,7 @@ import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.edit.DesignState;
 import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.RecentProjects;
+import io.kisflow.designer.project.Recovered;
 import io.kisflow.designer.project.RecoveryStore;
 import io.kisflow.designer.project.SavePlan;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,7 +57,7 @@ public final class ProjectSession {
      * any and if it differs from what the directory holds; the caller asks the user whether to
      * {@link #restore} it or {@link #discardRecovery()}.
      */
-    public Optional<RecoveryStore.Recovered> open(Path dir) throws IOException {
+    public Optional<Recovered> open(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
             throw new IOException(d + " is not a directory: choose the folder that holds the project's .yaml files.");
@@ -69,7 +70,7 @@ public final class ProjectSession {
             doc.tell(StatusMessage.error("Could not update the recent projects list: " + e.getMessage()));
         }
         refreshRecents();
-        Optional<RecoveryStore.Recovered> found = recovery.find(d);
+        Optional<Recovered> found = recovery.find(d);
         DesignState onDisk = doc.savedState();
         return found.filter(r -> !new DesignState(r.configs(), r.layout()).withoutView().equals(onDisk.withoutView()));
     }
@@ -95,7 +96,7 @@ public final class ProjectSession {
     }
 
     /** Takes the recovered work as the current, unsaved state. */
-    public void restore(RecoveryStore.Recovered r) {
+    public void restore(Recovered r) {
         DesignState recovered = new DesignState(r.configs(), r.layout());
         doc.open(directory(), doc.savedState(), recovered);
         lastAutosaved = recovered;
@@ -120,7 +121,7 @@ public final class ProjectSession {
         lastAutosaved = written;
         recovery.discard(directory());
         saves.set(saves.get() + 1);
-        doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved " + describe(plan) + " in " + directory()));
+        doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved: " + plan.summary() + " in " + directory()));
     }
 
     /** What "Export to..." would write into another directory: the canonical KisFlow YAML, no sidecar. */
@@ -136,7 +137,7 @@ public final class ProjectSession {
     public void applyExport(SavePlan plan) throws IOException {
         Files.createDirectories(plan.targetDir());
         requireFiles().apply(plan);
-        doc.tell(StatusMessage.info("Exported " + describe(plan) + " to " + plan.targetDir()));
+        doc.tell(StatusMessage.info("Exported: " + plan.summary() + " to " + plan.targetDir()));
     }
 
     /**
@@ -172,15 +173,6 @@ public final class ProjectSession {
         return f;
     }
 
-    static String describe(SavePlan plan) {
-        return count(plan.created().size(), "created") + ", " + count(plan.changed().size(), "changed") + ", "
-                + count(plan.deleted().size(), "deleted");
-    }
-
-    private static String count(int n, String what) {
-        return n + (n == 1 ? " file " : " files ") + what;
-    }
-
     public Path directory() {
         return doc.directory();
     }
@@ -200,16 +192,18 @@ public final class ProjectSession {
         if (f == null) {
             return null;
         }
-        io.kisflow.config.Origin origin = f.origins().get(ref);
-        Path file = origin != null ? origin.file() : directory().resolve(io.kisflow.config.ConfigExporter.fileName(ref));
+        io.kisflow.config.Origin origin = f.origins().get(doc.savedNameOf(ref));
+        String newFileName = io.kisflow.config.ConfigExporter.fileName(ref);
         SavePlan plan = planSave();
         for (var change : plan.changes()) {
-            if (change.path().equals(file)) {
+            boolean ownFile = origin != null ? change.path().equals(origin.file())
+                    : change.kind() == io.kisflow.designer.project.FileChange.Kind.CREATE && change.path().getFileName().toString().equals(newFileName);
+            if (ownFile) {
                 return change.newText();
             }
         }
         try {
-            return origin != null && Files.isRegularFile(file) ? Files.readString(file) : null;
+            return origin != null && Files.isRegularFile(origin.file()) ? Files.readString(origin.file()) : null;
         } catch (IOException e) {
             return null;
         }

@@ -13,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.nio.file.Path;
 
 /**
  * Shows what a Save or Export will do before anything is written: each file to be created,
@@ -41,7 +40,7 @@ public final class SavePlanDialog {
                     setText(null);
                     return;
                 }
-                setText(symbol(c.kind()) + "  " + relative(plan.targetDir(), c.path()));
+                setText(symbol(c.kind()) + "  " + plan.relative(c) + (c.notes().isEmpty() ? "" : "  \u26a0"));
                 getStyleClass().add("change-" + c.kind().name().toLowerCase());
             }
         });
@@ -53,7 +52,7 @@ public final class SavePlanDialog {
         SplitPane split = new SplitPane(files, preview);
         split.setDividerPositions(0.38);
         split.setPrefSize(860, 420);
-        Label summary = new Label(ProjectSession.describe(plan) + " in " + plan.targetDir()
+        Label summary = new Label(plan.summary() + " in " + plan.targetDir()
                 + ". Files not listed are left exactly as they are.");
         summary.setId("savePlanSummary");
         summary.setWrapText(true);
@@ -73,7 +72,8 @@ public final class SavePlanDialog {
     }
 
     static String previewOf(FileChange c) {
-        return switch (c.kind()) {
+        String notes = c.notes().isEmpty() ? "" : "\u26a0 " + String.join("\n\u26a0 ", c.notes()) + "\n\n";
+        return notes + switch (c.kind()) {
             case CREATE -> c.newText();
             case DELETE -> "This file will be deleted. It held:\n\n" + c.oldText();
             case CHANGE -> String.join("\n", TextDiff.lines(c.oldText(), c.newText()));
@@ -88,11 +88,4 @@ public final class SavePlanDialog {
         };
     }
 
-    private static String relative(Path dir, Path file) {
-        try {
-            return dir.relativize(file).toString();
-        } catch (IllegalArgumentException e) {
-            return file.toString();
-        }
-    }
 }

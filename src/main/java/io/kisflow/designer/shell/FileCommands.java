@@ -5,6 +5,7 @@ import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
+import io.kisflow.designer.project.Recovered;
 import io.kisflow.designer.project.RecoveryStore;
 import io.kisflow.designer.project.SavePlan;
 import javafx.scene.control.ButtonType;
@@ -39,7 +40,7 @@ public final class FileCommands {
     /** Opens a project directory; returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
         try {
-            Optional<RecoveryStore.Recovered> recovered = session().open(dir);
+            Optional<Recovered> recovered = session().open(dir);
             vm.canvas.showOpened();
             if (recovered.isPresent()) {
                 ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())

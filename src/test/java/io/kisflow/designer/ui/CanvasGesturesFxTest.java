@@ -3,8 +3,10 @@ package io.kisflow.designer.ui;
 import io.kisflow.config.ConfigSet;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -16,8 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drags on the real canvas: drop from the palette, reorder, bind a connector, refused binding. */
 class CanvasGesturesFxTest extends DesignerFxTest {
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        startDesigner(stage);
+    }
+
     @Test
     void aFunctionDroppedBetweenTwoCardsIsSavedThere(FxRobot robot) throws Exception {
+        fitCanvas();
         robot.clickOn("#paletteSearch").write("Rank");
         WaitForAsyncUtils.waitForFxEvents();
         robot.drag(paletteEntry(robot, "RankScores"), MouseButton.PRIMARY).dropTo(gap("StuScore", 1));
@@ -39,6 +47,7 @@ class CanvasGesturesFxTest extends DesignerFxTest {
     @Test
     void aCardDraggedToTheFrontOfItsLaneIsSavedInThatOrder(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        fitCanvas();
         robot.drag(card("StuScore", 2), MouseButton.PRIMARY).dropTo(gap("StuScore", 0));
         WaitForAsyncUtils.waitForFxEvents();
         save(robot);
@@ -48,6 +57,7 @@ class CanvasGesturesFxTest extends DesignerFxTest {
 
     @Test
     void aConnectorDroppedOnASaveCardBindsIt(FxRobot robot) throws Exception {
+        fitCanvas();
         robot.clickOn("#newConnectorButton");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#paletteSearch").write("NewConnector1");
@@ -62,7 +72,7 @@ class CanvasGesturesFxTest extends DesignerFxTest {
         assertEquals(List.of("SaveAvgScore"), saved.conn("NewConnector1").save());
         assertEquals(List.of(), saved.conn("ScoreStore").save());
         assertTrue(read("storage/func-SaveAvgScore.yml").contains("cname: NewConnector1"));
-        assertTrue(Files.exists(project.resolve("conn-NewConnector1.yaml")), "a new connector gets a file in Go's layout");
+        assertTrue(Files.exists(project.resolve("storage/conn-NewConnector1.yaml")), "a new connector gets a file named as Go exports it, beside the others");
         assertOthersUntouched("storage/func-SaveAvgScore.yml", "storage/conn-ScoreStore.yml");
     }
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -38,6 +37,7 @@ import java.util.stream.Stream;
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class DesignerFxTest {
+    // subclasses: @Start void start(Stage stage) throws IOException { startDesigner(stage); }
     @TempDir
     Path tmp;
     Path project;
@@ -47,8 +47,8 @@ abstract class DesignerFxTest {
     Map<Path, String> original;
     final Deque<Path> chosenDirectories = new ArrayDeque<>();
 
-    @Start
-    void start(Stage stage) throws IOException {
+    /** Called by each test class's {@code @Start} (TestFX looks for it on the test class itself, not on this base). */
+    void startDesigner(Stage stage) throws IOException {
         project = tmp.resolve("project");
         stateDir = tmp.resolve("state");
         copyTree(Path.of("conf-samples"), project);
@@ -71,7 +71,10 @@ abstract class DesignerFxTest {
 
     @AfterEach
     void stopAutosave() {
-        Platform.runLater(() -> window.shutdown());
+        DesignerWindow w = window;
+        if (w != null) {
+            Platform.runLater(w::shutdown);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

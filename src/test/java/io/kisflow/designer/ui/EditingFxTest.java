@@ -4,8 +4,10 @@ import io.kisflow.config.ConfigSet;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -16,8 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The properties panel and undo/redo in the real window. */
 class EditingFxTest extends DesignerFxTest {
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        startDesigner(stage);
+    }
+
     @Test
     void aPropertyIsEditedRefusedWhenInvalidAndSaved(FxRobot robot) throws Exception {
+        fitCanvas();
         robot.clickOn(card("StuScore", 1));
         TextField retry = robot.lookup("#func-option-retry_times").queryAs(TextField.class);
         robot.doubleClickOn(retry).write("-1");
@@ -41,6 +49,7 @@ class EditingFxTest extends DesignerFxTest {
 
     @Test
     void deleteUndoAndRedoWithTheKeyboard(FxRobot robot) throws Exception {
+        fitCanvas();
         robot.clickOn(card("LoadScores", 1));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();

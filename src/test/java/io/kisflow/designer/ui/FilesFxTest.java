@@ -10,6 +10,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -22,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Save and re-open, and recovery of unsaved work after a simulated crash. */
 class FilesFxTest extends DesignerFxTest {
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        startDesigner(stage);
+    }
+
     @Test
     void savedWorkAndLayoutComeBackWhenTheProjectIsReopened(FxRobot robot) throws Exception {
         fitCanvas();
@@ -60,6 +66,7 @@ class FilesFxTest extends DesignerFxTest {
 
     @Test
     void unsavedWorkIsOfferedBackAfterACrash(FxRobot robot) throws Exception {
+        fitCanvas();
         robot.clickOn(card("StuScore", 2));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,7 +88,10 @@ class FilesFxTest extends DesignerFxTest {
             second[0] = openWindow(new Stage());
             second[0].files().openProject(project);
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoveryDialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoveryDialog").tryQuery()
+                .map(pane -> pane.getScene() != null && pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Restore");
         WaitForAsyncUtils.waitForFxEvents();
         window = second[0];
