@@ -4,14 +4,10 @@ import io.kisflow.config.ConfigSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /** INTERIM STAND-IN per /work/DESIGNER-FILES-CONTRACT.md; removed when branch designer-files is merged. */
 public final class RecoveryStore {
-    public record Recovered(ConfigSet configs, ProjectLayout layout, Instant savedAt) {
-    }
-
     public RecoveryStore(Path stateDir) {
     }
 

@@ -20,4 +20,12 @@ public record SavePlan(Path targetDir, List<FileChange> changes) {
     public boolean isEmpty() {
         return changes.isEmpty();
     }
+
+    public String relative(FileChange change) {
+        return change.path().toString();
+    }
+
+    public String summary() {
+        return "stand-in";
+    }
 }
