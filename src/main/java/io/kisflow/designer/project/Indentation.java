@@ -17,7 +17,8 @@ record Indentation(int step, int sequenceOffset, int itemOffset) {
     static Indentation of(YamlDocument doc) {
         int[] found = {-1, -1, -1};
         scan(doc, doc.root, found);
-        int step = found[0] > 0 ? found[0] : DEFAULT.step;
+        // a file without a nested mapping still shows its unit in how far it indents its lists
+        int step = found[0] > 0 ? found[0] : found[1] > 0 ? found[1] : DEFAULT.step;
         int seq = found[1] >= 0 ? found[1] : step;
         int item = found[2] > 0 ? found[2] : DEFAULT.itemOffset;
         return new Indentation(step, seq, item);

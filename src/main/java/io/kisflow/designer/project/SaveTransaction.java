@@ -1,7 +1,6 @@
 package io.kisflow.designer.project;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ final class SaveTransaction {
 
     private static final class Step {
         final FileChange change;
+        Path target;       // where the bytes go: a linked config file is written through its link
         byte[] original;   // the target's bytes before, for CHANGE and DELETE
         Path temp;         // new text (CREATE/CHANGE) or the deleted file moved aside (DELETE)
         boolean done;
@@ -44,8 +44,8 @@ final class SaveTransaction {
             }
             for (Step s : steps) {
                 if (s.change.kind() != FileChange.Kind.DELETE) {
-                    createDirs(s.change.path().toAbsolutePath().getParent(), createdDirs);
-                    s.temp = disk.writeTemp(s.change.path(), s.change.newText().getBytes(StandardCharsets.UTF_8));
+                    createDirs(s.target.toAbsolutePath().getParent(), createdDirs);
+                    s.temp = disk.writeTemp(s.target, TextFiles.encodeLike(s.original, s.change.newText()));
                 }
             }
             for (Step s : steps) {
@@ -64,6 +64,7 @@ final class SaveTransaction {
 
     private static void checkUnchanged(Step s) throws IOException {
         Path p = s.change.path();
+        s.target = s.change.kind() == FileChange.Kind.CHANGE && Files.isSymbolicLink(p) ? p.toRealPath() : p;
         if (s.change.kind() == FileChange.Kind.CREATE) {
             if (Files.exists(p)) {
                 throw new IOException(p + " was created by someone else after the save was planned; nothing was written. Plan the save again.");
@@ -74,9 +75,17 @@ final class SaveTransaction {
             throw new IOException(p + " is gone or is no longer a file since the save was planned; nothing was written. Plan the save again.");
         }
         s.original = Files.readAllBytes(p);
-        if (!new String(s.original, StandardCharsets.UTF_8).equals(s.change.oldText())) {
+        if (!s.change.oldText().equals(decodeOrNull(s.original))) {
             throw new IOException(p + " was changed on disk after the save was planned; nothing was written. Plan the save again"
                     + " to see and keep those changes.");
+        }
+    }
+
+    private static String decodeOrNull(byte[] bytes) {
+        try {
+            return TextFiles.decode(bytes);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
         }
     }
 
@@ -92,7 +101,7 @@ final class SaveTransaction {
     }
 
     private void commit(Step s) throws IOException {
-        Path target = s.change.path();
+        Path target = s.target;
         if (s.change.kind() == FileChange.Kind.DELETE) {
             Path aside = disk.writeTemp(target, new byte[0]);
             s.temp = aside;
@@ -109,7 +118,7 @@ final class SaveTransaction {
         StringBuilder failures = new StringBuilder();
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step s = steps.get(i);
-            Path target = s.change.path();
+            Path target = s.target == null ? s.change.path() : s.target;
             try {
                 if (s.done) {
                     switch (s.change.kind()) {

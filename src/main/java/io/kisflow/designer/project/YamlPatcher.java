@@ -105,6 +105,13 @@ final class YamlPatcher {
         return false;
     }
 
+    /** Two mappings that start with the same key and value (flow steps naming the same function). */
+    private boolean alike(Node a, Node b) {
+        return a instanceof MappingNode ma && b instanceof MappingNode mb && !ma.getValue().isEmpty() && !mb.getValue().isEmpty()
+                && same(ma.getValue().get(0).getKeyNode(), mb.getValue().get(0).getKeyNode())
+                && same(ma.getValue().get(0).getValueNode(), mb.getValue().get(0).getValueNode());
+    }
+
     private static Map<String, NodeTuple> entries(MappingNode m) {
         Map<String, NodeTuple> byKey = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
@@ -374,7 +381,8 @@ final class YamlPatcher {
             }
         }
         boolean flow = YamlDocument.isFlow(orig);
-        List<int[]> script = ListDiff.align(before.size(), after.size(), (i, j) -> same(before.get(i), after.get(j)));
+        List<int[]> script = ListDiff.align(before.size(), after.size(), (i, j) -> same(before.get(i), after.get(j)),
+                (i, j) -> alike(before.get(i), after.get(j)));
         boolean structural = false;
         for (int[] op : script) {
             if (op[0] < 0 || op[1] < 0) {
