@@ -27,15 +27,18 @@ final class ObjectFileText {
         String oldCanon = ProjectObjects.render(before, beforeSet);
         String newCanon = ProjectObjects.render(after, afterSet);
         Object expected = expected(before, beforeSet, after, afterSet);
-        String why;
-        try {
-            YamlPatcher.Patched patched = YamlPatcher.patch(original, oldCanon, newCanon);
-            if (expected.equals(readBack(patched.text(), file, after))) {
-                return new Result(patched.text(), patched.notes());
+        String why = null;
+        for (boolean compact : new boolean[] {true, false}) {
+            try {
+                YamlPatcher.Patched patched = YamlPatcher.patch(original, oldCanon, newCanon, compact);
+                if (expected.equals(readBack(patched.text(), file, after))) {
+                    return new Result(patched.text(), patched.notes());
+                }
+                why = "the patched text did not read back as the edited object";
+            } catch (Unpatchable e) {
+                why = e.reason();
+                break; // the same without compacting
             }
-            why = "the patched text did not read back as the edited object";
-        } catch (Unpatchable e) {
-            why = e.reason();
         }
         List<String> notes = new ArrayList<>();
         notes.add("could not be edited in place (" + why + "), so it is written anew in the standard layout; "

@@ -43,8 +43,10 @@ final class YamlPatcher {
     private final YamlDocument newCanon;
     private final YamlSnippets snippets;
     private final List<String> notes = new ArrayList<>();
+    private final boolean compactItems;
 
-    private YamlPatcher(YamlDocument file, YamlDocument oldCanon, YamlDocument newCanon) {
+    private YamlPatcher(YamlDocument file, YamlDocument oldCanon, YamlDocument newCanon, boolean compactItems) {
+        this.compactItems = compactItems;
         this.file = file;
         this.oldCanon = oldCanon;
         this.newCanon = newCanon;
@@ -52,6 +54,15 @@ final class YamlPatcher {
     }
 
     static Patched patch(String original, String oldCanonical, String newCanonical) {
+        return patch(original, oldCanonical, newCanonical, false);
+    }
+
+    /**
+     * With {@code compactItems}, a new list item leaves out keys whose value is an empty {} or []
+     * (a new flow step without params is written {@code - fname: X}, as people write it); the caller
+     * checks that the result still reads back right, since an unknown key may need its empty value.
+     */
+    static Patched patch(String original, String oldCanonical, String newCanonical, boolean compactItems) {
         YamlDocument file = YamlDocument.parse(original);
         YamlDocument oldC = YamlDocument.parse(oldCanonical);
         YamlDocument newC = YamlDocument.parse(newCanonical);
@@ -62,7 +73,7 @@ final class YamlPatcher {
         if (YamlDocument.isFlow(fileRoot)) {
             throw new Unpatchable("it is written as one flow mapping ({...})");
         }
-        YamlPatcher p = new YamlPatcher(file, oldC, newC);
+        YamlPatcher p = new YamlPatcher(file, oldC, newC, compactItems);
         TextEdits edits = new TextEdits();
         p.patchMapping(fileRoot, oldRoot, newRoot, "", edits);
         String text = edits.applyTo(original);
@@ -327,6 +338,20 @@ final class YamlPatcher {
         return new MappingNode(nm.getTag(), changed, nm.getFlowStyle());
     }
 
+    /** A mapping item without its entries whose value is an empty collection (at least one entry stays). */
+    private static Node compact(Node item) {
+        if (!(item instanceof MappingNode m)) {
+            return item;
+        }
+        List<NodeTuple> kept = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!YamlSnippets.isEmptyCollection(t.getValueNode())) {
+                kept.add(t);
+            }
+        }
+        return kept.isEmpty() ? item : new MappingNode(m.getTag(), kept, m.getFlowStyle());
+    }
+
     /** Where a new key goes: after the nearest key that precedes it in Go's order, else before the nearest that follows. */
     private int insertionPoint(String key, List<String> order, Map<String, NodeTuple> have, List<String> removed, MappingNode orig) {
         int at = order.indexOf(key);
@@ -428,7 +453,7 @@ final class YamlPatcher {
                 } else {
                     at = file.lineEnd(file.contentEnd(have.get(have.size() - 1)));
                 }
-                insertLines(at, snippets.itemLines(after.get(j), dashCol), out);
+                insertLines(at, snippets.itemLines(compactItems ? compact(after.get(j)) : after.get(j), dashCol), out);
             }
         }
     }

@@ -35,12 +35,29 @@ class EditKindsTest {
     private boolean removing;
 
     @Test
-    void everyEditOfEveryObjectIsPatchedInPlace() throws Exception {
+    void everyEditOfGosTestConfigsIsPatchedInPlace() throws Exception {
         Path dir = tmp.resolve("p");
         ProjectFilesTest.copyTree(Path.of("src/test/resources/designer/project/load_conf"), dir);
         ProjectFilesTest.copyTree(Path.of("src/test/resources/designer/project/commented"), dir.resolve("commented"));
+        sweep(dir);
+        assertTrue(checked > 200, "edits checked: " + checked);
+    }
+
+    @Test
+    void everyEditOfTheSampleProjectsIsPatchedInPlace() throws Exception {
+        Path dir = tmp.resolve("samples");
+        ProjectFilesTest.copyTree(Path.of("conf-samples"), dir);
+        sweep(dir);
+        assertTrue(checked > 150, "edits checked: " + checked);
+    }
+
+    private void sweep(Path dir) throws Exception {
         ProjectFiles files = ProjectFiles.open(dir);
         ConfigSet base = files.configs();
+        List<String> funcNames = List.copyOf(base.funcs().keySet());
+        String someFunc = funcNames.get(0);
+        String otherFunc = funcNames.get(funcNames.size() - 1);
+        String someConn = base.conns().keySet().iterator().next();
 
         for (FlowConfig flow : base.flows().values()) {
             List<UnaryOperator<FlowConfig>> edits = new ArrayList<>();
@@ -49,13 +66,13 @@ class EditKindsTest {
             edits.add(f -> f.withFlows(List.of()));
             for (int i = 0; i <= flow.flows().size(); i++) {
                 int at = i;
-                edits.add(f -> f.withFlows(insert(f.flows(), at, new FlowStep("funcName3", Map.of("p", "1 2")))));
-                edits.add(f -> f.withFlows(insert(f.flows(), at, FlowStep.of("funcName1"))));
+                edits.add(f -> f.withFlows(insert(f.flows(), at, new FlowStep(someFunc, Map.of("p", "1 2")))));
+                edits.add(f -> f.withFlows(insert(f.flows(), at, FlowStep.of(otherFunc))));
             }
             for (int i = 0; i < flow.flows().size(); i++) {
                 int at = i;
                 edits.add(f -> f.withFlows(remove(f.flows(), at)));
-                edits.add(f -> f.withFlows(replace(f.flows(), at, f.flows().get(at).withFname("abortFunc"))));
+                edits.add(f -> f.withFlows(replace(f.flows(), at, f.flows().get(at).withFname(otherFunc))));
                 edits.add(f -> f.withFlows(replace(f.flows(), at, f.flows().get(at).withParams(Map.of("only", "one")))));
                 edits.add(f -> f.withFlows(replace(f.flows(), at, f.flows().get(at).withParams(with(f.flows().get(at).params(), "myKey1", "new: value")))));
             }
@@ -82,16 +99,16 @@ class EditKindsTest {
                     f -> f.withOption(f.option().withRetryTimes(5).withReturnDuration(100)),
                     f -> f.withOption(f.option().withDefaultParams(Map.of())),
                     f -> f.withOption(f.option().withDefaultParams(with(f.option().defaultParams(), "added", "x"))),
-                    f -> f.withOption(f.option().withCname(f.option().cname().isEmpty() ? "ConnName1" : "")));
+                    f -> f.withOption(f.option().withCname(f.option().cname().isEmpty() ? someConn : "")));
             for (UnaryOperator<FuncConfig> e : edits) {
                 FuncConfig edited = e.apply(func);
                 emptying = edited.option().defaultParams().isEmpty() && !func.option().defaultParams().isEmpty();
-                boolean conn = edited.isStorageMode() || func.isStorageMode();
+                boolean conn = func.hasConnector() || edited.hasConnector();
                 check(files, base.withFunc(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.func(func.fname())).file(), !conn);
             }
         }
 
-        ConnConfig conn = base.conn("ConnName1");
+        ConnConfig conn = base.conn(someConn);
         List<UnaryOperator<ConnConfig>> connEdits = List.of(
                 c -> c.withAddrs("127.0.0.1:6379"),
                 c -> c.withType("mysql"),
@@ -103,7 +120,7 @@ class EditKindsTest {
         removing = false;
         for (UnaryOperator<ConnConfig> e : connEdits) {
             ConnConfig edited = e.apply(conn);
-            check(files, base.withConn(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.conn("ConnName1")).file(), true);
+            check(files, base.withConn(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.conn(someConn)).file(), true);
         }
         io.kisflow.config.GlobalConfig g = base.global();
         for (io.kisflow.config.GlobalConfig edited : List.of(
@@ -112,7 +129,6 @@ class EditKindsTest {
                 new io.kisflow.config.GlobalConfig(g.prometheusEnable(), g.prometheusListen(), g.prometheusServe(), Map.of("added", "yes")))) {
             check(files, base.withGlobal(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.GLOBAL).file(), true);
         }
-        assertTrue(checked > 200, "edits checked: " + checked);
     }
 
     /** Plans the save and checks: one file changed, no rewrite note, the new text reads back as {@code expected}. */

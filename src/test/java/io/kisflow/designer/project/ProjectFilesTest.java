@@ -345,6 +345,82 @@ class ProjectFilesTest {
         return plan.changes().stream().filter(ch -> plan.relative(ch).equals(rel)).findFirst().orElseThrow().newText();
     }
 
+    // ---- encodings, line breaks, links, files that cannot be patched ----------------------------
+
+    @Test
+    void byteOrderMarkAndCrlfLineBreaksAreKept() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text = "kistype: flow\r\nstatus: 1\r\nflow_name: crlf\r\nflows:\r\n  - fname: funcName1\r\n";
+        Files.write(dir.resolve("flow/flow-crlf.yaml"), concat(bom, text.getBytes(StandardCharsets.UTF_8)));
+        Files.write(dir.resolve("flow/flow-utf16.yaml"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "kistype: flow\nstatus: 1\nflow_name: wide # ü\nflows: []\n".getBytes(StandardCharsets.UTF_16LE)));
+        ProjectFiles files = ProjectFiles.open(dir);
+        ConfigSet c = files.configs();
+        ConfigSet edited = c.withFlow(c.flow("crlf").withFlows(List.of(FlowStep.of("funcName1"), FlowStep.of("funcName3"))))
+                .withFlow(c.flow("wide").withStatus(0));
+        files.apply(files.planSave(edited, files.layout(), dir));
+        assertEquals(new String(concat(bom, (text + "  - fname: funcName3\r\n").getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(dir.resolve("flow/flow-crlf.yaml")), StandardCharsets.ISO_8859_1));
+        assertEquals(new String(concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        "kistype: flow\nstatus: 0\nflow_name: wide # ü\nflows: []\n".getBytes(StandardCharsets.UTF_16LE)), StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(dir.resolve("flow/flow-utf16.yaml")), StandardCharsets.ISO_8859_1));
+        assertEquals(edited, files.configs());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void linkedConfigFileIsWrittenThroughItsLink() throws Exception {
+        Path shared = Files.writeString(tmp.resolve("shared-func.yaml"), "kistype: func\nfname: shared\nfmode: Verify\n");
+        Path link = Files.createSymbolicLink(dir.resolve("func/func-shared.yaml"), shared);
+        ProjectFiles files = ProjectFiles.open(dir);
+        ConfigSet edited = files.configs().withFunc(files.configs().func("shared").withFmode("Expand"));
+        files.apply(files.planSave(edited, files.layout(), dir));
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("kistype: func\nfname: shared\nfmode: Expand\n", Files.readString(shared));
+    }
+
+    @Test
+    void fileThatCannotBePatchedIsRewrittenWithANote() throws Exception {
+        Files.writeString(dir.resolve("flow/flow-anchors.yaml"), """
+                # uses an anchor
+                kistype: flow
+                status: 1
+                flow_name: anchors
+                flows:
+                  - fname: funcName1
+                    params: &p {myKey1: v}
+                  - fname: funcName3
+                    params: *p
+                """);
+        ProjectFiles files = ProjectFiles.open(dir);
+        FlowConfig f = files.configs().flow("anchors");
+        assertEquals(Map.of("myKey1", "v"), f.flows().get(1).params());
+        ConfigSet edited = files.configs().withFlow(f.withStatus(0));
+        SavePlan plan = files.planSave(edited, files.layout(), dir);
+        FileChange c = plan.changed().get(0);
+        assertEquals(ConfigExporter.renderFlow(f.withStatus(0)), c.newText());
+        assertEquals(List.of("could not be edited in place (it uses YAML anchors or aliases (& and *)), so it is written anew"
+                + " in the standard layout; its comments and formatting are not kept"), c.notes());
+        assertEquals(List.of("flow/flow-anchors.yaml: " + c.notes().get(0)), plan.notes());
+        files.apply(plan);
+        assertEquals(edited.flow("anchors"), files.configs().flow("anchors"));
+    }
+
+    @Test
+    void onlyTheFirstDocumentIsPatched() throws Exception {
+        String text = "---\nkistype: func\nfname: twoDocs\nfmode: Verify\n---\n# ignored by KisFlow\nkistype: func\nfname: other\n";
+        Files.writeString(dir.resolve("func/func-twoDocs.yaml"), text);
+        ProjectFiles files = ProjectFiles.open(dir);
+        ConfigSet edited = files.configs().withFunc(files.configs().func("twoDocs").withFmode("Load"));
+        SavePlan plan = files.planSave(edited, files.layout(), dir);
+        assertEquals(text.replace("fmode: Verify", "fmode: Load"), plan.changed().get(0).newText());
+    }
+
     // ---- sidecar, outside edits, atomicity ------------------------------------------------------
 
     @Test
