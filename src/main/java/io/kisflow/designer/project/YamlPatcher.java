@@ -150,6 +150,7 @@ final class YamlPatcher {
                 || orig instanceof SequenceNode && oldV instanceof SequenceNode && newV instanceof SequenceNode;
         if (structural && !YamlSnippets.isEmptyCollection(newV) && !YamlSnippets.isEmptyCollection(orig)) {
             TextEdits inner = new TextEdits();
+            int notesBefore = notes.size();
             try {
                 if (orig instanceof MappingNode om) {
                     patchMapping(om, (MappingNode) oldV, (MappingNode) newV, path, inner);
@@ -159,7 +160,8 @@ final class YamlPatcher {
                 out.addAll(inner);
                 return;
             } catch (Unpatchable e) {
-                replaceValue(orig, newV, place, path, out);
+                notes.subList(notesBefore, notes.size()).clear(); // the inner attempt is dropped, and its notes with it
+                replaceValue(orig, newV, place, path, e.routine() ? null : e.reason(), out);
                 return;
             }
         }
@@ -167,7 +169,7 @@ final class YamlPatcher {
             replaceScalar(os, ns, place, out);
             return;
         }
-        replaceValue(orig, newV, place, path, out);
+        replaceValue(orig, newV, place, path, null, out);
     }
 
     private void replaceScalar(ScalarNode orig, ScalarNode fresh, Place place, TextEdits out) {
@@ -180,8 +182,11 @@ final class YamlPatcher {
         out.replace(start, end, token);
     }
 
-    /** Writes {@code newV} in place of the whole original value (its inner comments are lost). */
-    private void replaceValue(Node orig, Node newV, Place place, String path, TextEdits out) {
+    /**
+     * Writes {@code newV} in place of the whole original value (its inner comments are lost);
+     * {@code reason} says why when it was not simply a change of kind (null).
+     */
+    private void replaceValue(Node orig, Node newV, Place place, String path, String reason, TextEdits out) {
         int start = file.start(orig);
         int end = file.contentEnd(orig);
         boolean flowish = place.kind == Place.Kind.IN_FLOW || YamlDocument.isFlow(orig) && !YamlSnippets.isEmptyCollection(orig);
@@ -195,7 +200,7 @@ final class YamlPatcher {
                 start = colon + 1;
                 value = " " + value;
             }
-            noteLostComments(start, end, path);
+            note(start, end, path, reason);
             out.replace(start, end, value);
             return;
         }
@@ -204,7 +209,7 @@ final class YamlPatcher {
             if (sameKind(orig, newV) && !YamlDocument.isFlow(orig) && file.startsLine(start)) {
                 col = file.column(start); // the file's own indentation of this value
                 start = file.lineStart(start); // keeps a comment after "key:"
-                noteLostComments(start, end, path);
+                note(start, end, path, reason);
                 out.replace(start, end, String.join(file.eol, snippets.blockLines(newV, col)));
                 return;
             }
@@ -212,7 +217,7 @@ final class YamlPatcher {
             if (colon < 0) {
                 throw new Unpatchable("the value of " + path + " does not follow its key");
             }
-            noteLostComments(colon + 1, end, path);
+            note(colon + 1, end, path, reason);
             out.replace(colon + 1, end, file.eol + String.join(file.eol, snippets.blockLines(newV, col)));
             return;
         }
@@ -221,7 +226,7 @@ final class YamlPatcher {
             String first = lines.get(0).substring(place.column + 1).stripLeading();
             List<String> rest = new ArrayList<>(lines.subList(1, lines.size()));
             rest.add(0, first);
-            noteLostComments(start, end, path);
+            note(start, end, path, reason);
             out.replace(start, end, String.join(file.eol, rest));
             return;
         }
@@ -232,8 +237,12 @@ final class YamlPatcher {
         return a instanceof MappingNode && b instanceof MappingNode || a instanceof SequenceNode && b instanceof SequenceNode;
     }
 
-    private void noteLostComments(int start, int end, String path) {
-        if (hasComment(start, end)) {
+    private void note(int start, int end, String path, String reason) {
+        boolean comments = hasComment(start, end);
+        if (reason != null) {
+            notes.add(path + " was rewritten as a whole because " + reason
+                    + (comments ? "; the comments inside it could not be kept" : ""));
+        } else if (comments) {
             notes.add(path + " was rewritten as a whole; the comments inside it could not be kept");
         }
     }
@@ -284,7 +293,7 @@ final class YamlPatcher {
                     added.add(key);
                 }
             } else if (was == null) {
-                replaceValue(is.getValueNode(), e.getValue().getValueNode(), valuePlace(is, flow, keyCol), child(path, key), out);
+                replaceValue(is.getValueNode(), e.getValue().getValueNode(), valuePlace(is, flow, keyCol), child(path, key), null, out);
             } else {
                 patchValue(is.getValueNode(), was.getValueNode(), e.getValue().getValueNode(),
                         valuePlace(is, flow, keyCol), child(path, key), out);
@@ -294,7 +303,7 @@ final class YamlPatcher {
             return;
         }
         if (flow) {
-            throw new Unpatchable("keys are added to or removed from the flow mapping " + path);
+            throw new Unpatchable("keys are added to or removed from it, which is written as {...}", true);
         }
         for (String key : removed) {
             NodeTuple t = have.get(key);
@@ -398,11 +407,11 @@ final class YamlPatcher {
         List<Node> before = oldS.getValue();
         List<Node> after = newS.getValue();
         if (have.size() != before.size()) {
-            throw new Unpatchable(path + " does not hold what was read from it");
+            throw new Unpatchable("it does not hold what was read from it (a list item that could not be read, or repeats)");
         }
         for (int i = 0; i < have.size(); i++) {
             if (have.get(i) instanceof ScalarNode hs && before.get(i) instanceof ScalarNode bs && !hs.getValue().equals(bs.getValue())) {
-                throw new Unpatchable(path + " does not hold what was read from it");
+                throw new Unpatchable("it does not hold what was read from it (a list item that could not be read, or repeats)");
             }
         }
         boolean flow = YamlDocument.isFlow(orig);
@@ -415,7 +424,7 @@ final class YamlPatcher {
             }
         }
         if (structural && flow) {
-            throw new Unpatchable("items are added to or removed from the flow list " + path);
+            throw new Unpatchable("items are added to or removed from it, which is written as [...]", true);
         }
         int dashCol = -1;
         if (!flow) {

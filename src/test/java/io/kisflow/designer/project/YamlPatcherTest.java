@@ -160,7 +160,10 @@ class YamlPatcherTest {
         String original = "kistype: conn\ncname: c\nload: null\nsave:\n  - b\n  - a\n  - b\n";
         String oldC = "kistype: conn\ncname: c\nload: []\nsave:\n  - a\n  - b\n";
         String newC = "kistype: conn\ncname: c\nload:\n  - l\nsave:\n  - a\n  - b\n  - z\n";
-        assertEquals("kistype: conn\ncname: c\nload:\n  - l\nsave:\n  - a\n  - b\n  - z\n", patch(original, oldC, newC));
+        YamlPatcher.Patched p = YamlPatcher.patch(original, oldC, newC);
+        assertEquals("kistype: conn\ncname: c\nload:\n  - l\nsave:\n  - a\n  - b\n  - z\n", p.text());
+        assertEquals(List.of("save was rewritten as a whole because it does not hold what was read from it"
+                + " (a list item that could not be read, or repeats)"), p.notes());
     }
 
     @Test
