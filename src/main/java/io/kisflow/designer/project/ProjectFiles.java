@@ -120,7 +120,7 @@ public final class ProjectFiles {
         }
         Path target = targetDir.toAbsolutePath().normalize();
         if (!target.equals(directory)) {
-            return SavePlanner.export(edited, target);
+            return SavePlanner.export(edited, target, directory);
         }
         Map<ObjectRef, ObjectRef> r = renames == null
                 ? Renames.infer(base.configs(), edited)

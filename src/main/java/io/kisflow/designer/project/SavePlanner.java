@@ -45,7 +45,7 @@ final class SavePlanner {
         return p.plan(base.dir());
     }
 
-    static SavePlan export(ConfigSet edited, Path target) {
+    static SavePlan export(ConfigSet edited, Path target, Path projectDir) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException("cannot export to " + target + ": it is a file, not a folder");
         }
@@ -53,8 +53,12 @@ final class SavePlanner {
         for (ObjectRef ref : ProjectObjects.all(edited).keySet()) {
             FileNames.check(ref);
         }
+        List<String> notes = target.startsWith(projectDir) || projectDir.startsWith(target)
+                ? List.of("the export folder and the project folder lie one inside the other, so loading either of them"
+                        + " reads both copies and reports every name as defined twice")
+                : List.of();
         for (Map.Entry<String, String> f : ConfigExporter.render(edited).entrySet()) {
-            p.write(target.resolve(f.getKey()), f.getValue(), null, List.of());
+            p.write(target.resolve(f.getKey()), f.getValue(), null, notes);
         }
         return p.plan(target);
     }
