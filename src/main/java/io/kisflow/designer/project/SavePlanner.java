@@ -7,11 +7,13 @@ import io.kisflow.config.ObjectRef;
 import io.kisflow.config.Origin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +75,7 @@ final class SavePlanner {
     private void planObjects(ConfigSet edited, Map<ObjectRef, ObjectRef> renames) {
         Map<ObjectRef, Object> before = ProjectObjects.all(base.configs());
         Map<ObjectRef, Object> after = ProjectObjects.all(edited);
-        Map<ObjectRef, ObjectRef> newToOld = new java.util.HashMap<>();
+        Map<ObjectRef, ObjectRef> newToOld = new HashMap<>();
         renames.forEach((from, to) -> newToOld.put(to, from));
 
         for (Map.Entry<ObjectRef, Object> e : after.entrySet()) {
@@ -205,7 +207,7 @@ final class SavePlanner {
         }
         try {
             return TextFiles.read(file);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             } catch (IOException again) {
