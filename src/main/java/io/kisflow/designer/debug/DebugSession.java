@@ -306,10 +306,11 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    // State changes come last everywhere: whoever reacts to the state sees the rest already updated.
     private void resumed(String text) {
-        state.set(SessionState.RUNNING);
         pausedAt.set(null);
         message.set(text);
+        state.set(SessionState.RUNNING);
     }
 
     private boolean start(String flowName, boolean pauseFirst, int target) {
@@ -372,8 +373,8 @@ public final class DebugSession implements AutoCloseable {
         f.beginRun();
         activeFlow.set(flowName);
         pausedAt.set(null);
-        state.set(SessionState.RUNNING);
         message.set("Running " + flowName + "…");
+        state.set(SessionState.RUNNING);
         run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
         run.thread.setDaemon(true);
         run.thread.start();
@@ -453,8 +454,8 @@ public final class DebugSession implements AutoCloseable {
     private void paused(ActiveRun run, FunctionStart e) {
         CardKey key = new CardKey(run.flowName, e.position());
         pausedAt.set(key);
-        state.set(SessionState.PAUSED);
         message.set("Paused before " + describeCard(key) + " (call " + e.seq() + ")");
+        state.set(SessionState.PAUSED);
     }
 
     private void finished(ActiveRun run, RunRecord record) {
@@ -476,12 +477,12 @@ public final class DebugSession implements AutoCloseable {
             LevelData level = record.level(last.position());
             inspector.show(level != null ? level : LevelData.of(run.flowName, last.function(), last.position(), List.of()));
         }
+        message.set(summary(record));
         state.set(switch (record.outcome()) {
             case FINISHED -> SessionState.FINISHED;
             case FAILED -> SessionState.FAILED;
             case STOPPED -> SessionState.STOPPED;
         });
-        message.set(summary(record));
     }
 
     /** Stop's grace period ran out and the function has not returned: give up on its thread. */
@@ -503,8 +504,8 @@ public final class DebugSession implements AutoCloseable {
         if (f != null) {
             f.runEnded(record);
         }
-        state.set(SessionState.STOPPED);
         message.set(text);
+        state.set(SessionState.STOPPED);
     }
 
     private String summary(RunRecord r) {

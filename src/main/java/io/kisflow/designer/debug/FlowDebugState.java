@@ -65,8 +65,8 @@ public final class FlowDebugState {
 
     /**
      * Makes the cards match the flow's chain. Cards before {@code firstChanged} are kept as they are;
-     * later ones are made anew, keeping the results of a card whose position still holds the same
-     * function (they are marked stale by the caller). Breakpoints follow their function.
+     * later ones are made anew, keeping the results of the same function's card (matched by name and
+     * occurrence, so results and breakpoints follow a function that moved); the caller marks them stale.
      */
     void reconcile(FlowConfig flow, Function<String, FuncConfig> funcs, int firstChanged) {
         List<FlowStep> steps = flow.flows();
@@ -84,9 +84,10 @@ public final class FlowDebugState {
             }
             FuncConfig fc = funcs.apply(fname);
             CardState card = new CardState(new CardKey(name, p), fname, fc == null ? "" : fc.fmode());
-            if (p < cards.size() && cards.get(p).function().equals(fname)) {
-                copyResults(cards.get(p), card);
-                card.setCodeSource(cards.get(p).codeSourceProperty().get());
+            int old = oldPlace(oldNames, steps, p);
+            if (old >= 0) {
+                copyResults(cards.get(old), card);
+                card.setCodeSource(cards.get(old).codeSourceProperty().get());
             }
             next.add(card);
         }
@@ -101,6 +102,23 @@ public final class FlowDebugState {
         for (CardState c : cards) {
             c.setBreakpoint(breakpoints.contains(c.position()));
         }
+    }
+
+    /** The old position of the function now at {@code p} (its k-th occurrence then and now); -1 when it is new. */
+    private static int oldPlace(List<String> oldNames, List<FlowStep> steps, int p) {
+        String fname = steps.get(p).fname();
+        int occurrence = 0;
+        for (int i = 0; i < p; i++) {
+            if (steps.get(i).fname().equals(fname)) {
+                occurrence++;
+            }
+        }
+        for (int i = 0; i < oldNames.size(); i++) {
+            if (oldNames.get(i).equals(fname) && occurrence-- == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The new position of the k-th occurrence of the function that was at {@code old}; -1 when gone. */
