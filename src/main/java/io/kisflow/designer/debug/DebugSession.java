@@ -78,6 +78,7 @@ public final class DebugSession implements AutoCloseable {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyIntegerWrapper abandonedThreads = new ReadOnlyIntegerWrapper(this, "abandonedThreads");
+    private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
     private final ObservableList<String> implementedConnectors = FXCollections.observableArrayList();
@@ -612,6 +613,7 @@ public final class DebugSession implements AutoCloseable {
             missing.add(0, "plugins could not be loaded: " + engine.failure());
         }
         missingImplementations.setAll(missing);
+        metricsEndpoint.set(engine.metricsEndpoint());
         refreshCodeSources();
     }
 
@@ -690,6 +692,14 @@ public final class DebugSession implements AutoCloseable {
     /** Run threads Stop gave up on that have not returned yet (they still use a CPU if they loop). */
     public ReadOnlyIntegerProperty abandonedThreadsProperty() {
         return abandonedThreads.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the session's engine serves Prometheus metrics when the project's global config turns them on
+     * (prometheus_enable and prometheus_listen), e.g. "http://0.0.0.0:20004/metrics"; "" when it does not.
+     */
+    public ReadOnlyStringProperty metricsEndpointProperty() {
+        return metricsEndpoint.getReadOnlyProperty();
     }
 
     /** Goes up on every change of input rows, pins or plugin paths: the project has unsaved sidecar changes. */

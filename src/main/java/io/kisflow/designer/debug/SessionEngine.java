@@ -142,6 +142,14 @@ final class SessionEngine implements AutoCloseable {
         return out;
     }
 
+    /** Where the engine serves /metrics ("http://host:port/metrics"), or "" when it does not. */
+    String metricsEndpoint() {
+        if (engine == null) {
+            return "";
+        }
+        return engine.metricsAddress().map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/metrics").orElse("");
+    }
+
     private void closeQuietly() {
         if (engine != null) {
             try {

@@ -22,8 +22,17 @@ public final class SessionDriver implements AutoCloseable {
     private final ChangeListener<SessionState> listener = (obs, old, now) -> states.add(now);
 
     public SessionDriver(ConfigSet configs, DebugSettings settings, DebugOptions options) {
-        this.session = new DebugSession(null, configs, settings, options.withMetrics(false), Runnable::run, Runnable::run);
+        this(new DebugSession(null, configs, settings, options.withMetrics(false), Runnable::run, Runnable::run));
+    }
+
+    private SessionDriver(DebugSession session) {
+        this.session = session;
         session.stateProperty().addListener(listener);
+    }
+
+    /** Drives a session made elsewhere (it must use direct executors). */
+    public static SessionDriver wrap(DebugSession session) {
+        return new SessionDriver(session);
     }
 
     public static SessionDriver loadConf(ConformanceHandlers handlers) {
