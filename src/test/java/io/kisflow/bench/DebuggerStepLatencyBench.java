@@ -109,11 +109,17 @@ public class DebuggerStepLatencyBench {
 
     @TearDown
     public void close() throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
         onUi(() -> {
+            session.stateProperty().addListener((obs, old, now) -> {
+                if (!now.isActive()) {
+                    ended.countDown();
+                }
+            });
             session.stop();
-            session.close();
-            return null;
         });
+        ended.await();
+        onUi(session::close);
         uiThread.shutdown();
         background.shutdownNow();
     }

@@ -60,6 +60,14 @@ public final class RowJson {
 
     /** The row as one line of JSON (a string row becomes a quoted JSON string). */
     public static String compact(Object row) {
+        if (row instanceof Map || row instanceof JsonNode || row instanceof Collection) {
+            // Written directly: no tree in between (filtering a million map rows renders each one).
+            try {
+                return MAPPER.writeValueAsString(row);
+            } catch (JsonProcessingException | StackOverflowError e) {
+                return String.valueOf(row);
+            }
+        }
         try {
             return MAPPER.writeValueAsString(tree(row));
         } catch (JsonProcessingException e) {

@@ -3,7 +3,6 @@ package io.kisflow.designer.debug.inspect;
 import io.kisflow.designer.debug.data.RowJson;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,16 +30,14 @@ final class RowViewBuilder {
             }
             count = n;
         } else {
-            String needle = spec.matchCase() ? spec.filter() : spec.filter().toLowerCase(Locale.ROOT);
+            String needle = spec.filter();
+            boolean matchCase = spec.matchCase();
             for (int i = 0; i < n; i++) {
                 if ((i % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
                     return null;
                 }
                 String text = RowJson.searchText(rows.get(i));
-                if (!spec.matchCase()) {
-                    text = text.toLowerCase(Locale.ROOT);
-                }
-                if (text.contains(needle)) {
+                if (matchCase ? text.contains(needle) : containsIgnoreCase(text, needle)) {
                     index[count++] = i;
                 }
             }
@@ -49,6 +46,24 @@ final class RowViewBuilder {
             return null;
         }
         return RowView.of(index, count);
+    }
+
+    /** Case-insensitive substring search without lowering a copy of every row. */
+    static boolean containsIgnoreCase(String text, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
+        int last = text.length() - needle.length();
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper || c == first) && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sort(List<Object> rows, int[] index, int count, SortOrder order, BooleanSupplier cancelled) {

@@ -264,4 +264,13 @@ class InspectorModelTest {
         assertEquals(null, m.sortProperty().get());
         assertEquals(List.of("a1", "c1"), column(m, "value"));
     }
+
+    @Test
+    void caseInsensitiveSearchFindsMixedCaseAndNonAsciiLetters() {
+        assertTrue(RowViewBuilder.containsIgnoreCase("An ERROR here", "error"));
+        assertTrue(RowViewBuilder.containsIgnoreCase("Zürich", "ZÜR"));
+        assertTrue(RowViewBuilder.containsIgnoreCase("abc", ""));
+        assertFalse(RowViewBuilder.containsIgnoreCase("err", "error"));
+        assertFalse(RowViewBuilder.containsIgnoreCase("e r r o r", "error"));
+    }
 }
