@@ -125,7 +125,7 @@ final class RunRecorder implements RunListener {
         if (rows == null && force) {
             rows = List.of();
         }
-        return rows == null ? null : LevelData.of(run.flowName, e.function(), e.position(), rows);
+        return rows == null ? null : level(e.function(), e.position(), rows);
     }
 
     @Override
@@ -142,7 +142,7 @@ final class RunRecorder implements RunListener {
         Map<Integer, LevelData> last = new HashMap<>();
         for (Level l : finalLevels) {
             if (l.position() >= 0) {
-                last.put(l.position(), LevelData.of(run.flowName, l.name(), l.position(), l.rows()));
+                last.put(l.position(), level(l.name(), l.position(), l.rows()));
             }
         }
         FlowException error = end == null ? null : end.error();
@@ -160,6 +160,12 @@ final class RunRecorder implements RunListener {
         Throwable cause = error.getCause();
         ErrorInfo info = new ErrorInfo(error.getMessage(), cause == null ? "" : ErrorInfo.stackTrace(cause));
         return record(RunOutcome.FAILED, last, info, failedPosition(error), nanos);
+    }
+
+    /** A level of this run; levels made from pinned rows say so (the inspector badges them). */
+    private LevelData level(String function, int position, List<Object> rows) {
+        boolean pinned = run.codeSources.get(position) == CodeSource.PINNED;
+        return new LevelData(run.flowName, function, position, rows, pinned);
     }
 
     /** The record of a run whose thread did not return after Stop: what it did until then. */

@@ -220,7 +220,12 @@ class DebugSessionTest {
         assertTrue(s.run("Chain"));
         driver.await(SessionState.FINISHED);
         assertEquals(List.of(Map.of("id", 1), Map.of("id", 2)), rows(noCode));
+        assertTrue(noCode.outputProperty().get().pinned());
+        assertFalse(s.flow("Chain").card(2).outputProperty().get().pinned());
         assertEquals(List.of(Map.of("id", 1), Map.of("id", 2)), rows(s.flow("Chain").card(2)));
+        s.inspect(new CardKey("Chain", 1));
+        assertTrue(s.inspector().level().pinned());
+        assertEquals(List.of("id"), s.inspector().columns());
         assertFalse(noCode.staleProperty().get());
         assertEquals(Map.of("NoCode", List.of("{\"id\":1}", "{\"id\":2}")), s.settings().pinnedRows());
         assertEquals(CodeSource.PINNED, s.flow("Chain").lastRunProperty().get().codeSources().get(1));
@@ -267,6 +272,20 @@ class DebugSessionTest {
         assertEquals(SessionState.IDLE, s.state());
         assertFalse(s.step("Nope"));
         assertEquals("there is no flow named Nope in this project", s.problems().get(0).message());
+    }
+
+    @Test
+    void aCardsInputAndOutputAreComparedInTheDiff() {
+        DebugSession s = open();
+        assertTrue(s.run("Chain"));
+        driver.await(SessionState.FINISHED);
+        s.compareInputOutput(new CardKey("Chain", 0));
+        assertEquals(List.of("a", "b", "c"), s.diff().leftProperty().get().rows());
+        assertEquals(3, s.diff().changedProperty().get());
+        assertEquals("a", s.diff().rows().get(0).leftCell("value"));
+        assertEquals("A", s.diff().rows().get(0).rightCell("value"));
+        s.compareInputOutput(new CardKey("Chain", 1));
+        assertEquals(3, s.diff().sameProperty().get());
     }
 
     @Test
