@@ -1,0 +1,55 @@
+package io.kisflow.cli;
+
+import io.kisflow.config.ConfigLoader;
+import io.kisflow.config.LoadResult;
+import io.kisflow.config.Problem;
+import io.kisflow.engine.Engine;
+import io.kisflow.samples.SamplesPlugin;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loading a config directory and building an engine for it, as the run and validate commands share it. */
+final class Project {
+    private Project() {
+    }
+
+    static Path existing(String dir, String option) {
+        Path p = Path.of(dir);
+        if (!Files.exists(p)) {
+            throw new CommandException(option + " " + dir + ": no such file or directory");
+        }
+        return p;
+    }
+
+    static LoadResult load(String dir) {
+        return ConfigLoader.load(existing(dir, "--conf"));
+    }
+
+    static void print(List<Problem> problems, PrintStream stream) {
+        for (Problem p : problems) {
+            stream.println(p);
+        }
+    }
+
+    /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
+    static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
+        Engine.Builder builder = Engine.builder().configs(loaded.configs());
+        if (!args.flag("--no-samples")) {
+            builder.plugin(new SamplesPlugin());
+        }
+        for (String plugin : args.all("--plugin")) {
+            builder.pluginPath(existing(plugin, "--plugin"));
+        }
+        if (maxCalls != null) {
+            builder.maxCalls(maxCalls);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.kisflow.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes configs in Go's layout: one file per object ({@code flow-NAME.yaml}, {@code func-NAME.yaml},
+ * {@code conn-NAME.yaml}, and {@value #GLOBAL_FILE} for the global config, which Go never exports),
+ * Go's key order, every field present, {@code kistype} always set, unknown keys written back after
+ * the known ones. Connector {@code save}/{@code load} lists are derived from the functions that bind
+ * the connector, exact and sorted. The same set always gives the same bytes.
+ *
+ * <pre>{@code List<Path> written = ConfigExporter.export(loadResult.configs(), Path.of("out"));}</pre>
+ */
+public final class ConfigExporter {
+    /** File name of the global config. Go has no name for it (it never exports it); this matches its sample project's kis-flow.yml. */
+    public static final String GLOBAL_FILE = "kis-flow.yaml";
+
+    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
+    private ConfigExporter() {
+    }
+
+    /** Every file of the set, file name to content, flows first, then functions, connectors and the global file. */
+    public static Map<String, String> render(ConfigSet set) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (FlowConfig f : set.flows().values()) {
+            files.put(fileName(ObjectRef.flow(f.flowName())), renderFlow(f));
+        }
+        for (FuncConfig f : set.funcs().values()) {
+            files.put(fileName(ObjectRef.func(f.fname())), renderFunc(f));
+        }
+        for (ConnConfig c : set.conns().values()) {
+            files.put(fileName(ObjectRef.conn(c.cname())), renderConn(c, set));
+        }
+        if (set.global() != null) {
+            files.put(GLOBAL_FILE, renderGlobal(set.global()));
+        }
+        return Collections.unmodifiableMap(files);
+    }
+
+    /** The file an object is exported to. */
+    public static String fileName(ObjectRef ref) {
+        return ref.type() == KisType.GLOBAL ? GLOBAL_FILE : ref.type().yaml() + "-" + ref.name() + ".yaml";
+    }
+
+    public static String renderFlow(FlowConfig flow) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(GoKeys.KISTYPE, KisType.FLOW.yaml());
+        doc.put("status", flow.status());
+        doc.put("flow_name", flow.flowName());
+        List<Object> steps = new ArrayList<>(flow.flows().size());
+        for (FlowStep step : flow.flows()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("fname", step.fname());
+            s.put("params", sortedParams(step.params()));
+            addExtras(s, step.extra(), GoKeys.FLOW_STEP);
+            steps.add(s);
+        }
+        doc.put("flows", steps);
+        addExtras(doc, flow.extra(), GoKeys.FLOW);
+        return YamlWriter.document(doc);
+    }
+
+    public static String renderFunc(FuncConfig func) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(GoKeys.KISTYPE, KisType.FUNC.yaml());
+        doc.put("fname", func.fname());
+        doc.put("fmode", func.fmode());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", func.source().name());
+        source.put("must", func.source().must());
+        addExtras(source, func.source().extra(), GoKeys.SOURCE);
+        doc.put("source", source);
+        FuncOption o = func.option();
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("cname", o.cname());
+        option.put("retry_times", o.retryTimes());
+        option.put("return_duration", o.returnDuration());
+        option.put("default_params", sortedParams(o.defaultParams()));
+        addExtras(option, o.extra(), GoKeys.OPTION);
+        doc.put("option", option);
+        addExtras(doc, func.extra(), GoKeys.FUNC);
+        return YamlWriter.document(doc);
+    }
+
+    /**
+     * A connector with {@code load}/{@code save} derived from the functions of {@code owner} that
+     * bind it; without an owner, the connector's own lists without repeats, sorted.
+     */
+    public static String renderConn(ConnConfig conn, ConfigSet owner) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(GoKeys.KISTYPE, KisType.CONN.yaml());
+        doc.put("cname", conn.cname());
+        doc.put("addrs", conn.addrs());
+        doc.put("type", conn.type());
+        doc.put("key", conn.key());
+        doc.put("params", sortedParams(conn.params()));
+        doc.put("load", owner != null ? owner.boundFunctions(conn.cname(), "Load") : List.copyOf(new TreeSet<>(conn.load())));
+        doc.put("save", owner != null ? owner.boundFunctions(conn.cname(), "Save") : List.copyOf(new TreeSet<>(conn.save())));
+        addExtras(doc, conn.extra(), GoKeys.CONN);
+        return YamlWriter.document(doc);
+    }
+
+    public static String renderGlobal(GlobalConfig global) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(GoKeys.KISTYPE, KisType.GLOBAL.yaml());
+        doc.put("prometheus_enable", global.prometheusEnable());
+        doc.put("prometheus_listen", global.prometheusListen());
+        doc.put("prometheus_serve", global.prometheusServe());
+        addExtras(doc, global.extra(), GoKeys.GLOBAL);
+        return YamlWriter.document(doc);
+    }
+
+    private static Map<String, String> sortedParams(Map<String, String> params) {
+        Map<String, String> sorted = new LinkedHashMap<>();
+        for (String k : GoKeyOrder.sorted(params.keySet())) {
+            sorted.put(k, params.get(k));
+        }
+        return sorted;
+    }
+
+    /** Unknown keys after the known ones, in their order; an extra that repeats a known key would shadow it, so it is left out. */
+    private static void addExtras(Map<String, Object> doc, Map<String, Object> extra, List<String> known) {
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            if (!known.contains(e.getKey()) && !doc.containsKey(e.getKey())) {
+                doc.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /**
+     * Writes every file of the set into {@code outDir} (created if missing), each atomically: a
+     * temporary file in the same folder, then a rename over the target, so a crash never leaves a
+     * half-written config. Names that cannot be file names are refused before anything is written.
+     * Files of {@code outDir} that the set does not produce are left alone.
+     *
+     * @return the files written, in {@link #render} order
+     */
+    public static List<Path> export(ConfigSet set, Path outDir) throws IOException {
+        Map<String, String> files = render(set);
+        checkNames(set);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new ExportException("cannot export to " + outDir + ": it is a file, not a folder");
+        }
+        Files.createDirectories(outDir);
+        checkCaseCollisions(files.keySet(), outDir);
+        List<Path> written = new ArrayList<>(files.size());
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path target = outDir.resolve(e.getKey());
+            writeAtomically(target, e.getValue());
+            written.add(target);
+        }
+        return written;
+    }
+
+    private static void checkNames(ConfigSet set) throws ExportException {
+        for (FlowConfig f : set.flows().values()) {
+            checkName(ObjectRef.flow(f.flowName()));
+        }
+        for (FuncConfig f : set.funcs().values()) {
+            checkName(ObjectRef.func(f.fname()));
+        }
+        for (ConnConfig c : set.conns().values()) {
+            checkName(ObjectRef.conn(c.cname()));
+        }
+    }
+
+    /** Refuses names that would leave the folder or are not file names on common systems. */
+    static void checkName(ObjectRef ref) throws ExportException {
+        String name = ref.name();
+        String why = null;
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            why = "it contains a slash, which would put the file in another folder";
+        } else if (name.contains("..")) {
+            why = "it contains \"..\", which could point out of the export folder";
+        } else if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            why = "it contains a control character (such as NUL or a line break)";
+        } else if (fileName(ref).getBytes(StandardCharsets.UTF_8).length > 255) {
+            why = "it is too long for a file name (at most 255 bytes with prefix and extension)";
+        }
+        if (why != null) {
+            throw new ExportException("cannot export " + ref.kindWord() + " " + YamlWriter.doubleQuoted(name) + ": " + why
+                    + "; rename it");
+        }
+    }
+
+    /** Two names differing only in case would overwrite each other on a case-insensitive disk (macOS, Windows). */
+    private static void checkCaseCollisions(Set<String> names, Path outDir) throws IOException {
+        Map<String, String> byLower = new HashMap<>();
+        for (String n : names) {
+            String other = byLower.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+            if (other != null && isCaseInsensitive(outDir)) {
+                throw new ExportException("cannot export both " + other + " and " + n + " to " + outDir
+                        + ": this disk ignores letter case, so one would overwrite the other; rename one of them");
+            }
+        }
+    }
+
+    private static boolean isCaseInsensitive(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, ".kisflow-case-probe-", ".tmp");
+        try {
+            String name = probe.getFileName().toString();
+            return Files.exists(dir.resolve(name.toUpperCase(Locale.ROOT)));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new ExportException("cannot write " + target + ": a folder of that name is in the way");
+        }
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(true);
+            }
+            keepPermissions(target, tmp);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            if (e instanceof FileAlreadyExistsException) {
+                throw new ExportException("cannot write " + target + ": something else of that name is in the way");
+            }
+            throw e;
+        }
+    }
+
+    /** A replaced file keeps its permissions; a new one gets rw-r--r-- (Go writes 0644), not the temp file's 0600. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE_PERMISSIONS;
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+}

@@ -1,0 +1,168 @@
+package io.kisflow.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one YAML document into the config object its {@code kistype} names, reporting every
+ * problem of the document (not just the first) with its line. Cross-references between files are
+ * checked later, by {@link ConfigValidator}.
+ */
+final class DocumentReader {
+    private static final String KINDS = "flow, func, conn or global";
+
+    private DocumentReader() {
+    }
+
+    /** Parses and reads one file's text; never throws for bad content. */
+    static ParsedFile read(Path file, String text) {
+        FileProblems problems = new FileProblems(file);
+        try {
+            Node root = YamlParser.parse(text, problems);
+            if (root == null) {
+                return ParsedFile.failed(file, problems.list());
+            }
+            return readRoot(file, root, problems);
+        } catch (ReadContext.Refused e) {
+            problems.error(e.line, e.getMessage());
+            return ParsedFile.failed(file, problems.list());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug or a case SnakeYAML does not describe: still one clear line, never a stack trace
+            problems.error(0, "could not read this file: " + e);
+            return ParsedFile.failed(file, problems.list());
+        }
+    }
+
+    private static ParsedFile readRoot(Path file, Node root, FileProblems problems) {
+        if (root instanceof ScalarNode s && YamlParser.isPlain(s) && PlainScalars.kind(s.getValue()) == PlainScalars.Kind.NULL) {
+            problems.error(1, "the file is empty; a config file starts with kistype: " + KINDS);
+            return ParsedFile.failed(file, problems.list());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            problems.error(root, "the file has to be a mapping of keys (kistype: ..., and the keys of that kind), but it is "
+                    + (root instanceof SequenceNode ? "a list" : "the single value " + MappingReader.describe(root)));
+            return ParsedFile.failed(file, problems.list());
+        }
+        ReadContext ctx = new ReadContext(problems);
+        MappingReader top = MappingReader.of(mapping, "", ctx);
+        KisType type = kistype(top, problems);
+        if (type == null) {
+            return ParsedFile.failed(file, problems.list());
+        }
+        Object config;
+        String name;
+        switch (type) {
+            case FLOW -> {
+                FlowConfig f = flow(top, ctx);
+                config = f;
+                name = f.flowName();
+            }
+            case FUNC -> {
+                FuncConfig f = func(top, ctx);
+                config = f;
+                name = f.fname();
+            }
+            case CONN -> {
+                ConnConfig c = conn(top, ctx);
+                config = c;
+                name = c.cname();
+            }
+            default -> {
+                config = global(top);
+                name = "";
+            }
+        }
+        return new ParsedFile(file, new ObjectRef(type, name), config, top.line(), ctx.lines, problems.list());
+    }
+
+    private static KisType kistype(MappingReader top, FileProblems problems) {
+        Node v = top.value(GoKeys.KISTYPE);
+        if (v == null) {
+            problems.error(top.line(), "the file has no kistype key; add kistype: " + KINDS + " to say what it describes");
+            return null;
+        }
+        if (!(v instanceof ScalarNode s)) {
+            problems.error(v, "kistype has to be one of " + KINDS + ", but it is " + MappingReader.describe(v));
+            return null;
+        }
+        KisType type = KisType.of(s.getValue());
+        if (type == null) {
+            KisType other = KisType.of(s.getValue().toLowerCase(Locale.ROOT).trim());
+            problems.error(v, "kistype \"" + MappingReader.abbreviate(s.getValue()) + "\" is not a kind of KisFlow file; "
+                    + (other != null ? "write it in lower case: kistype: " + other.yaml() : "use " + KINDS));
+        }
+        return type;
+    }
+
+    private static FlowConfig flow(MappingReader top, ReadContext ctx) {
+        String name = top.text("flow_name");
+        ctx.problems.subject(name);
+        if (name.isEmpty()) {
+            ctx.problems.warning(top.lineOf("flow_name"), "the flow has no flow_name; flows are run by name, so add flow_name: NAME");
+        }
+        int status = top.integer("status", "a whole number (1 = enabled, 0 = disabled)");
+        if (!top.has("status")) {
+            ctx.problems.warning(top.line(), "flow \"" + name + "\" has no status, so it is disabled (Go reads a missing status as 0); add status: 1 to run it");
+        }
+        List<Node> items = top.sequence("flows", "a list of function steps (- fname: NAME)");
+        List<FlowStep> steps = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String path = "flows[" + i + "]";
+            ctx.line(path, FileProblems.line(item));
+            if (item instanceof MappingNode m) {
+                MappingReader r = MappingReader.of(m, path + ".", ctx);
+                steps.add(new FlowStep(r.text("fname"), r.textMap("params"), r.extras(GoKeys.FLOW_STEP)));
+            } else {
+                ctx.problems.error(item, "step " + (i + 1) + " of flows has to be a mapping such as - fname: NAME, but it is "
+                        + MappingReader.describe(item));
+            }
+        }
+        return new FlowConfig(status, name, steps, top.extras(GoKeys.FLOW));
+    }
+
+    private static FuncConfig func(MappingReader top, ReadContext ctx) {
+        String name = top.text("fname");
+        ctx.problems.subject(name);
+        if (name.isEmpty()) {
+            ctx.problems.warning(top.lineOf("fname"), "the function has no fname; flows name functions, so add fname: NAME");
+        }
+        String fmode = top.text("fmode");
+        Source source = Source.EMPTY;
+        MappingReader s = top.mapping("source", "a mapping with name and must");
+        if (s != null) {
+            source = new Source(s.text("name"), s.textList("must", "a list of field names, for example [order_id, user_id]"),
+                    s.extras(GoKeys.SOURCE));
+        }
+        FuncOption option = FuncOption.EMPTY;
+        MappingReader o = top.mapping("option", "a mapping with cname, retry_times, return_duration and default_params");
+        if (o != null) {
+            option = new FuncOption(o.text("cname"), o.integer("retry_times", "a whole number (how often to retry)"),
+                    o.integer("return_duration", "a whole number of milliseconds"), o.textMap("default_params"),
+                    o.extras(GoKeys.OPTION));
+        }
+        return new FuncConfig(name, fmode, source, option, top.extras(GoKeys.FUNC));
+    }
+
+    private static ConnConfig conn(MappingReader top, ReadContext ctx) {
+        String name = top.text("cname");
+        ctx.problems.subject(name);
+        if (name.isEmpty()) {
+            ctx.problems.warning(top.lineOf("cname"), "the connector has no cname; functions name connectors, so add cname: NAME");
+        }
+        return new ConnConfig(name, top.text("addrs"), top.text("type"), top.text("key"), top.textMap("params"),
+                top.textList("load", "a list of function names"), top.textList("save", "a list of function names"),
+                top.extras(GoKeys.CONN));
+    }
+
+    private static GlobalConfig global(MappingReader top) {
+        return new GlobalConfig(top.bool("prometheus_enable"), top.bool("prometheus_listen"), top.text("prometheus_serve"),
+                top.extras(GoKeys.GLOBAL));
+    }
+}

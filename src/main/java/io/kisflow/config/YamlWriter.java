@@ -1,0 +1,261 @@
+package io.kisflow.config;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes plain Java values (maps in their iteration order, lists, text, numbers, booleans, null) as
+ * block YAML laid out like Go's yaml.v3: 4-space indentation, list items indented under their key,
+ * {@code {}} and {@code []} for empty collections. Text is written plain when that reads back as the
+ * same text; text that would read as another type (1, true, null, "", dates) is double-quoted as
+ * yaml.v3 does, other unsafe text single-quoted, and multi-line text as a literal block when it can
+ * be, else double-quoted with escapes. The output always reads back to equal values.
+ */
+final class YamlWriter {
+    /** YAML limits implicit keys to 1024 characters; longer keys use the explicit "? key" form. */
+    private static final int MAX_IMPLICIT_KEY = 1000;
+
+    private final StringBuilder out = new StringBuilder(256);
+
+    private YamlWriter() {
+    }
+
+    /** A whole document from a top-level mapping. */
+    static String document(Map<String, ?> top) {
+        YamlWriter w = new YamlWriter();
+        if (top.isEmpty()) {
+            w.out.append("{}\n");
+        } else {
+            w.mapping(top, 0, false);
+        }
+        return w.out.toString();
+    }
+
+    /** yaml.v3's indentation: inside a list item "- " is skipped, everything else aligns to the next multiple of 4. */
+    private static int childIndent(int indent) {
+        return 4 * ((indent + 4) / 4);
+    }
+
+    private void mapping(Map<?, ?> map, int indent, boolean continuesLine) {
+        boolean first = true;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(first && continuesLine)) {
+                spaces(indent);
+            }
+            first = false;
+            String key = scalarLine(e.getKey() == null ? "" : String.valueOf(e.getKey()));
+            if (key.length() > MAX_IMPLICIT_KEY) {
+                out.append("? ").append(key).append('\n');
+                spaces(indent);
+            } else {
+                out.append(key);
+            }
+            out.append(':');
+            value(e.getValue(), indent);
+        }
+    }
+
+    /** The value after "key:" in a mapping whose keys are at {@code indent}. */
+    private void value(Object v, int indent) {
+        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+            out.append('\n');
+            mapping(m, childIndent(indent), false);
+        } else if (v instanceof List<?> l && !l.isEmpty()) {
+            out.append('\n');
+            sequence(l, childIndent(indent), false);
+        } else {
+            out.append(' ');
+            scalar(v, childIndent(indent));
+        }
+    }
+
+    private void sequence(List<?> list, int indent, boolean continuesLine) {
+        boolean first = true;
+        for (Object item : list) {
+            if (!(first && continuesLine)) {
+                spaces(indent);
+            }
+            first = false;
+            out.append("- ");
+            if (item instanceof Map<?, ?> m && !m.isEmpty()) {
+                mapping(m, indent + 2, true);
+            } else if (item instanceof List<?> l && !l.isEmpty()) {
+                sequence(l, indent + 2, true);
+            } else {
+                scalar(item, childIndent(indent + 2));
+            }
+        }
+    }
+
+    /** One scalar (or empty collection) and its line end; block text lines go at {@code blockIndent}. */
+    private void scalar(Object v, int blockIndent) {
+        if (v instanceof String s && s.indexOf('\n') >= 0 && canBeLiteral(s)) {
+            literal(s, blockIndent);
+            return;
+        }
+        out.append(scalarLine(v)).append('\n');
+    }
+
+    private static String scalarLine(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "{}";
+        }
+        if (v instanceof List<?>) {
+            return "[]";
+        }
+        if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof Short
+                || v instanceof Byte || v instanceof BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d)) {
+                return ".nan";
+            }
+            if (Double.isInfinite(d)) {
+                return d > 0 ? ".inf" : "-.inf";
+            }
+            return Double.toString(d);
+        }
+        return text(String.valueOf(v));
+    }
+
+    /** Text on one line: plain, single-quoted or double-quoted, whichever reads back as this exact text. */
+    static String text(String s) {
+        if (looksLikeOtherType(s) || needsEscapes(s)) {
+            return doubleQuoted(s);
+        }
+        if (canBePlain(s)) {
+            return s;
+        }
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Text yaml.v3 would read as null, a bool, a number or a date when unquoted (or that YAML 1.1 tools would). */
+    static boolean looksLikeOtherType(String s) {
+        return PlainScalars.kind(s) != PlainScalars.Kind.STRING || PlainScalars.isOldBool(s)
+                || PlainScalars.isBase60Number(s) || s.equals("<<");
+    }
+
+    private static boolean needsEscapes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isPrintable(s, i) || s.charAt(i) == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Characters YAML allows unescaped, without line breaks (NEL, LS, PS are breaks to YAML 1.1 readers). */
+    private static boolean isPrintable(String s, int i) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c <= 0x7E) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c <= 0xFFFD;
+    }
+
+    private static boolean canBePlain(String s) {
+        if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+            return false;
+        }
+        char c = s.charAt(0);
+        if ("-?:,[]{}#&*!|>'\"%@`".indexOf(c) >= 0) {
+            // "-x" is plain text to YAML; every other indicator would start YAML syntax
+            if (c != '-' || s.length() == 1 || s.charAt(1) == ' ') {
+                return false;
+            }
+        }
+        if (s.startsWith("---") || s.startsWith("...")) {
+            return false;
+        }
+        return !(s.contains(": ") || s.contains(" #") || s.endsWith(":"));
+    }
+
+    private static boolean canBeLiteral(String s) {
+        if (s.indexOf('\r') >= 0 || s.endsWith("\n\n") || needsEscapesExceptNewline(s)) {
+            return false;
+        }
+        String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        boolean sawContent = false;
+        for (String line : body.split("\n", -1)) {
+            if (!line.isEmpty() && line.isBlank()) {
+                return false; // a line of only spaces would lose them
+            }
+            if (!sawContent && !line.isEmpty()) {
+                if (line.charAt(0) == ' ') {
+                    return false; // the first content line sets the indentation
+                }
+                sawContent = true;
+            }
+        }
+        return sawContent;
+    }
+
+    private static boolean needsEscapesExceptNewline(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\n' && (c == '\t' || !isPrintable(s, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void literal(String s, int indent) {
+        boolean keepNewline = s.endsWith("\n");
+        out.append(keepNewline ? "|" : "|-").append('\n');
+        String body = keepNewline ? s.substring(0, s.length() - 1) : s;
+        for (String line : body.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                spaces(indent);
+                out.append(line);
+            }
+            out.append('\n');
+        }
+    }
+
+    static String doubleQuoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\0' -> sb.append("\\0");
+                case 0x85 -> sb.append("\\N");
+                case 0x2028 -> sb.append("\\L");
+                case 0x2029 -> sb.append("\\P");
+                default -> {
+                    if (isPrintable(s, i)) {
+                        sb.append(c);
+                    } else if (c < 0x100) {
+                        sb.append(String.format("\\x%02X", (int) c));
+                    } else {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private void spaces(int n) {
+        for (int i = 0; i < n; i++) {
+            out.append(' ');
+        }
+    }
+}

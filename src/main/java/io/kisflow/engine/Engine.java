@@ -1,0 +1,336 @@
+package io.kisflow.engine;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.config.FlowConfig;
+import io.kisflow.config.FlowStep;
+import io.kisflow.config.FuncConfig;
+import io.kisflow.config.GlobalConfig;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A KisFlow engine for one project: its configs, the code plugins registered for them, its
+ * connectors and its metrics. Engines are plain objects; any number can coexist in one process.
+ * {@link #flow} makes a new flow instance each call. Connectors are created per engine and
+ * initialised lazily, before the first function that binds them runs; they are shared by all flows
+ * and forks of the engine and closed by {@link #close()}.
+ *
+ * <pre>{@code try (Engine engine = Engine.builder().configs(configs).plugin(new MyPlugin()).build()) {
+ *     KisFlowRun flow = engine.flow("CalStuAvgScore");
+ *     flow.commitRow("{\"stu_id\":101,\"score_1\":90,\"score_2\":80,\"score_3\":70}");
+ *     flow.run();
+ * }}</pre>
+ */
+public final class Engine implements AutoCloseable {
+    public static final int DEFAULT_MAX_CALLS = 10_000;
+
+    private final ConfigSet configs;
+    private final List<KisPlugin> plugins;
+    private final List<Path> pluginPaths;
+    private final int maxCalls;
+    private final java.util.function.Function<FuncConfig, FaaS> fallback;
+    private final EngineMetrics metrics;
+    private final InetSocketAddress metricsAddress;
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private volatile Generation generation;
+    private volatile boolean closed;
+
+    /** The code and connectors of one plugin load; replaced as a whole by {@link #reloadPlugins()}. */
+    private record Generation(CodeRegistry code, PluginLoaders loaders, Connectors connectors) {
+    }
+
+    private Engine(Builder b) {
+        this.configs = b.configs;
+        this.plugins = List.copyOf(b.allPlugins());
+        this.pluginPaths = List.copyOf(b.pluginPaths);
+        this.maxCalls = b.maxCalls;
+        this.fallback = b.fallback;
+        this.generation = load();
+        GlobalConfig global = configs.globalOrDefault();
+        boolean metricsOn = b.metrics != null ? b.metrics : global.prometheusEnable();
+        this.metrics = metricsOn ? new EngineMetrics() : null;
+        this.metricsAddress = metricsOn ? serveMetrics(b.metricsAddress, global) : null;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ConfigSet configs() {
+        return configs;
+    }
+
+    /**
+     * A new, empty instance of the named flow. Functions without code (and no fallback) fail only
+     * when a run reaches them, so partial flows can be run. A disabled flow's run() does nothing.
+     *
+     * @throws IllegalArgumentException for an unknown flow, or configs that do not fit together
+     *                                  (a function or connector without config, an unknown fmode)
+     */
+    public KisFlowRun flow(String flowName) {
+        ensureOpen();
+        FlowConfig fc = configs.flow(flowName);
+        if (fc == null) {
+            throw new IllegalArgumentException("no flow named '" + flowName + "' in this project"
+                    + (configs.flows().isEmpty() ? " (it has no flows)" : "; its flows: " + String.join(", ", configs.flows().keySet())));
+        }
+        Generation g = generation;
+        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, metrics, maxCalls));
+    }
+
+    /** The function names plugins registered code for, sorted. */
+    public Set<String> implementedFunctions() {
+        return generation.code().functionNames();
+    }
+
+    /** The connector names plugins registered init or call code for, sorted. */
+    public Set<String> implementedConnectors() {
+        return generation.code().connectorNames();
+    }
+
+    /**
+     * What the project uses but no plugin provides, one sentence each: functions of flows without
+     * code (listed even when a fallback substitutes them), and Save/Load functions whose connector
+     * has no code for them.
+     */
+    public List<String> missingImplementations() {
+        CodeRegistry code = generation.code();
+        Set<String> out = new LinkedHashSet<>();
+        for (FlowConfig flow : configs.flows().values()) {
+            for (FlowStep step : flow.flows()) {
+                FuncConfig fc = configs.func(step.fname());
+                if (fc == null) {
+                    out.add("flow " + flow.flowName() + " uses function " + step.fname() + ", which has no config");
+                } else if (code.function(step.fname()) == null) {
+                    out.add("flow " + flow.flowName() + " uses function " + step.fname() + ", which no plugin implements");
+                }
+            }
+        }
+        for (FuncConfig fc : configs.funcs().values()) {
+            if (!fc.hasConnector() || !fc.isStorageMode()) {
+                continue;
+            }
+            String cname = fc.option().cname();
+            Mode mode = Mode.of(fc.fmode());
+            if (configs.conn(cname) == null) {
+                out.add("function " + fc.fname() + " binds connector " + cname + ", which has no config");
+            } else if (code.connCall(cname, mode, fc.fname()) == null) {
+                out.add("connector " + cname + " has no code for " + mode + " function " + fc.fname());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Reopens the plugin paths in fresh class loaders and registers all plugins again. Flows created
+     * afterwards use the new code and new connectors; the old connectors and class loaders are
+     * closed, so flows created before should not be run again. When loading fails, nothing changes
+     * and the IllegalArgumentException says which plugin failed and why.
+     */
+    public synchronized void reloadPlugins() {
+        ensureOpen();
+        Generation old = generation;
+        generation = load();
+        warnings.addAll(old.connectors().close());
+        old.loaders().close();
+    }
+
+    /** Things that did not stop the engine but that a user should know (for example metrics that could not be served). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The engine's own metrics registry, when metrics are on. */
+    public Optional<PrometheusRegistry> metricsRegistry() {
+        return Optional.ofNullable(metrics).map(m -> m.registry);
+    }
+
+    /** Where {@code /metrics} is served (with the real port when port 0 was asked for), when it is. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsAddress);
+    }
+
+    public int maxCalls() {
+        return maxCalls;
+    }
+
+    /**
+     * Closes the connectors (their AutoCloseable metadata values), the plugin class loaders and the
+     * metrics server. Idempotent. Failures to close a connector value are collected and thrown at the
+     * end as one IllegalStateException, after everything else was closed.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Generation g = generation;
+        List<String> failures = g.connectors().close();
+        g.loaders().close();
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("closing the engine: " + String.join("; ", failures));
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this engine is closed: build a new one");
+        }
+    }
+
+    private Generation load() {
+        CodeRegistry code = new CodeRegistry();
+        for (KisPlugin p : plugins) {
+            register(p, code, "plugin " + p.getClass().getName());
+        }
+        PluginLoaders loaders = PluginLoaders.open(pluginPaths);
+        try {
+            for (PluginLoaders.Loaded l : loaders.plugins()) {
+                register(l.plugin(), code, "plugin " + l.plugin().getClass().getName() + " from " + l.path());
+            }
+        } catch (RuntimeException e) {
+            loaders.close();
+            throw e;
+        }
+        return new Generation(code, loaders, new Connectors(configs, code));
+    }
+
+    private static void register(KisPlugin plugin, CodeRegistry code, String what) {
+        try {
+            plugin.register(code);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException(what + " failed to register its code: " + e.getMessage(), e);
+        }
+    }
+
+    /** Go serves metrics when prometheus_enable and prometheus_listen are true; an explicit address serves them too. */
+    private InetSocketAddress serveMetrics(String explicitAddress, GlobalConfig global) {
+        String address = explicitAddress != null ? explicitAddress : global.prometheusListen() ? global.prometheusServe() : null;
+        if (address == null) {
+            return null;
+        }
+        if (address.isBlank()) {
+            warnings.add("metrics are not served: prometheus_listen is true but prometheus_serve is empty (set it to host:port, e.g. 0.0.0.0:20004)");
+            return null;
+        }
+        try {
+            return metrics.serve(address);
+        } catch (IOException | RuntimeException e) {
+            warnings.add("metrics are not served at " + address + ": " + e.getMessage()
+                    + " (is another program using the port? change prometheus_serve or set prometheus_listen to false)");
+            return null;
+        }
+    }
+
+    /**
+     * Builds an {@link Engine}. Only {@link #configs} is required.
+     *
+     * <pre>{@code Engine.builder().configs(set).pluginPath(Path.of("plugins/my.jar")).maxCalls(1000).build()}</pre>
+     */
+    public static final class Builder {
+        private ConfigSet configs;
+        private final List<KisPlugin> plugins = new ArrayList<>();
+        private final List<Path> pluginPaths = new ArrayList<>();
+        private int maxCalls = DEFAULT_MAX_CALLS;
+        private Boolean metrics;
+        private String metricsAddress;
+        private java.util.function.Function<FuncConfig, FaaS> fallback;
+        private boolean classpathPlugins;
+
+        private Builder() {
+        }
+
+        public Builder configs(ConfigSet configs) {
+            this.configs = Objects.requireNonNull(configs, "configs");
+            return this;
+        }
+
+        /** Code compiled with the application; registered before the plugin paths' code (later registrations win). */
+        public Builder plugin(KisPlugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        /** A plugin jar or class folder, loaded in its own class loader; its KisPlugins are found with ServiceLoader. */
+        public Builder pluginPath(Path path) {
+            pluginPaths.add(Objects.requireNonNull(path, "plugin path"));
+            return this;
+        }
+
+        /** Also register every KisPlugin the application's class path lists in META-INF/services (for example built-in samples). */
+        public Builder classpathPlugins() {
+            this.classpathPlugins = true;
+            return this;
+        }
+
+        /** Function calls allowed per run before it fails as a JumpFunc loop; default {@value Engine#DEFAULT_MAX_CALLS}. */
+        public Builder maxCalls(int maxCalls) {
+            if (maxCalls < 1) {
+                throw new IllegalArgumentException("maxCalls must be at least 1, not " + maxCalls);
+            }
+            this.maxCalls = maxCalls;
+            return this;
+        }
+
+        /** Turns metrics on or off; by default the global config's prometheus_enable decides. */
+        public Builder metrics(boolean on) {
+            this.metrics = on;
+            return this;
+        }
+
+        /** Serves /metrics at this host:port (port 0: any free port) instead of prometheus_serve, whatever prometheus_listen says. */
+        public Builder metricsAddress(String hostPort) {
+            EngineMetrics.parse(Objects.requireNonNull(hostPort, "metrics address"));
+            this.metricsAddress = hostPort;
+            return this;
+        }
+
+        /**
+         * Code to use for functions no plugin implements (the designer substitutes stand-ins); it may
+         * return null for functions it does not cover. By default such functions fail when reached.
+         */
+        public Builder fallback(java.util.function.Function<FuncConfig, FaaS> fallback) {
+            this.fallback = fallback;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException    when no configs were given
+         * @throws IllegalArgumentException when a plugin cannot be loaded or fails to register, naming it
+         */
+        public Engine build() {
+            if (configs == null) {
+                throw new IllegalStateException("Engine.builder(): configs(ConfigSet) is required");
+            }
+            return new Engine(this);
+        }
+
+        private List<KisPlugin> allPlugins() {
+            List<KisPlugin> all = new ArrayList<>();
+            if (classpathPlugins) {
+                try {
+                    ServiceLoader.load(KisPlugin.class, Engine.class.getClassLoader()).forEach(all::add);
+                } catch (java.util.ServiceConfigurationError e) {
+                    throw new IllegalArgumentException("a plugin on the class path cannot be loaded: " + e.getMessage(), e);
+                }
+            }
+            all.addAll(plugins);
+            return all;
+        }
+    }
+}

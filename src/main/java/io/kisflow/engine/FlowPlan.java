@@ -1,0 +1,95 @@
+package io.kisflow.engine;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.config.FlowConfig;
+import io.kisflow.config.FlowStep;
+import io.kisflow.config.FuncConfig;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A flow config resolved against one engine: for each position of the chain the function config,
+ * mode, merged params, code, connector and metric children. Immutable and shared by a flow and all
+ * its forks; each {@link KisFlowRun} adds its own run state.
+ */
+final class FlowPlan {
+    final FlowConfig config;
+    final String name;
+    final Step[] steps;
+    /** Jump targets by function name; like Go's name-keyed map, a name listed twice jumps to its last position. */
+    final Map<String, Integer> positions;
+    final int maxCalls;
+    final EngineMetrics.FlowMetrics metrics;
+
+    record Step(int position, String name, String inputLevel, FuncConfig config, Mode mode, Map<String, String> params,
+                FunctionCode code, ConnectorInstance connector, CaaS connectorCode,
+                EngineMetrics.FunctionMetrics metrics, String jumpOutcome) {
+    }
+
+    private FlowPlan(FlowConfig config, Step[] steps, int maxCalls, EngineMetrics.FlowMetrics metrics) {
+        this.config = config;
+        this.name = config.flowName();
+        this.steps = steps;
+        this.maxCalls = maxCalls;
+        this.metrics = metrics;
+        Map<String, Integer> byName = new HashMap<>();
+        for (Step s : steps) {
+            byName.put(s.name(), s.position());
+        }
+        this.positions = Map.copyOf(byName);
+    }
+
+    /** Resolves every step; throws IllegalArgumentException naming the flow and function when the configs do not fit together. */
+    static FlowPlan build(FlowConfig flow, ConfigSet configs, CodeRegistry code, Connectors connectors,
+                          java.util.function.Function<FuncConfig, FaaS> fallback, EngineMetrics metrics, int maxCalls) {
+        Step[] steps = new Step[flow.flows().size()];
+        for (int i = 0; i < steps.length; i++) {
+            FlowStep fs = flow.flows().get(i);
+            String fname = fs.fname();
+            FuncConfig fc = configs.func(fname);
+            if (fc == null) {
+                throw new IllegalArgumentException("flow " + flow.flowName() + " uses function " + fname
+                        + " (position " + i + "), which has no config: add a func file with fname: " + fname);
+            }
+            Mode mode;
+            try {
+                mode = Mode.of(fc.fmode());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("function " + fname + " (flow " + flow.flowName() + "): " + e.getMessage(), e);
+            }
+            ConnectorInstance conn = null;
+            CaaS connCode = null;
+            if (fc.hasConnector()) {
+                conn = connectors.get(fc.option().cname());
+                if (conn == null) {
+                    throw new IllegalArgumentException("function " + fname + " (flow " + flow.flowName() + ") binds connector "
+                            + fc.option().cname() + ", which has no config: add a conn file with cname: " + fc.option().cname());
+                }
+                connCode = conn.codeFor(mode, fname);
+            }
+            FunctionCode fcode = code.function(fname);
+            if (fcode == null && fallback != null) {
+                FaaS substitute = fallback.apply(fc);
+                fcode = substitute == null ? null : FunctionCode.plain(substitute);
+            }
+            String inputLevel = i == 0 ? KisFlowRun.SOURCE_LEVEL : flow.flows().get(i - 1).fname();
+            steps[i] = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, conn, connCode,
+                    metrics == null ? null : metrics.forFunction(fname, fc.fmode()), FunctionEnd.OUTCOME_JUMP_PREFIX + fname);
+        }
+        return new FlowPlan(flow, steps, maxCalls, metrics == null ? null : metrics.forFlow(flow.flowName()));
+    }
+
+    boolean enabled() {
+        return config.enabled();
+    }
+
+    /** The function's default_params overlaid by the flow's params for it (flow wins). */
+    private static Map<String, String> params(FuncConfig fc, FlowStep fs) {
+        Map<String, String> merged = new LinkedHashMap<>(fc.option().defaultParams());
+        merged.putAll(fs.params());
+        return Collections.unmodifiableMap(merged);
+    }
+}

@@ -1,0 +1,43 @@
+package io.kisflow.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The actions the current function asked for with {@link Flow#next}. As in Go, each call to next
+ * replaces the earlier one; the engine clears them after every step.
+ */
+final class PendingActions {
+    private static final Action[] NONE = {};
+    boolean abort;
+    boolean dataReuse;
+    boolean forceEntryNext;
+    String jumpTo;
+    private Action[] given = NONE;
+
+    void set(Action[] actions) {
+        clear();
+        for (Action a : actions) {
+            Objects.requireNonNull(a, "flow.next(...) was given a null action");
+            switch (a.kind()) {
+                case ABORT -> abort = true;
+                case DATA_REUSE -> dataReuse = true;
+                case FORCE_ENTRY_NEXT -> forceEntryNext = true;
+                case JUMP_FUNC -> jumpTo = a.funcName();
+            }
+        }
+        given = actions.clone();
+    }
+
+    void clear() {
+        abort = false;
+        dataReuse = false;
+        forceEntryNext = false;
+        jumpTo = null;
+        given = NONE;
+    }
+
+    List<Action> asList() {
+        return List.of(given);
+    }
+}

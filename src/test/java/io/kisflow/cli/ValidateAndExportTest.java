@@ -1,0 +1,66 @@
+package io.kisflow.cli;
+
+import io.kisflow.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValidateAndExportTest {
+    @Test
+    void samplesValidateCleanly() {
+        CliRunner r = CliRunner.run("validate", "--conf", "conf-samples");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("0 error(s), 0 warning(s)"), r.err());
+    }
+
+    @Test
+    void functionsWithoutCodeAreWarnings() {
+        CliRunner r = CliRunner.run("validate", "--conf", "../shared/conformance/load_conf");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("func-FuncName1.yml:"), r.out());
+        assertTrue(r.out().contains("warning: function funcName1 (used by flow "), r.out());
+        assertTrue(r.out().contains("connector ConnName1 (bound by funcName2) has no code"), r.out());
+        // AvgStuScore and PrintStuAvgScore have code in the built-in samples plugin
+        assertTrue(!r.out().contains("function AvgStuScore "), r.out());
+    }
+
+    @Test
+    void errorsArePrintedAsFileLineMessageAndExitOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("flow-a.yml"), "kistype: flow\nstatus: 1\nflow_name: a\nflows:\n  - fname: missing\n");
+        Files.writeString(dir.resolve("bad.yml"), "kistype: func\nfname: [oops\n");
+        CliRunner r = CliRunner.run("validate", "--conf", dir.toString());
+        assertEquals(1, r.exit());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(dir.resolve("flow-a.yml") + ":5: ") && l.contains("missing")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(dir.resolve("bad.yml") + ":")), r.out());
+        assertTrue(r.err().contains("2 error(s)") || r.err().contains(" error(s)"), r.err());
+    }
+
+    @Test
+    void exportWritesGoLayoutThatLoadsBackEqual(@TempDir Path out) throws Exception {
+        CliRunner r = CliRunner.run("export", "--conf", "../shared/conformance/load_conf", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.exists(out.resolve("flow-flowName1.yaml")));
+        assertTrue(Files.exists(out.resolve("func-funcName2.yaml")));
+        String conn = Files.readString(out.resolve("conn-ConnName1.yaml"));
+        assertTrue(conn.contains("save:\n    - funcName2\n"), conn);
+        assertEquals(ConfigLoader.load(Path.of("../shared/conformance/load_conf")).configs(), ConfigLoader.load(out).configs());
+    }
+
+    @Test
+    void exportRefusesABrokenProject(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.yml"), "kistype: nope\n");
+        Path out = dir.resolve("out");
+        CliRunner r = CliRunner.run("export", "--conf", dir.toString(), "--out", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("nothing was written"), r.err());
+        assertTrue(!Files.exists(out));
+    }
+}
