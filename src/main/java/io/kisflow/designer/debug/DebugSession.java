@@ -2,7 +2,6 @@ package io.kisflow.designer.debug;
 
 import io.kisflow.config.ConfigSet;
 import io.kisflow.config.FlowConfig;
-import io.kisflow.config.FlowStep;
 import io.kisflow.config.Problem;
 import io.kisflow.designer.debug.data.LevelData;
 import io.kisflow.designer.debug.diff.DiffModel;
@@ -10,18 +9,12 @@ import io.kisflow.designer.debug.input.InputEditor;
 import io.kisflow.designer.debug.input.InputMode;
 import io.kisflow.designer.debug.input.PinEditor;
 import io.kisflow.designer.debug.inspect.InspectorModel;
-import io.kisflow.engine.Engine;
-import io.kisflow.engine.FlowException;
-import io.kisflow.engine.FunctionStart;
-import io.kisflow.engine.KisFlowRun;
-import io.kisflow.engine.Level;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,15 +23,11 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The debugger of one open project: runs a flow of the edited configs off the UI thread with Run,
@@ -71,13 +60,7 @@ public final class DebugSession implements AutoCloseable {
     private final DiffModel diff;
     private final BooleanProperty followRun = new SimpleBooleanProperty(this, "followRun", true);
 
-    private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.IDLE);
-    private final ReadOnlyStringWrapper activeFlow = new ReadOnlyStringWrapper(this, "activeFlow", "");
-    private final ReadOnlyObjectWrapper<CardKey> pausedAt = new ReadOnlyObjectWrapper<>(this, "pausedAt");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final ReadOnlyIntegerWrapper abandonedThreads = new ReadOnlyIntegerWrapper(this, "abandonedThreads");
+    private final RunController runs;
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
@@ -86,13 +69,10 @@ public final class DebugSession implements AutoCloseable {
     private final ObservableList<String> implementedFunctionsView = FXCollections.unmodifiableObservableList(implementedFunctions);
     private final ObservableList<String> implementedConnectorsView = FXCollections.unmodifiableObservableList(implementedConnectors);
     private final ObservableList<String> missingImplementationsView = FXCollections.unmodifiableObservableList(missingImplementations);
-    private final BooleanBinding canRun = Bindings.createBooleanBinding(() -> !state.get().isActive(), state);
-    private final BooleanBinding canStep = Bindings.createBooleanBinding(() -> state.get() != SessionState.RUNNING, state);
-    private final BooleanBinding canContinue = Bindings.equal(state, SessionState.PAUSED);
-    private final BooleanBinding canStop = Bindings.createBooleanBinding(() -> state.get().isActive(), state);
-
-    private ActiveRun active;
-    private int runCounter;
+    private final BooleanBinding canRun;
+    private final BooleanBinding canStep;
+    private final BooleanBinding canContinue;
+    private final BooleanBinding canStop;
 
     /**
      * @param projectDir plugin paths are resolved against it (may be null for a project not yet saved)
@@ -110,6 +90,12 @@ public final class DebugSession implements AutoCloseable {
         this.engine = new SessionEngine(projectDir, configs, settings.pluginPaths(), options, standIns);
         this.inspector = new InspectorModel(ui, background);
         this.diff = new DiffModel(ui, background);
+        this.runs = new RunController(options, ui, engine, standIns, capture, new Context());
+        ReadOnlyObjectProperty<SessionState> state = runs.stateProperty();
+        this.canRun = Bindings.createBooleanBinding(() -> !state.get().isActive(), state);
+        this.canStep = Bindings.createBooleanBinding(() -> state.get() != SessionState.RUNNING, state);
+        this.canContinue = Bindings.equal(state, SessionState.PAUSED);
+        this.canStop = Bindings.createBooleanBinding(() -> state.get().isActive(), state);
         settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
         for (FlowConfig f : configs.flows().values()) {
             InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
@@ -228,7 +214,7 @@ public final class DebugSession implements AutoCloseable {
 
     /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
     public boolean run(String flowName) {
-        return start(flowName, false, -1);
+        return runs.run(flowName);
     }
 
     /**
@@ -236,30 +222,17 @@ public final class DebugSession implements AutoCloseable {
      * the flow and pauses before its first function.
      */
     public boolean step(String flowName) {
-        if (state.get() == SessionState.PAUSED && active != null && active.flowName.equals(flowName)) {
-            return step();
-        }
-        return start(flowName, true, -1);
+        return runs.step(flowName);
     }
 
     /** Paused: runs one function and pauses again. */
     public boolean step() {
-        if (state.get() != SessionState.PAUSED || active == null) {
-            return false;
-        }
-        resumed("Running " + describeCard(pausedAt.get()) + "…");
-        active.stepper.step();
-        return true;
+        return runs.step();
     }
 
     /** Paused: runs on until a breakpoint, the "run to here" card or the end. */
     public boolean continueRun() {
-        if (state.get() != SessionState.PAUSED || active == null) {
-            return false;
-        }
-        resumed("Running " + active.flowName + "…");
-        active.stepper.resume();
-        return true;
+        return runs.continueRun();
     }
 
     /**
@@ -267,30 +240,12 @@ public final class DebugSession implements AutoCloseable {
      * run goes on to it; no run: a run starts. When the flow never reaches the card, the run just ends.
      */
     public boolean runToHere(CardKey key) {
-        if (state.get() == SessionState.PAUSED && active != null && active.flowName.equals(key.flowName())) {
-            active.target = key.position();
-            resumed("Running to " + describeCard(key) + "…");
-            active.stepper.resume();
-            return true;
-        }
-        return start(key.flowName(), false, key.position());
+        return runs.runToHere(key);
     }
 
     /** Stops the run. Always works: see the class comment for functions that do not return. */
     public void stop() {
-        ActiveRun run = active;
-        if (run == null || run.stopRequested) {
-            return;
-        }
-        message.set("Stopping " + run.flowName + "…");
-        run.requestStop();
-        long graceMillis = Math.max(0, options.stopGrace().toMillis());
-        Executor later = CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS);
-        later.execute(() -> {
-            if (run.thread.isAlive()) {
-                ui.execute(() -> abandon(run));
-            }
-        });
+        runs.stop();
     }
 
     public void toggleBreakpoint(CardKey key) {
@@ -307,227 +262,34 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
-    // State changes come last everywhere: whoever reacts to the state sees the rest already updated.
-    private void resumed(String text) {
-        pausedAt.set(null);
-        message.set(text);
-        state.set(SessionState.RUNNING);
-    }
-
-    private boolean start(String flowName, boolean pauseFirst, int target) {
-        if (state.get().isActive()) {
-            message.set("A run of " + activeFlow.get() + " is in progress: stop it first");
-            return false;
-        }
-        FlowDebugState f = flows.get(flowName);
-        List<Problem> found = f == null
-                ? List.of(Problem.error(null, 0, flowName, "there is no flow named " + flowName + " in this project"))
-                : PreRunCheck.check(flowName, engine, f.input(), pins::get);
-        problems.setAll(found);
-        refreshCode();
-        if (PreRunCheck.hasErrors(found)) {
-            long errors = found.stream().filter(Problem::isError).count();
-            message.set("Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
-            return false;
-        }
-        Engine e = engine.current();
-        KisFlowRun flow;
-        try {
-            flow = e.flow(flowName);
-        } catch (IllegalArgumentException ex) {
-            problems.add(Problem.error(null, 0, flowName, ex.getMessage()));
-            message.set("Run of " + flowName + " refused: " + ex.getMessage());
-            return false;
-        }
-        FlowConfig config = engine.configs().flow(flowName);
-        List<String> chain = config.flows().stream().map(FlowStep::fname).toList();
-        Map<Integer, CodeSource> sources = new HashMap<>();
-        Map<String, List<Object>> pinned = new HashMap<>();
-        for (CardState c : f.cards()) {
-            CodeSource cs = c.codeSourceProperty().get();
-            sources.put(c.position(), cs);
-            if (cs == CodeSource.PINNED) {
-                pinned.put(c.function(), pins.get(c.function()).parsed().rows());
-            }
-        }
-        standIns.usePins(pinned);
-
-        ActiveRun run = new ActiveRun(++runCounter, flowName, chain, flow, sources);
-        run.target = target;
-        run.recorder = new RunRecorder(run, capture, new ToUi());
-        run.stepper.setBreakpoint(ev -> f.hasBreakpoint(ev.position()) || ev.position() == run.target);
-        run.stepper.setOnPause(ev -> {
-            if (ev.position() == run.target) {
-                run.target = -1;
-            }
-            run.recorder.paused(ev);
-            post(run, () -> paused(run, ev));
-        });
-        if (pauseFirst) {
-            run.stepper.pause();
-        }
-        flow.addListener(run.recorder);
-        flow.setStepController(run.stepper);
-        flow.commitRowBatch(f.input().parsed().rows());
-
-        active = run;
-        f.beginRun();
-        activeFlow.set(flowName);
-        pausedAt.set(null);
-        message.set("Running " + flowName + "…");
-        state.set(SessionState.RUNNING);
-        run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
-        run.thread.setDaemon(true);
-        run.thread.start();
-        return true;
-    }
-
-    /** The run thread: runs the flow, then hands the record to the UI thread. */
-    private void runOnItsThread(ActiveRun run) {
-        Throwable crash = null;
-        try {
-            run.flow.run();
-        } catch (FlowException e) {
-            // recorded by the listener's runEnded
-        } catch (RuntimeException | Error e) {
-            crash = e;
-        } finally {
-            capture.end();
-        }
-        List<Level> levels;
-        try {
-            levels = run.flow.levels();
-        } catch (RuntimeException e) {
-            levels = List.of();
-        }
-        RunRecord record = run.recorder.finish(levels, crash);
-        ui.execute(() -> finished(run, record));
-    }
-
-    /** Runs an event of the run on the UI thread, unless the run is no longer the session's. */
-    private void post(ActiveRun run, Runnable r) {
-        ui.execute(() -> {
-            if (active == run && !run.abandoned) {
-                r.run();
-            }
-        });
-    }
-
-    /** The recorder's steps, applied on the UI thread. */
-    private final class ToUi implements RunRecorder.Steps {
+    /** What the run controller sees of the session. */
+    private final class Context implements RunController.Context {
         @Override
-        public void runStarted(ActiveRun run, LevelData source) {
-            post(run, () -> {
-                FlowDebugState f = flows.get(run.flowName);
-                if (f != null) {
-                    f.runStarted(source);
-                }
-                if (followRun.get()) {
-                    inspector.show(source);
-                }
-            });
+        public FlowDebugState flow(String flowName) {
+            return flows.get(flowName);
         }
 
         @Override
-        public void callComing(ActiveRun run, FunctionStart e) {
-            post(run, () -> {
-                FlowDebugState f = flows.get(run.flowName);
-                if (f != null) {
-                    f.callComing(e);
-                }
-            });
+        public CardState card(CardKey key) {
+            return DebugSession.this.card(key);
         }
 
         @Override
-        public void callEnded(ActiveRun run, CallRecord call, LevelData level) {
-            post(run, () -> {
-                FlowDebugState f = flows.get(run.flowName);
-                if (f != null) {
-                    f.callEnded(call, level);
-                }
-                if (followRun.get()) {
-                    inspector.show(level != null ? level : LevelData.of(run.flowName, call.function(), call.position(), List.of()));
-                }
-            });
+        public PinEditor pin(String functionName) {
+            return pins.get(functionName);
         }
-    }
 
-    private void paused(ActiveRun run, FunctionStart e) {
-        CardKey key = new CardKey(run.flowName, e.position());
-        pausedAt.set(key);
-        message.set("Paused before " + describeCard(key) + " (call " + e.seq() + ")");
-        state.set(SessionState.PAUSED);
-    }
+        @Override
+        public void codeChanged() {
+            refreshCode();
+        }
 
-    private void finished(ActiveRun run, RunRecord record) {
-        if (run.abandoned) {
-            abandonedThreads.set(abandonedThreads.get() - 1);
-            return;
+        @Override
+        public void newLevel(LevelData level) {
+            if (followRun.get()) {
+                inspector.show(level);
+            }
         }
-        if (active != run) {
-            return;
-        }
-        active = null;
-        pausedAt.set(null);
-        FlowDebugState f = flows.get(run.flowName);
-        if (f != null) {
-            f.runEnded(record);
-        }
-        if (followRun.get() && !record.calls().isEmpty()) {
-            CallRecord last = record.calls().get(record.calls().size() - 1);
-            LevelData level = record.level(last.position());
-            inspector.show(level != null ? level : LevelData.of(run.flowName, last.function(), last.position(), List.of()));
-        }
-        message.set(summary(record));
-        state.set(switch (record.outcome()) {
-            case FINISHED -> SessionState.FINISHED;
-            case FAILED -> SessionState.FAILED;
-            case STOPPED -> SessionState.STOPPED;
-        });
-    }
-
-    /** Stop's grace period ran out and the function has not returned: give up on its thread. */
-    private void abandon(ActiveRun run) {
-        if (active != run || !run.thread.isAlive()) {
-            return;
-        }
-        run.abandoned = true;
-        active = null;
-        abandonedThreads.set(abandonedThreads.get() + 1);
-        int stuck = run.recorder.lastComing();
-        String fn = stuck >= 0 ? describeCard(new CardKey(run.flowName, stuck)) : run.flowName;
-        String text = "Stopped, but " + fn + " did not return within " + options.stopGrace().toMillis()
-                + " ms (it blocks or loops without checking for interruption): its thread was abandoned and keeps"
-                + " running in the background; the session is ready for another run";
-        RunRecord record = run.recorder.abandoned(text);
-        pausedAt.set(null);
-        FlowDebugState f = flows.get(run.flowName);
-        if (f != null) {
-            f.runEnded(record);
-        }
-        message.set(text);
-        state.set(SessionState.STOPPED);
-    }
-
-    private String summary(RunRecord r) {
-        String time = String.format(Locale.ROOT, "%.1f ms", r.durationNanos() / 1_000_000.0);
-        int calls = r.calls().size();
-        String callText = calls + (calls == 1 ? " call" : " calls");
-        return switch (r.outcome()) {
-            case FINISHED -> "Run #" + r.number() + " of " + r.flowName() + " finished: " + callText + " in " + time;
-            case FAILED -> "Run #" + r.number() + " of " + r.flowName() + " failed"
-                    + (r.failedPosition() >= 0 ? " at " + describeCard(new CardKey(r.flowName(), r.failedPosition())) : "")
-                    + ": " + r.error().message();
-            case STOPPED -> "Run #" + r.number() + " of " + r.flowName() + " stopped after " + callText;
-        };
-    }
-
-    private String describeCard(CardKey key) {
-        if (key == null) {
-            return "";
-        }
-        CardState c = card(key);
-        return "#" + (key.position() + 1) + " " + (c == null ? "?" : c.function());
     }
 
     // ================================================================ edits
@@ -579,7 +341,7 @@ public final class DebugSession implements AutoCloseable {
     public void setPluginPaths(List<String> paths) {
         engine.setPluginPaths(paths);
         settingsRevision.set(settingsRevision.get() + 1);
-        if (!state.get().isActive()) {
+        if (!runs.isActive()) {
             refreshCode();
         }
     }
@@ -589,21 +351,21 @@ public final class DebugSession implements AutoCloseable {
      * progress. Every result is marked stale: it came from the old code.
      */
     public boolean reloadPlugins() {
-        if (state.get().isActive()) {
-            message.set("Stop the run of " + activeFlow.get() + " before reloading the plugins");
+        if (runs.isActive()) {
+            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
             return false;
         }
         engine.reload();
         refreshCode();
         flows.values().forEach(s -> s.markStaleFrom(0));
         String failure = engine.failure();
-        message.set(failure == null ? "Plugins reloaded: " + implementedFunctions.size() + " functions, "
+        runs.say(failure == null ? "Plugins reloaded: " + implementedFunctions.size() + " functions, "
                 + implementedConnectors.size() + " connectors" : "Plugins could not be loaded: " + failure);
         return failure == null;
     }
 
     private void refreshCode() {
-        if (!state.get().isActive()) {
+        if (!runs.isActive()) {
             engine.current();
         }
         implementedFunctions.setAll(engine.implementedFunctions());
@@ -662,36 +424,36 @@ public final class DebugSession implements AutoCloseable {
     // ================================================================ what views bind to
 
     public ReadOnlyObjectProperty<SessionState> stateProperty() {
-        return state.getReadOnlyProperty();
+        return runs.stateProperty();
     }
 
     public SessionState state() {
-        return state.get();
+        return runs.stateProperty().get();
     }
 
     /** The flow of the run in progress, or of the last run. */
     public ReadOnlyStringProperty activeFlowProperty() {
-        return activeFlow.getReadOnlyProperty();
+        return runs.activeFlowProperty();
     }
 
     /** The card the run waits before, null when it is not paused. */
     public ReadOnlyObjectProperty<CardKey> pausedAtProperty() {
-        return pausedAt.getReadOnlyProperty();
+        return runs.pausedAtProperty();
     }
 
     /** The run panel's status line. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return runs.messageProperty();
     }
 
     /** Why the last Run was refused, and warnings about it (pins a plugin overrides, metrics not served). */
     public ObservableList<Problem> problems() {
-        return problemsView;
+        return runs.problems();
     }
 
     /** Run threads Stop gave up on that have not returned yet (they still use a CPU if they loop). */
     public ReadOnlyIntegerProperty abandonedThreadsProperty() {
-        return abandonedThreads.getReadOnlyProperty();
+        return runs.abandonedThreadsProperty();
     }
 
     /**
@@ -744,10 +506,7 @@ public final class DebugSession implements AutoCloseable {
     /** Stops a run in progress (without waiting) and closes the engine (connectors, plugin class loaders, metrics). */
     @Override
     public void close() {
-        ActiveRun run = active;
-        if (run != null) {
-            run.requestStop();
-        }
+        runs.stopQuietly();
         engine.close();
     }
 }
