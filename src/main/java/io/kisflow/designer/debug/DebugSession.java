@@ -264,6 +264,10 @@ public final class DebugSession implements AutoCloseable {
 
     /** What the run controller sees of the session. */
     private final class Context implements RunController.Context {
+        // A fast run produces levels faster than anyone can look at them: show only the latest of a burst.
+        private LevelData pendingLevel;
+        private boolean showScheduled;
+
         @Override
         public FlowDebugState flow(String flowName) {
             return flows.get(flowName);
@@ -286,8 +290,16 @@ public final class DebugSession implements AutoCloseable {
 
         @Override
         public void newLevel(LevelData level) {
-            if (followRun.get()) {
-                inspector.show(level);
+            if (!followRun.get()) {
+                return;
+            }
+            pendingLevel = level;
+            if (!showScheduled) {
+                showScheduled = true;
+                ui.execute(() -> {
+                    showScheduled = false;
+                    inspector.show(pendingLevel);
+                });
             }
         }
     }

@@ -289,6 +289,28 @@ class DebugSessionTest {
     }
 
     @Test
+    void theInspectorShowsOnlyTheLatestLevelOfABurstOfCalls() throws InterruptedException {
+        QueuedExecutor ui = new QueuedExecutor();
+        DebugSettings settings = DebugSettings.EMPTY.withInput("Loop", List.of("a"), InputMode.TEXT);
+        try (DebugSession s = new DebugSession(null, TestFunctions.project(), settings,
+                DebugOptions.defaults().withMetrics(false).withMaxCalls(200).withExtraPlugins(List.of(functions)), ui, Runnable::run)) {
+            List<String> shown = new java.util.ArrayList<>();
+            s.inspector().levelProperty().addListener((obs, old, now) -> shown.add(now.label()));
+            ui.runAll();
+            assertTrue(s.run("Loop"));
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("kisflow-debug-run-")) {
+                    t.join(20_000);   // all 200 calls' events are now queued for the "UI thread"
+                }
+            }
+            assertTrue(ui.pending() > 200, "queued: " + ui.pending());
+            ui.runAll();
+            assertEquals(SessionState.FAILED, s.state());
+            assertEquals(List.of("#2 Looper"), shown);
+        }
+    }
+
+    @Test
     void eachCallKeepsTheLinesTheFunctionPrinted() {
         DebugSession s = open();
         System.out.println("printed by the test, not by a function");
