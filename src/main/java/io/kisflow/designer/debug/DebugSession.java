@@ -9,6 +9,8 @@ import io.kisflow.designer.debug.input.InputEditor;
 import io.kisflow.designer.debug.input.InputMode;
 import io.kisflow.designer.debug.input.PinEditor;
 import io.kisflow.designer.debug.inspect.InspectorModel;
+import io.kisflow.designer.project.ProjectFiles;
+import io.kisflow.designer.project.ProjectLayout;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -102,6 +104,19 @@ public final class DebugSession implements AutoCloseable {
             newFlowState(f, InputEditor.of(f.flowName(), settings.inputRows().getOrDefault(f.flowName(), List.of()), mode));
         }
         refreshCode();
+    }
+
+    /**
+     * A session for an open project: its directory, its loaded configs and the run settings of its
+     * sidecar. Pass the edited configs afterwards with {@link #configsChanged}.
+     */
+    public static DebugSession forProject(ProjectFiles files, DebugOptions options, Executor ui, Executor background) {
+        return new DebugSession(files.directory(), files.configs(), LayoutSettings.read(files.layout()), options, ui, background);
+    }
+
+    /** The layout to save: {@code base} with this session's run settings. */
+    public ProjectLayout layoutForSave(ProjectLayout base) {
+        return LayoutSettings.write(settings(), base);
     }
 
     // ================================================================ per flow, per function
