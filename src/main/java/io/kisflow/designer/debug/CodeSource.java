@@ -1,0 +1,11 @@
+package io.kisflow.designer.debug;
+
+/** Where a function's code comes from in designer runs; the card shows a badge for the last two. */
+public enum CodeSource {
+    /** A plugin (or the built-in samples) implements it. */
+    PLUGIN,
+    /** No code: designer runs pass its input on unchanged. */
+    PASS_THROUGH,
+    /** No code: designer runs commit the user's pinned rows (badged loudly; never used on a server). */
+    PINNED
+}

@@ -1,0 +1,64 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.engine.Engine;
+import io.kisflow.engine.KisPlugin;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a debugging session runs flows (application settings, not project data).
+ *
+ * <pre>{@code DebugOptions.defaults().withStopGrace(Duration.ofSeconds(1)).withMetrics(false)}</pre>
+ *
+ * @param maxCalls     function calls allowed per run before it fails as a JumpFunc loop
+ * @param metrics      serve metrics: null lets the project's global config decide (as the engine does)
+ * @param stopGrace    how long Stop waits for a function to return before abandoning its thread
+ * @param historySize  finished runs kept per flow
+ * @param extraPlugins code registered besides the built-in samples and the project's plugin paths
+ * @param samples      register the built-in samples plugin
+ */
+public record DebugOptions(int maxCalls, Boolean metrics, Duration stopGrace, int historySize,
+                           List<KisPlugin> extraPlugins, boolean samples) {
+    public static final int DEFAULT_HISTORY = 10;
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
+
+    public DebugOptions {
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("maxCalls must be at least 1, not " + maxCalls);
+        }
+        if (historySize < 1) {
+            throw new IllegalArgumentException("historySize must be at least 1, not " + historySize);
+        }
+        stopGrace = stopGrace == null ? DEFAULT_STOP_GRACE : stopGrace;
+        extraPlugins = extraPlugins == null ? List.of() : List.copyOf(extraPlugins);
+    }
+
+    public static DebugOptions defaults() {
+        return new DebugOptions(Engine.DEFAULT_MAX_CALLS, null, DEFAULT_STOP_GRACE, DEFAULT_HISTORY, List.of(), true);
+    }
+
+    public DebugOptions withMaxCalls(int v) {
+        return new DebugOptions(v, metrics, stopGrace, historySize, extraPlugins, samples);
+    }
+
+    public DebugOptions withMetrics(Boolean v) {
+        return new DebugOptions(maxCalls, v, stopGrace, historySize, extraPlugins, samples);
+    }
+
+    public DebugOptions withStopGrace(Duration v) {
+        return new DebugOptions(maxCalls, metrics, v, historySize, extraPlugins, samples);
+    }
+
+    public DebugOptions withHistorySize(int v) {
+        return new DebugOptions(maxCalls, metrics, stopGrace, v, extraPlugins, samples);
+    }
+
+    public DebugOptions withExtraPlugins(List<KisPlugin> v) {
+        return new DebugOptions(maxCalls, metrics, stopGrace, historySize, v, samples);
+    }
+
+    public DebugOptions withSamples(boolean v) {
+        return new DebugOptions(maxCalls, metrics, stopGrace, historySize, extraPlugins, v);
+    }
+}

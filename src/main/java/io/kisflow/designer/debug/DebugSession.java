@@ -1,0 +1,539 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.config.FlowConfig;
+import io.kisflow.config.Problem;
+import io.kisflow.designer.debug.data.LevelData;
+import io.kisflow.designer.debug.diff.DiffModel;
+import io.kisflow.designer.debug.input.InputEditor;
+import io.kisflow.designer.debug.input.InputMode;
+import io.kisflow.designer.debug.input.PinEditor;
+import io.kisflow.designer.debug.inspect.InspectorModel;
+import io.kisflow.designer.project.ProjectFiles;
+import io.kisflow.designer.project.ProjectLayout;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The debugger of one open project: runs a flow of the edited configs off the UI thread with Run,
+ * Step, Continue, Stop, breakpoints and "run to here"; keeps per-flow card state, input rows, pinned
+ * rows, run history; feeds the data inspector and the level diff. Every method and property is for
+ * the UI thread; run events arrive through the {@code ui} executor ({@code Platform::runLater} in the
+ * application, a direct executor in tests).
+ *
+ * <pre>{@code DebugSession session = new DebugSession(projectDir, configs, settings, DebugOptions.defaults(),
+ *         Platform::runLater, backgroundPool);
+ * runButton.disableProperty().bind(session.canRunProperty().not());
+ * runButton.setOnAction(e -> session.run("StuAvg"));
+ * session.toggleBreakpoint(new CardKey("StuAvg", 1));}</pre>
+ *
+ * A function that blocks or loops cannot keep the session busy: Stop aborts the run and interrupts its
+ * thread, and when the function still has not returned after {@link DebugOptions#stopGrace()} the thread
+ * is abandoned (counted in {@link #abandonedThreadsProperty()}) and the session is ready again.
+ */
+public final class DebugSession implements AutoCloseable {
+    private final Path projectDir;
+    private final DebugOptions options;
+    private final Executor ui;
+    private final StandIns standIns = new StandIns();
+    private final SessionEngine engine;
+    private final OutputCapture capture;
+
+    private final Map<String, FlowDebugState> flows = new LinkedHashMap<>();
+    private final Map<String, PinEditor> pins = new LinkedHashMap<>();
+    private final InspectorModel inspector;
+    private final DiffModel diff;
+    private final BooleanProperty followRun = new SimpleBooleanProperty(this, "followRun", true);
+
+    private final RunController runs;
+    private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
+    private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
+    private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
+    private final ObservableList<String> implementedConnectors = FXCollections.observableArrayList();
+    private final ObservableList<String> missingImplementations = FXCollections.observableArrayList();
+    private final ObservableList<String> implementedFunctionsView = FXCollections.unmodifiableObservableList(implementedFunctions);
+    private final ObservableList<String> implementedConnectorsView = FXCollections.unmodifiableObservableList(implementedConnectors);
+    private final ObservableList<String> missingImplementationsView = FXCollections.unmodifiableObservableList(missingImplementations);
+    private final BooleanBinding canRun;
+    private final BooleanBinding canStep;
+    private final BooleanBinding canContinue;
+    private final BooleanBinding canStop;
+
+    /**
+     * @param projectDir plugin paths are resolved against it (may be null for a project not yet saved)
+     * @param configs    the edited configs (not only what is on disk)
+     * @param settings   input rows, pinned rows and plugin paths from the project's sidecar
+     * @param ui         runs run events on the UI thread
+     * @param background runs the inspector's and the diff's heavy work
+     */
+    public DebugSession(Path projectDir, ConfigSet configs, DebugSettings settings, DebugOptions options,
+                        Executor ui, Executor background) {
+        this.projectDir = projectDir;
+        this.options = Objects.requireNonNull(options, "options");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.capture = OutputCapture.install();
+        this.engine = new SessionEngine(projectDir, configs, settings.pluginPaths(), options, standIns);
+        this.inspector = new InspectorModel(ui, background);
+        this.diff = new DiffModel(ui, background);
+        this.runs = new RunController(options, ui, engine, standIns, capture, new Context());
+        ReadOnlyObjectProperty<SessionState> state = runs.stateProperty();
+        this.canRun = Bindings.createBooleanBinding(() -> !state.get().isActive(), state);
+        this.canStep = Bindings.createBooleanBinding(() -> state.get() != SessionState.RUNNING, state);
+        this.canContinue = Bindings.equal(state, SessionState.PAUSED);
+        this.canStop = Bindings.createBooleanBinding(() -> state.get().isActive(), state);
+        settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
+        for (FlowConfig f : configs.flows().values()) {
+            InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
+            newFlowState(f, InputEditor.of(f.flowName(), settings.inputRows().getOrDefault(f.flowName(), List.of()), mode));
+        }
+        refreshCode();
+    }
+
+    /**
+     * A session for an open project: its directory, its loaded configs and the run settings of its
+     * sidecar. Pass the edited configs afterwards with {@link #configsChanged}.
+     */
+    public static DebugSession forProject(ProjectFiles files, DebugOptions options, Executor ui, Executor background) {
+        return new DebugSession(files.directory(), files.configs(), LayoutSettings.read(files.layout()), options, ui, background);
+    }
+
+    /** The layout to save: {@code base} with this session's run settings. */
+    public ProjectLayout layoutForSave(ProjectLayout base) {
+        return LayoutSettings.write(settings(), base);
+    }
+
+    // ================================================================ per flow, per function
+
+    /** The debugger state of a flow (cards, input, history), or null when the project has no such flow. */
+    public FlowDebugState flow(String flowName) {
+        return flows.get(flowName);
+    }
+
+    /** The card of a flow position, or null. */
+    public CardState card(CardKey key) {
+        FlowDebugState f = flows.get(key.flowName());
+        return f == null ? null : f.card(key.position());
+    }
+
+    /** The pinned-rows editor of a function (made on first use, not pinned until the user says so). */
+    public PinEditor pins(String functionName) {
+        PinEditor p = pins.get(functionName);
+        return p != null ? p : attachPin(new PinEditor(functionName));
+    }
+
+    private PinEditor attachPin(PinEditor p) {
+        pins.put(p.functionName(), p);
+        p.pinnedProperty().addListener((obs, old, now) -> pinsChanged(p.functionName()));
+        p.textProperty().addListener((obs, old, now) -> {
+            if (p.isPinned()) {
+                pinsChanged(p.functionName());
+            } else {
+                settingsRevision.set(settingsRevision.get() + 1);
+            }
+        });
+        return p;
+    }
+
+    private void pinsChanged(String fname) {
+        settingsRevision.set(settingsRevision.get() + 1);
+        refreshCodeSources();
+        markFunctionStale(fname);
+    }
+
+    private FlowDebugState newFlowState(FlowConfig f, InputEditor input) {
+        FlowDebugState s = new FlowDebugState(f.flowName(), input, options.historySize());
+        s.reconcile(f, engine.configs()::func, 0);
+        input.textProperty().addListener((obs, old, now) -> inputChanged(s));
+        input.modeProperty().addListener((obs, old, now) -> inputChanged(s));
+        flows.put(f.flowName(), s);
+        return s;
+    }
+
+    private void inputChanged(FlowDebugState s) {
+        settingsRevision.set(settingsRevision.get() + 1);
+        s.markStaleFrom(0);
+    }
+
+    /** The inspector of the run panel: shows the level picked with {@link #inspect}, or each new level while following the run. */
+    public InspectorModel inspector() {
+        return inspector;
+    }
+
+    /** The level diff of the run panel. */
+    public DiffModel diff() {
+        return diff;
+    }
+
+    /** On: after every function call the inspector shows that function's level (what Step wants to see). */
+    public BooleanProperty followRunProperty() {
+        return followRun;
+    }
+
+    /** Shows a card's level (its output) in the inspector; an empty level when it has none. */
+    public void inspect(CardKey key) {
+        CardState c = card(key);
+        if (c != null) {
+            LevelData out = c.outputProperty().get();
+            inspector.show(out != null ? out : LevelData.of(key.flowName(), c.function(), key.position(), List.of()));
+        }
+    }
+
+    /** Shows a flow's source level in the inspector. */
+    public void inspectSource(String flowName) {
+        FlowDebugState f = flows.get(flowName);
+        if (f != null) {
+            LevelData src = f.sourceProperty().get();
+            inspector.show(src != null ? src : LevelData.source(flowName, f.input().parsed().rows()));
+        }
+    }
+
+    /** Compares a card's input level (left) with its output (right) in the diff. */
+    public void compareInputOutput(CardKey key) {
+        CardState c = card(key);
+        if (c == null) {
+            return;
+        }
+        LevelData in = c.inputProperty().get();
+        LevelData out = c.outputProperty().get();
+        diff.compare(in != null ? in : LevelData.of(key.flowName(), "input", key.position() - 1, List.of()),
+                out != null ? out : LevelData.of(key.flowName(), c.function(), key.position(), List.of()));
+    }
+
+    /** Compares one level (-1: the source) in an earlier run (left) with the same level in another run (right). */
+    public void compareRuns(String flowName, int position, RunRecord before, RunRecord after) {
+        FlowDebugState f = flows.get(flowName);
+        if (f != null) {
+            RunComparison c = f.compare(before, after);
+            diff.compare(c.before(position), c.after(position));
+        }
+    }
+
+    // ================================================================ commands
+
+    /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
+    public boolean run(String flowName) {
+        return runs.run(flowName);
+    }
+
+    /**
+     * Paused: runs the function the run waits before, and pauses before the next one. Otherwise starts
+     * the flow and pauses before its first function.
+     */
+    public boolean step(String flowName) {
+        return runs.step(flowName);
+    }
+
+    /** Paused: runs one function and pauses again. */
+    public boolean step() {
+        return runs.step();
+    }
+
+    /** Paused: runs on until a breakpoint, the "run to here" card or the end. */
+    public boolean continueRun() {
+        return runs.continueRun();
+    }
+
+    /**
+     * Runs until just before the card (breakpoints on the way still pause). Paused in the same flow: the
+     * run goes on to it; no run: a run starts. When the flow never reaches the card, the run just ends.
+     */
+    public boolean runToHere(CardKey key) {
+        return runs.runToHere(key);
+    }
+
+    /** Stops the run. Always works: see the class comment for functions that do not return. */
+    public void stop() {
+        runs.stop();
+    }
+
+    public void toggleBreakpoint(CardKey key) {
+        CardState c = card(key);
+        if (c != null) {
+            setBreakpoint(key, !c.breakpointProperty().get());
+        }
+    }
+
+    public void setBreakpoint(CardKey key, boolean on) {
+        FlowDebugState f = flows.get(key.flowName());
+        if (f != null) {
+            f.setBreakpoint(key.position(), on);
+        }
+    }
+
+    /** What the run controller sees of the session. */
+    private final class Context implements RunController.Context {
+        // A fast run produces levels faster than anyone can look at them: show only the latest of a burst.
+        private LevelData pendingLevel;
+        private boolean showScheduled;
+
+        @Override
+        public FlowDebugState flow(String flowName) {
+            return flows.get(flowName);
+        }
+
+        @Override
+        public CardState card(CardKey key) {
+            return DebugSession.this.card(key);
+        }
+
+        @Override
+        public PinEditor pin(String functionName) {
+            return pins.get(functionName);
+        }
+
+        @Override
+        public void codeChanged() {
+            refreshCode();
+        }
+
+        @Override
+        public void newLevel(LevelData level) {
+            if (!followRun.get()) {
+                return;
+            }
+            pendingLevel = level;
+            if (!showScheduled) {
+                showScheduled = true;
+                ui.execute(() -> {
+                    showScheduled = false;
+                    inspector.show(pendingLevel);
+                });
+            }
+        }
+    }
+
+    // ================================================================ edits
+
+    /**
+     * The user edited the project (any command, including undo): cards follow the chains, and the
+     * results of every function the edit affects, and of everything after it, are marked stale.
+     */
+    public void configsChanged(ConfigSet newConfigs) {
+        ConfigSet old = engine.configs();
+        Map<String, Integer> stale = StaleMarker.firstStale(old, newConfigs);
+        engine.setConfigs(newConfigs);
+        for (FlowConfig f : newConfigs.flows().values()) {
+            FlowDebugState s = flows.get(f.flowName());
+            if (s == null) {
+                newFlowState(f, new InputEditor(f.flowName()));
+                continue;
+            }
+            FlowConfig was = old.flow(f.flowName());
+            int first = stale.getOrDefault(f.flowName(), Integer.MAX_VALUE);
+            int chainChange = was == null ? 0 : StaleMarker.firstChainChange(was.flows(), f.flows());
+            s.reconcile(f, newConfigs::func, Math.min(first, chainChange));
+            s.markStaleFrom(first);
+        }
+        refreshCodeSources();
+    }
+
+    /** A flow was renamed: its input rows, history and breakpoints follow it. */
+    public void flowRenamed(String oldName, String newName) {
+        FlowDebugState s = flows.remove(oldName);
+        if (s != null && !flows.containsKey(newName)) {
+            s.rename(newName);
+            flows.put(newName, s);
+            settingsRevision.set(settingsRevision.get() + 1);
+        }
+    }
+
+    /** A function was renamed: its pinned rows follow it. */
+    public void functionRenamed(String oldName, String newName) {
+        PinEditor p = pins.remove(oldName);
+        if (p != null && !pins.containsKey(newName)) {
+            PinEditor moved = attachPin(PinEditor.of(newName, p.stored()));
+            moved.pinnedProperty().set(p.isPinned());
+            settingsRevision.set(settingsRevision.get() + 1);
+        }
+    }
+
+    /** The project's plugin jars/folders changed (relative to the project directory when inside it). */
+    public void setPluginPaths(List<String> paths) {
+        engine.setPluginPaths(paths);
+        settingsRevision.set(settingsRevision.get() + 1);
+        if (!runs.isActive()) {
+            refreshCode();
+        }
+    }
+
+    /**
+     * Loads the plugins again (the user rebuilt a jar), without restarting. Refused while a run is in
+     * progress. Every result is marked stale: it came from the old code.
+     */
+    public boolean reloadPlugins() {
+        if (runs.isActive()) {
+            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
+            return false;
+        }
+        engine.reload();
+        refreshCode();
+        flows.values().forEach(s -> s.markStaleFrom(0));
+        String failure = engine.failure();
+        runs.say(failure == null ? "Plugins reloaded: " + implementedFunctions.size() + " functions, "
+                + implementedConnectors.size() + " connectors" : "Plugins could not be loaded: " + failure);
+        return failure == null;
+    }
+
+    private void refreshCode() {
+        if (!runs.isActive()) {
+            engine.current();
+        }
+        implementedFunctions.setAll(engine.implementedFunctions());
+        implementedConnectors.setAll(engine.implementedConnectors());
+        List<String> missing = new ArrayList<>(engine.missingImplementations());
+        if (engine.failure() != null) {
+            missing.add(0, "plugins could not be loaded: " + engine.failure());
+        }
+        missingImplementations.setAll(missing);
+        metricsEndpoint.set(engine.metricsEndpoint());
+        refreshCodeSources();
+    }
+
+    private void refreshCodeSources() {
+        java.util.Set<String> implemented = engine.implementedFunctions();
+        for (FlowDebugState s : flows.values()) {
+            s.refreshCodeSources(fname -> implemented.contains(fname) ? CodeSource.PLUGIN
+                    : pins.containsKey(fname) && pins.get(fname).isPinned() ? CodeSource.PINNED : CodeSource.PASS_THROUGH);
+        }
+    }
+
+    private void markFunctionStale(String fname) {
+        for (FlowDebugState s : flows.values()) {
+            for (CardState c : s.cards()) {
+                if (c.function().equals(fname)) {
+                    s.markStaleFrom(c.position());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths. */
+    public DebugSettings settings() {
+        Map<String, List<String>> inputs = new LinkedHashMap<>();
+        Map<String, InputMode> modes = new LinkedHashMap<>();
+        for (FlowDebugState s : flows.values()) {
+            if (engine.configs().flow(s.name()) == null) {
+                continue;
+            }
+            List<String> rows = s.input().stored();
+            if (!rows.isEmpty() || s.input().modeProperty().get() != InputMode.TEXT) {
+                inputs.put(s.name(), rows);
+                modes.put(s.name(), s.input().modeProperty().get());
+            }
+        }
+        Map<String, List<String>> pinned = new LinkedHashMap<>();
+        for (PinEditor p : pins.values()) {
+            if (p.isPinned()) {
+                pinned.put(p.functionName(), p.stored());
+            }
+        }
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths());
+    }
+
+    // ================================================================ what views bind to
+
+    public ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return runs.stateProperty();
+    }
+
+    public SessionState state() {
+        return runs.stateProperty().get();
+    }
+
+    /** The flow of the run in progress, or of the last run. */
+    public ReadOnlyStringProperty activeFlowProperty() {
+        return runs.activeFlowProperty();
+    }
+
+    /** The card the run waits before, null when it is not paused. */
+    public ReadOnlyObjectProperty<CardKey> pausedAtProperty() {
+        return runs.pausedAtProperty();
+    }
+
+    /** The run panel's status line. */
+    public ReadOnlyStringProperty messageProperty() {
+        return runs.messageProperty();
+    }
+
+    /** Why the last Run was refused, and warnings about it (pins a plugin overrides, metrics not served). */
+    public ObservableList<Problem> problems() {
+        return runs.problems();
+    }
+
+    /** Run threads Stop gave up on that have not returned yet (they still use a CPU if they loop). */
+    public ReadOnlyIntegerProperty abandonedThreadsProperty() {
+        return runs.abandonedThreadsProperty();
+    }
+
+    /**
+     * Where the session's engine serves Prometheus metrics when the project's global config turns them on
+     * (prometheus_enable and prometheus_listen), e.g. "http://0.0.0.0:20004/metrics"; "" when it does not.
+     */
+    public ReadOnlyStringProperty metricsEndpointProperty() {
+        return metricsEndpoint.getReadOnlyProperty();
+    }
+
+    /** Goes up on every change of input rows, pins or plugin paths: the project has unsaved sidecar changes. */
+    public ReadOnlyIntegerProperty settingsRevisionProperty() {
+        return settingsRevision.getReadOnlyProperty();
+    }
+
+    /** Function names the plugins (and built-in samples) implement. */
+    public ObservableList<String> implementedFunctions() {
+        return implementedFunctionsView;
+    }
+
+    public ObservableList<String> implementedConnectors() {
+        return implementedConnectorsView;
+    }
+
+    /** What the project uses but no plugin provides, one sentence each (plus a plugin load failure). */
+    public ObservableList<String> missingImplementations() {
+        return missingImplementationsView;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public BooleanBinding canStepProperty() {
+        return canStep;
+    }
+
+    public BooleanBinding canContinueProperty() {
+        return canContinue;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** Stops a run in progress (without waiting) and closes the engine (connectors, plugin class loaders, metrics). */
+    @Override
+    public void close() {
+        runs.stopQuietly();
+        engine.close();
+    }
+}

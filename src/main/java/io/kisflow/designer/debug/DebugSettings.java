@@ -1,0 +1,52 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.designer.debug.input.InputMode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The designer-only run settings a project keeps in its sidecar file (never in KisFlow YAML): source
+ * rows per flow (one string per row) and their mode, pinned output rows per function (JSON text per
+ * row), and plugin jars or class folders (relative to the project directory when inside it).
+ *
+ * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
+ */
+public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                            Map<String, List<String>> pinnedRows, List<String> pluginPaths) {
+    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of());
+
+    public DebugSettings {
+        inputRows = copy(inputRows);
+        inputModes = inputModes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputModes));
+        pinnedRows = copy(pinnedRows);
+        pluginPaths = pluginPaths == null ? List.of() : List.copyOf(pluginPaths);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (m != null) {
+            m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    public DebugSettings withInput(String flowName, List<String> rows, InputMode mode) {
+        Map<String, List<String>> in = new LinkedHashMap<>(inputRows);
+        Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
+        in.put(flowName, rows);
+        modes.put(flowName, mode);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths);
+    }
+
+    public DebugSettings withPinned(String functionName, List<String> rows) {
+        Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
+        pins.put(functionName, rows);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths);
+    }
+
+    public DebugSettings withPluginPaths(List<String> paths) {
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths);
+    }
+}

@@ -1,0 +1,55 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.designer.debug.input.InputMode;
+import io.kisflow.designer.project.ProjectLayout;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads and writes the debugger's run settings in the project's sidecar layout. Input rows, pinned
+ * rows and plugin paths have their own fields; the input mode of each flow (text lines or JSON
+ * values) is kept under the sidecar key {@value #INPUT_MODES} as {@code {"flow": "json"}} (flows in
+ * text mode are not listed).
+ *
+ * <pre>{@code DebugSession s = new DebugSession(dir, configs, LayoutSettings.read(files.layout()), options, ui, pool);
+ * ProjectLayout toSave = LayoutSettings.write(s.settings(), currentLayout);}</pre>
+ */
+public final class LayoutSettings {
+    /** The sidecar key of the input modes. */
+    public static final String INPUT_MODES = "debuggerInputModes";
+
+    private LayoutSettings() {
+    }
+
+    public static DebugSettings read(ProjectLayout layout) {
+        Map<String, InputMode> modes = new LinkedHashMap<>();
+        if (layout.extra().get(INPUT_MODES) instanceof Map<?, ?> m) {
+            m.forEach((flow, mode) -> {
+                if ("json".equals(String.valueOf(mode).toLowerCase(Locale.ROOT))) {
+                    modes.put(String.valueOf(flow), InputMode.JSON);
+                }
+            });
+        }
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths());
+    }
+
+    /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */
+    public static ProjectLayout write(DebugSettings settings, ProjectLayout base) {
+        Map<String, Object> modes = new LinkedHashMap<>();
+        settings.inputModes().forEach((flow, mode) -> {
+            if (mode == InputMode.JSON) {
+                modes.put(flow, "json");
+            }
+        });
+        Map<String, Object> extra = new LinkedHashMap<>(base.extra());
+        if (modes.isEmpty()) {
+            extra.remove(INPUT_MODES);
+        } else {
+            extra.put(INPUT_MODES, modes);
+        }
+        return base.withInputRows(settings.inputRows()).withPinnedRows(settings.pinnedRows())
+                .withPluginPaths(settings.pluginPaths()).withExtra(extra);
+    }
+}

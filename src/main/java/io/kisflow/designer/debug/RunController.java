@@ -1,0 +1,406 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.config.FlowConfig;
+import io.kisflow.config.FlowStep;
+import io.kisflow.config.Problem;
+import io.kisflow.designer.debug.data.LevelData;
+import io.kisflow.designer.debug.input.PinEditor;
+import io.kisflow.engine.Engine;
+import io.kisflow.engine.FlowException;
+import io.kisflow.engine.FunctionStart;
+import io.kisflow.engine.KisFlowRun;
+import io.kisflow.engine.Level;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run part of a {@link DebugSession}: starts a run on its own thread after the pre-run checks,
+ * steps, continues, runs to a card, stops (abandoning a thread that does not return within the
+ * grace period), applies the run's events on the UI thread and ends with a {@link RunRecord}. Owns
+ * the session state, the paused card, the status line and the problems of the last start.
+ */
+final class RunController {
+    /** What the controller needs of the session. */
+    interface Context {
+        FlowDebugState flow(String flowName);
+
+        CardState card(CardKey key);
+
+        /** The pinned-rows editor of a function, or null when it has none. */
+        PinEditor pin(String functionName);
+
+        /** The plugins may have been (re)loaded: refresh what the cards say about code. */
+        void codeChanged();
+
+        /** A level the run just produced (the inspector follows it when asked to). */
+        void newLevel(LevelData level);
+    }
+
+    private final DebugOptions options;
+    private final Executor ui;
+    private final SessionEngine engine;
+    private final StandIns standIns;
+    private final OutputCapture capture;
+    private final Context context;
+
+    private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.IDLE);
+    private final ReadOnlyStringWrapper activeFlow = new ReadOnlyStringWrapper(this, "activeFlow", "");
+    private final ReadOnlyObjectWrapper<CardKey> pausedAt = new ReadOnlyObjectWrapper<>(this, "pausedAt");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyIntegerWrapper abandonedThreads = new ReadOnlyIntegerWrapper(this, "abandonedThreads");
+
+    private ActiveRun active;
+    private int runCounter;
+
+    RunController(DebugOptions options, Executor ui, SessionEngine engine, StandIns standIns, OutputCapture capture, Context context) {
+        this.options = options;
+        this.ui = ui;
+        this.engine = engine;
+        this.standIns = standIns;
+        this.capture = capture;
+        this.context = context;
+    }
+
+    boolean isActive() {
+        return state.get().isActive();
+    }
+
+    /** Says something on the status line (for example why a command was refused). */
+    void say(String text) {
+        message.set(text);
+    }
+
+    /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
+    boolean run(String flowName) {
+        return start(flowName, false, -1);
+    }
+
+    /**
+     * Paused: runs the function the run waits before, and pauses before the next one. Otherwise starts
+     * the flow and pauses before its first function.
+     */
+    boolean step(String flowName) {
+        if (state.get() == SessionState.PAUSED && active != null && active.flowName.equals(flowName)) {
+            return step();
+        }
+        return start(flowName, true, -1);
+    }
+
+    /** Paused: runs one function and pauses again. */
+    boolean step() {
+        if (state.get() != SessionState.PAUSED || active == null) {
+            return false;
+        }
+        resumed("Running " + describeCard(pausedAt.get()) + "…");
+        active.stepper.step();
+        return true;
+    }
+
+    /** Paused: runs on until a breakpoint, the "run to here" card or the end. */
+    boolean continueRun() {
+        if (state.get() != SessionState.PAUSED || active == null) {
+            return false;
+        }
+        resumed("Running " + active.flowName + "…");
+        active.stepper.resume();
+        return true;
+    }
+
+    /**
+     * Runs until just before the card (breakpoints on the way still pause). Paused in the same flow: the
+     * run goes on to it; no run: a run starts. When the flow never reaches the card, the run just ends.
+     */
+    boolean runToHere(CardKey key) {
+        if (state.get() == SessionState.PAUSED && active != null && active.flowName.equals(key.flowName())) {
+            active.target = key.position();
+            resumed("Running to " + describeCard(key) + "…");
+            active.stepper.resume();
+            return true;
+        }
+        return start(key.flowName(), false, key.position());
+    }
+
+    /** Stops the run. Always works: see the class comment for functions that do not return. */
+    void stop() {
+        ActiveRun run = active;
+        if (run == null || run.stopRequested) {
+            return;
+        }
+        message.set("Stopping " + run.flowName + "…");
+        run.requestStop();
+        long graceMillis = Math.max(0, options.stopGrace().toMillis());
+        Executor later = CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS);
+        later.execute(() -> {
+            if (run.thread.isAlive()) {
+                ui.execute(() -> abandon(run));
+            }
+        });
+    }
+
+    // State changes come last everywhere: whoever reacts to the state sees the rest already updated.
+    private void resumed(String text) {
+        pausedAt.set(null);
+        message.set(text);
+        state.set(SessionState.RUNNING);
+    }
+
+    private boolean start(String flowName, boolean pauseFirst, int target) {
+        if (state.get().isActive()) {
+            message.set("A run of " + activeFlow.get() + " is in progress: stop it first");
+            return false;
+        }
+        FlowDebugState f = context.flow(flowName);
+        List<Problem> found = f == null
+                ? List.of(Problem.error(null, 0, flowName, "there is no flow named " + flowName + " in this project"))
+                : PreRunCheck.check(flowName, engine, f.input(), context::pin);
+        problems.setAll(found);
+        context.codeChanged();
+        if (PreRunCheck.hasErrors(found)) {
+            long errors = found.stream().filter(Problem::isError).count();
+            message.set("Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
+            return false;
+        }
+        Engine e = engine.current();
+        KisFlowRun flow;
+        try {
+            flow = e.flow(flowName);
+        } catch (IllegalArgumentException ex) {
+            problems.add(Problem.error(null, 0, flowName, ex.getMessage()));
+            message.set("Run of " + flowName + " refused: " + ex.getMessage());
+            return false;
+        }
+        FlowConfig config = engine.configs().flow(flowName);
+        List<String> chain = config.flows().stream().map(FlowStep::fname).toList();
+        Map<Integer, CodeSource> sources = new HashMap<>();
+        Map<String, List<Object>> pinned = new HashMap<>();
+        for (CardState c : f.cards()) {
+            CodeSource cs = c.codeSourceProperty().get();
+            sources.put(c.position(), cs);
+            if (cs == CodeSource.PINNED) {
+                pinned.put(c.function(), context.pin(c.function()).parsed().rows());
+            }
+        }
+        standIns.usePins(pinned);
+
+        ActiveRun run = new ActiveRun(++runCounter, flowName, chain, flow, sources);
+        run.target = target;
+        run.recorder = new RunRecorder(run, capture, new ToUi());
+        run.stepper.setBreakpoint(ev -> f.hasBreakpoint(ev.position()) || ev.position() == run.target);
+        run.stepper.setOnPause(ev -> {
+            if (ev.position() == run.target) {
+                run.target = -1;
+            }
+            run.recorder.paused(ev);
+            post(run, () -> paused(run, ev));
+        });
+        if (pauseFirst) {
+            run.stepper.pause();
+        }
+        flow.addListener(run.recorder);
+        flow.setStepController(run.stepper);
+        flow.commitRowBatch(f.input().parsed().rows());
+
+        active = run;
+        f.beginRun();
+        activeFlow.set(flowName);
+        pausedAt.set(null);
+        message.set("Running " + flowName + "…");
+        state.set(SessionState.RUNNING);
+        run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
+        run.thread.setDaemon(true);
+        run.thread.start();
+        return true;
+    }
+
+    /** The run thread: runs the flow, then hands the record to the UI thread. */
+    private void runOnItsThread(ActiveRun run) {
+        Throwable crash = null;
+        try {
+            run.flow.run();
+        } catch (FlowException e) {
+            // recorded by the listener's runEnded
+        } catch (RuntimeException | Error e) {
+            crash = e;
+        } finally {
+            capture.end();
+        }
+        List<Level> levels;
+        try {
+            levels = run.flow.levels();
+        } catch (RuntimeException e) {
+            levels = List.of();
+        }
+        RunRecord record = run.recorder.finish(levels, crash);
+        ui.execute(() -> finished(run, record));
+    }
+
+    /** Runs an event of the run on the UI thread, unless the run is no longer the session's. */
+    private void post(ActiveRun run, Runnable r) {
+        ui.execute(() -> {
+            if (active == run && !run.abandoned) {
+                r.run();
+            }
+        });
+    }
+
+    /** The recorder's steps, applied on the UI thread. */
+    private final class ToUi implements RunRecorder.Steps {
+        @Override
+        public void runStarted(ActiveRun run, LevelData source) {
+            post(run, () -> {
+                FlowDebugState f = context.flow(run.flowName);
+                if (f != null) {
+                    f.runStarted(source);
+                }
+                context.newLevel(source);
+            });
+        }
+
+        @Override
+        public void callComing(ActiveRun run, FunctionStart e) {
+            post(run, () -> {
+                FlowDebugState f = context.flow(run.flowName);
+                if (f != null) {
+                    f.callComing(e);
+                }
+            });
+        }
+
+        @Override
+        public void callEnded(ActiveRun run, CallRecord call, LevelData level) {
+            post(run, () -> {
+                FlowDebugState f = context.flow(run.flowName);
+                if (f != null) {
+                    f.callEnded(call, level);
+                }
+                context.newLevel(level != null ? level : LevelData.of(run.flowName, call.function(), call.position(), List.of()));
+            });
+        }
+    }
+
+    private void paused(ActiveRun run, FunctionStart e) {
+        CardKey key = new CardKey(run.flowName, e.position());
+        pausedAt.set(key);
+        message.set("Paused before " + describeCard(key) + " (call " + e.seq() + ")");
+        state.set(SessionState.PAUSED);
+    }
+
+    private void finished(ActiveRun run, RunRecord record) {
+        if (run.abandoned) {
+            abandonedThreads.set(abandonedThreads.get() - 1);
+            return;
+        }
+        if (active != run) {
+            return;
+        }
+        active = null;
+        pausedAt.set(null);
+        FlowDebugState f = context.flow(run.flowName);
+        if (f != null) {
+            f.runEnded(record);
+        }
+        if (!record.calls().isEmpty()) {
+            CallRecord last = record.calls().get(record.calls().size() - 1);
+            LevelData level = record.level(last.position());
+            context.newLevel(level != null ? level : LevelData.of(run.flowName, last.function(), last.position(), List.of()));
+        }
+        message.set(summary(record));
+        state.set(switch (record.outcome()) {
+            case FINISHED -> SessionState.FINISHED;
+            case FAILED -> SessionState.FAILED;
+            case STOPPED -> SessionState.STOPPED;
+        });
+    }
+
+    /** Stop's grace period ran out and the function has not returned: give up on its thread. */
+    private void abandon(ActiveRun run) {
+        if (active != run || !run.thread.isAlive()) {
+            return;
+        }
+        run.abandoned = true;
+        active = null;
+        abandonedThreads.set(abandonedThreads.get() + 1);
+        int stuck = run.recorder.lastComing();
+        String fn = stuck >= 0 ? describeCard(new CardKey(run.flowName, stuck)) : run.flowName;
+        String text = "Stopped, but " + fn + " did not return within " + options.stopGrace().toMillis()
+                + " ms (it blocks or loops without checking for interruption): its thread was abandoned and keeps"
+                + " running in the background; the session is ready for another run";
+        RunRecord record = run.recorder.abandoned(text);
+        pausedAt.set(null);
+        FlowDebugState f = context.flow(run.flowName);
+        if (f != null) {
+            f.runEnded(record);
+        }
+        message.set(text);
+        state.set(SessionState.STOPPED);
+    }
+
+    private String summary(RunRecord r) {
+        String time = String.format(Locale.ROOT, "%.1f ms", r.durationNanos() / 1_000_000.0);
+        int calls = r.calls().size();
+        String callText = calls + (calls == 1 ? " call" : " calls");
+        return switch (r.outcome()) {
+            case FINISHED -> "Run #" + r.number() + " of " + r.flowName() + " finished: " + callText + " in " + time;
+            case FAILED -> "Run #" + r.number() + " of " + r.flowName() + " failed"
+                    + (r.failedPosition() >= 0 ? " at " + describeCard(new CardKey(r.flowName(), r.failedPosition())) : "")
+                    + ": " + r.error().message();
+            case STOPPED -> "Run #" + r.number() + " of " + r.flowName() + " stopped after " + callText;
+        };
+    }
+
+    private String describeCard(CardKey key) {
+        if (key == null) {
+            return "";
+        }
+        CardState c = context.card(key);
+        return "#" + (key.position() + 1) + " " + (c == null ? "?" : c.function());
+    }
+
+    /** Asks a run in progress to stop, without waiting (the session is closing). */
+    void stopQuietly() {
+        ActiveRun run = active;
+        if (run != null) {
+            run.requestStop();
+        }
+    }
+
+    ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty activeFlowProperty() {
+        return activeFlow.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<CardKey> pausedAtProperty() {
+        return pausedAt.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    ObservableList<Problem> problems() {
+        return problemsView;
+    }
+
+    ReadOnlyIntegerProperty abandonedThreadsProperty() {
+        return abandonedThreads.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,4 @@
+package io.kisflow.designer.debug;
+
+/** How a run ended. */
+public enum RunOutcome { FINISHED, FAILED, STOPPED }

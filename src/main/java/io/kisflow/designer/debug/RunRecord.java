@@ -1,0 +1,94 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.designer.debug.data.LevelData;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything kept of one finished run: the chain it ran, the source rows, every level as it was at
+ * the end, every call, the error and the timings. Immutable; the run history keeps the last few per
+ * flow, and a view can re-show one on the cards or compare two.
+ *
+ * <pre>{@code RunRecord last = session.flow("StuAvg").lastRunProperty().get();
+ * last.level(0).rows();  last.timings();}</pre>
+ *
+ * @param number         the run's number in this session (1, 2, ...), across flows
+ * @param chain          the function names of the flow's chain when it ran
+ * @param levels         the levels at the end by position (absent: no level, as in Go's data map)
+ * @param failedPosition the card the error belongs to, -1 when none
+ * @param codeSources    where each position's code came from (plugin, pass-through, pinned rows)
+ */
+public record RunRecord(int number, String flowName, Instant startedAt, RunOutcome outcome, List<String> chain,
+                        LevelData source, Map<Integer, LevelData> levels, List<CallRecord> calls, ErrorInfo error,
+                        int failedPosition, long durationNanos, Map<Integer, CodeSource> codeSources) {
+    public RunRecord {
+        chain = List.copyOf(chain);
+        levels = Map.copyOf(levels);
+        calls = List.copyOf(calls);
+        codeSources = Map.copyOf(codeSources);
+    }
+
+    /** The level of a position at the end of the run (-1: the source), or null when it has none. */
+    public LevelData level(int position) {
+        return position < 0 ? source : levels.get(position);
+    }
+
+    /** Rows in a position's level: -1 when the function was not called, 0 when it left no level. */
+    public int rowCount(int position) {
+        if (!ran(position)) {
+            return -1;
+        }
+        LevelData l = levels.get(position);
+        return l == null ? 0 : l.size();
+    }
+
+    public boolean ran(int position) {
+        for (CallRecord c : calls) {
+            if (c.position() == position) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<CallRecord> callsAt(int position) {
+        List<CallRecord> out = new ArrayList<>();
+        for (CallRecord c : calls) {
+            if (c.position() == position) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Per card: calls, total and longest time, in chain order (cards that did not run are left out). */
+    public List<FunctionTiming> timings() {
+        List<FunctionTiming> out = new ArrayList<>();
+        for (int p = 0; p < chain.size(); p++) {
+            int n = 0;
+            long total = 0;
+            long max = 0;
+            for (CallRecord c : calls) {
+                if (c.position() == p) {
+                    n++;
+                    total += c.durationNanos();
+                    max = Math.max(max, c.durationNanos());
+                }
+            }
+            if (n > 0) {
+                out.add(new FunctionTiming(p, chain.get(p), n, total, max));
+            }
+        }
+        return out;
+    }
+
+    /** "Run #3 · finished · 4 calls · 12.3 ms", for the history list. */
+    public String label() {
+        return String.format(java.util.Locale.ROOT, "Run #%d · %s · %d call%s · %.1f ms", number,
+                outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s",
+                durationNanos / 1_000_000.0);
+    }
+}

@@ -1,0 +1,170 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.engine.Engine;
+import io.kisflow.engine.KisPlugin;
+import io.kisflow.samples.SamplesPlugin;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The session's engine: built from the edited configs, the built-in samples, extra plugins and the
+ * project's plugin paths, with the stand-ins for functions without code. Edits only mark it out of
+ * date; it is rebuilt before the next run (never under a running flow), and the old one is closed.
+ */
+final class SessionEngine implements AutoCloseable {
+    private final Path projectDir;
+    private final DebugOptions options;
+    private final StandIns standIns;
+    private ConfigSet configs;
+    private List<String> pluginPaths;
+    private Engine engine;
+    private boolean outOfDate = true;
+    private String failure;
+    private final List<String> closeWarnings = new ArrayList<>();
+
+    SessionEngine(Path projectDir, ConfigSet configs, List<String> pluginPaths, DebugOptions options, StandIns standIns) {
+        this.projectDir = projectDir;
+        this.configs = configs;
+        this.pluginPaths = List.copyOf(pluginPaths);
+        this.options = options;
+        this.standIns = standIns;
+    }
+
+    void setConfigs(ConfigSet newConfigs) {
+        configs = newConfigs;
+        outOfDate = true;
+    }
+
+    void setPluginPaths(List<String> paths) {
+        pluginPaths = List.copyOf(paths);
+        outOfDate = true;
+    }
+
+    ConfigSet configs() {
+        return configs;
+    }
+
+    List<String> pluginPaths() {
+        return pluginPaths;
+    }
+
+    /**
+     * The engine for the current configs and plugins, rebuilt when out of date; null when it cannot
+     * be built ({@link #failure()} says why).
+     */
+    Engine current() {
+        if (outOfDate) {
+            rebuild();
+        }
+        return engine;
+    }
+
+    /** Reloads the plugin jars and folders (a user rebuilt a jar): a fresh engine, the old one closed. */
+    void reload() {
+        rebuild();
+    }
+
+    private void rebuild() {
+        Engine built;
+        try {
+            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).fallback(standIns);
+            if (options.metrics() != null) {
+                b.metrics(options.metrics());
+            }
+            if (options.samples()) {
+                b.plugin(new SamplesPlugin());
+            }
+            for (KisPlugin p : options.extraPlugins()) {
+                b.plugin(p);
+            }
+            for (Path p : resolvedPluginPaths()) {
+                b.pluginPath(p);
+            }
+            closeQuietly();
+            built = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            failure = e.getMessage();
+            engine = null;
+            outOfDate = true;
+            return;
+        }
+        engine = built;
+        failure = null;
+        outOfDate = false;
+    }
+
+    /** Plugin paths resolved against the project directory; a missing one is an error naming it. */
+    private List<Path> resolvedPluginPaths() {
+        List<Path> out = new ArrayList<>();
+        for (String p : pluginPaths) {
+            Path path;
+            try {
+                path = projectDir == null ? Path.of(p) : projectDir.resolve(p);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("plugin path '" + p + "' is not a valid path: " + e.getReason());
+            }
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("plugin path " + path + " does not exist: build the plugin, or remove it from the project's plugin list");
+            }
+            out.add(path);
+        }
+        return out;
+    }
+
+    /** Why the engine could not be built (a plugin failed to load or register), or null. */
+    String failure() {
+        return failure;
+    }
+
+    Set<String> implementedFunctions() {
+        return engine == null ? Set.of() : engine.implementedFunctions();
+    }
+
+    Set<String> implementedConnectors() {
+        return engine == null ? Set.of() : engine.implementedConnectors();
+    }
+
+    List<String> missingImplementations() {
+        return engine == null ? List.of() : engine.missingImplementations();
+    }
+
+    List<String> warnings() {
+        List<String> out = new ArrayList<>(closeWarnings);
+        if (engine != null) {
+            out.addAll(engine.warnings());
+        }
+        return out;
+    }
+
+    /** Where the engine serves /metrics ("http://host:port/metrics"), or "" when it does not. */
+    String metricsEndpoint() {
+        if (engine == null) {
+            return "";
+        }
+        return engine.metricsAddress().map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/metrics").orElse("");
+    }
+
+    private void closeQuietly() {
+        if (engine != null) {
+            try {
+                engine.close();
+            } catch (RuntimeException e) {
+                // A connector that fails to close must not keep the user from running again: say it, go on.
+                closeWarnings.add(e.getMessage());
+            }
+            engine = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+        outOfDate = true;
+    }
+}

@@ -1,0 +1,160 @@
+package io.kisflow.designer.debug.diff;
+
+import io.kisflow.designer.debug.data.RowJson;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The comparison of two levels, row by row: which rows are the same, changed, added (only on the
+ * right) or removed (only on the left). Rows are aligned by index, or by the value of a key column
+ * (rows with equal keys are paired in order). Held in arrays, so a million-row diff is three arrays.
+ *
+ * <pre>{@code LevelDiff d = LevelDiff.byKey(input.rows(), output.rows(), "stu_id", () -> false);
+ * d.count(DiffKind.ADDED);}</pre>
+ *
+ * Order: by index, the rows in index order. By key, the right level's order, then the removed rows
+ * in the left level's order.
+ */
+public final class LevelDiff {
+    private static final int CHECK_EVERY = 4096;
+
+    private final List<Object> left;
+    private final List<Object> right;
+    private final int[] leftIndex;
+    private final int[] rightIndex;
+    private final DiffKind[] kinds;
+    private final int[] counts = new int[DiffKind.values().length];
+    private int filled;
+
+    private LevelDiff(List<Object> left, List<Object> right, int capacity) {
+        this.left = left;
+        this.right = right;
+        this.leftIndex = new int[capacity];
+        this.rightIndex = new int[capacity];
+        this.kinds = new DiffKind[capacity];
+    }
+
+    private void add(int l, int r, DiffKind kind) {
+        leftIndex[filled] = l;
+        rightIndex[filled] = r;
+        kinds[filled] = kind;
+        counts[kind.ordinal()]++;
+        filled++;
+    }
+
+    /** Pairs row i with row i; the longer level's extra rows are added or removed. Null when cancelled. */
+    public static LevelDiff byIndex(List<Object> left, List<Object> right, BooleanSupplier cancelled) {
+        int n = Math.max(left.size(), right.size());
+        LevelDiff d = new LevelDiff(left, right, n);
+        for (int i = 0; i < n; i++) {
+            if ((i % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            if (i >= left.size()) {
+                d.add(-1, i, DiffKind.ADDED);
+            } else if (i >= right.size()) {
+                d.add(i, -1, DiffKind.REMOVED);
+            } else {
+                d.add(i, i, RowEquality.same(left.get(i), right.get(i)) ? DiffKind.SAME : DiffKind.CHANGED);
+            }
+        }
+        return d;
+    }
+
+    /** Pairs rows whose {@code keyColumn} has the same text (rows without it pair among themselves). Null when cancelled. */
+    public static LevelDiff byKey(List<Object> left, List<Object> right, String keyColumn, BooleanSupplier cancelled) {
+        Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
+        for (int i = 0; i < left.size(); i++) {
+            if ((i % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            byKey.computeIfAbsent(key(left.get(i), keyColumn), k -> new ArrayDeque<>()).add(i);
+        }
+        LevelDiff d = new LevelDiff(left, right, left.size() + right.size());
+        boolean[] matched = new boolean[left.size()];
+        for (int j = 0; j < right.size(); j++) {
+            if ((j % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            ArrayDeque<Integer> candidates = byKey.get(key(right.get(j), keyColumn));
+            Integer i = candidates == null ? null : candidates.poll();
+            if (i == null) {
+                d.add(-1, j, DiffKind.ADDED);
+            } else {
+                matched[i] = true;
+                d.add(i, j, RowEquality.same(left.get(i), right.get(j)) ? DiffKind.SAME : DiffKind.CHANGED);
+            }
+        }
+        for (int i = 0; i < left.size(); i++) {
+            if (!matched[i]) {
+                d.add(i, -1, DiffKind.REMOVED);
+            }
+        }
+        return d;
+    }
+
+    private static String key(Object row, String keyColumn) {
+        Object v = RowJson.field(row, keyColumn);
+        // "\u0000" cannot be a cell's text: rows without the key pair only with each other.
+        return v == null ? "\u0000" : RowJson.cellText(v);
+    }
+
+    /** Entries in the diff (pairs, added and removed rows). */
+    public int size() {
+        return filled;
+    }
+
+    public DiffKind kind(int entry) {
+        check(entry);
+        return kinds[entry];
+    }
+
+    /** The left level's row index of an entry, -1 for an added row. */
+    public int leftIndex(int entry) {
+        check(entry);
+        return leftIndex[entry];
+    }
+
+    /** The right level's row index of an entry, -1 for a removed row. */
+    public int rightIndex(int entry) {
+        check(entry);
+        return rightIndex[entry];
+    }
+
+    public int count(DiffKind kind) {
+        return counts[kind.ordinal()];
+    }
+
+    /** True when both levels hold the same rows in the same pairing. */
+    public boolean identical() {
+        return counts[DiffKind.SAME.ordinal()] == filled;
+    }
+
+    /** The fields that differ in a changed entry (computed on demand; "value" for non-object rows). */
+    public List<String> changedColumns(int entry) {
+        if (kind(entry) != DiffKind.CHANGED) {
+            return List.of();
+        }
+        return RowEquality.changedColumns(left.get(leftIndex[entry]), right.get(rightIndex[entry]));
+    }
+
+    public Object leftRow(int entry) {
+        int i = leftIndex(entry);
+        return i < 0 ? null : left.get(i);
+    }
+
+    public Object rightRow(int entry) {
+        int j = rightIndex(entry);
+        return j < 0 ? null : right.get(j);
+    }
+
+    private void check(int entry) {
+        if (entry < 0 || entry >= filled) {
+            throw new IndexOutOfBoundsException("entry " + entry + " of " + filled);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.kisflow.designer.project;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.config.ObjectRef;
+import io.kisflow.config.Origin;
+import io.kisflow.config.Problem;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An open KisFlow project folder: what was loaded from it (also when some files are broken), the
+ * original text of every file, and the designer's layout sidecar; and the saving of edits back into
+ * it so that nothing is lost: files of unchanged objects stay byte-identical, changed files keep
+ * their comments, key order and unknown keys, and every write is all-or-nothing.
+ *
+ * <p>Opening never writes. Saving is two steps, so the user sees what will happen first:
+ * {@link #planSave} lists the files to create, change and delete with their old and new text, and
+ * {@link #apply} writes them. After a save into the project folder the saved state is the new
+ * baseline. Not thread-safe: use it from one thread (the UI's) at a time.
+ *
+ * <pre>{@code
+ * ProjectFiles files = ProjectFiles.open(Path.of("conf"));
+ * files.loadProblems().forEach(System.out::println);
+ * SavePlan plan = files.planSave(editedConfigs, editedLayout, files.directory());
+ * if (!plan.isEmpty() && userConfirms(plan)) files.apply(plan);
+ * }</pre>
+ */
+public final class ProjectFiles {
+    private final Path directory;
+    private final AtomicFiles disk;
+    private ProjectSnapshot base;
+
+    private ProjectFiles(ProjectSnapshot base, AtomicFiles disk) {
+        this.directory = base.dir();
+        this.base = base;
+        this.disk = disk;
+    }
+
+    /**
+     * Loads a project folder with the KisFlow loader: valid objects open, every problem is listed
+     * (broken YAML, unknown kinds, a damaged sidecar), and nothing in the folder is modified.
+     *
+     * @throws IOException when {@code dir} is not a folder
+     */
+    public static ProjectFiles open(Path dir) throws IOException {
+        return open(dir, new AtomicFiles());
+    }
+
+    static ProjectFiles open(Path dir, AtomicFiles disk) throws IOException {
+        return new ProjectFiles(ProjectSnapshot.read(dir.toAbsolutePath().normalize()), disk);
+    }
+
+    /**
+     * An empty project in {@code dir}, which is created if missing. The folder may hold other files
+     * (a README, a .git folder) but no KisFlow YAML: a folder with configs is opened, not created.
+     */
+    public static ProjectFiles createNew(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (Files.exists(d) && !Files.isDirectory(d)) {
+            throw new IOException(d + " is a file; choose a folder for the new project");
+        }
+        Files.createDirectories(d);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(d, "*.{yml,yaml}")) {
+            if (entries.iterator().hasNext()) {
+                throw new IOException(d + " already holds KisFlow .yml/.yaml files; open it instead of creating a new project there");
+            }
+        }
+        return new ProjectFiles(ProjectSnapshot.empty(d), new AtomicFiles());
+    }
+
+    /** The project folder, absolute. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The configs as loaded, or as last saved. */
+    public ConfigSet configs() {
+        return base.configs();
+    }
+
+    /** Everything wrong found when loading (errors and warnings, with file and line), sidecar included. */
+    public List<Problem> loadProblems() {
+        return base.problems();
+    }
+
+    /** The file and line each loaded object came from. */
+    public Map<ObjectRef, Origin> origins() {
+        return base.origins();
+    }
+
+    /** The layout from the sidecar, or {@link ProjectLayout#EMPTY} when there is none (or it is unreadable). */
+    public ProjectLayout layout() {
+        return base.layout();
+    }
+
+    /**
+     * What saving {@code edited} and {@code layout} into {@code targetDir} would write. With
+     * {@code targetDir} equal to {@link #directory()} this is Save; with another folder it is
+     * "Export to...": the full canonical export, without the sidecar. Renames are inferred (an
+     * object gone and a new one alike but for the name); use the overload to pass them.
+     *
+     * @throws IllegalArgumentException when a new object's name cannot be a file name (the message names it)
+     * @throws java.io.UncheckedIOException when a file of the target cannot be read
+     */
+    public SavePlan planSave(ConfigSet edited, ProjectLayout layout, Path targetDir) {
+        return planSave(edited, layout, targetDir, null);
+    }
+
+    /**
+     * Like {@link #planSave(ConfigSet, ProjectLayout, Path)} with the renames the designer made since
+     * the last save, old ref to new ref (net: a renamed-twice object maps its saved name to its current
+     * one); null infers them. A renamed object keeps its file.
+     */
+    public SavePlan planSave(ConfigSet edited, ProjectLayout layout, Path targetDir, Map<ObjectRef, ObjectRef> renames) {
+        if (edited == null || targetDir == null) {
+            throw new IllegalArgumentException("planSave needs the edited configs and a target folder");
+        }
+        Path target = targetDir.toAbsolutePath().normalize();
+        if (!target.equals(directory)) {
+            return SavePlanner.export(edited, target, directory);
+        }
+        Map<ObjectRef, ObjectRef> r = renames == null
+                ? Renames.infer(base.configs(), edited)
+                : Renames.checked(renames, base.configs(), edited);
+        return SavePlanner.save(base, edited, layout, r);
+    }
+
+    /**
+     * Writes the plan all or nothing: a file changed on disk since the plan was made stops the save
+     * before anything is written, and a failure half-way restores every file already written. After
+     * a save into {@link #directory()} the project is read again and becomes the new baseline.
+     *
+     * @throws IOException with a message saying what failed and that the files are as before
+     */
+    public void apply(SavePlan plan) throws IOException {
+        new SaveTransaction(disk).apply(plan);
+        if (!plan.isEmpty() && plan.targetDir().toAbsolutePath().normalize().equals(directory)) {
+            base = ProjectSnapshot.read(directory);
+        }
+    }
+}

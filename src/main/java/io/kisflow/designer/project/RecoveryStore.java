@@ -1,0 +1,130 @@
+package io.kisflow.designer.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kisflow.config.ConfigSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Crash recovery: an autosaved copy of a project's unsaved work, kept outside the project folder
+ * (under {@code recovery/} of the designer's state folder, one JSON file per project), so the
+ * project's own files are never touched before the user saves. After a crash or kill the designer
+ * finds the copy on the next start and offers to restore it; saving or closing without saving
+ * discards it. Each copy is written atomically, so a crash during autosave keeps the previous one.
+ *
+ * <pre>{@code
+ * RecoveryStore store = new RecoveryStore(RecoveryStore.defaultStateDir());
+ * store.save(dir, edited, layout);                         // on every edit burst
+ * store.find(dir).ifPresent(r -> offerRestore(r.configs(), r.layout(), r.savedAt()));
+ * }</pre>
+ */
+public final class RecoveryStore {
+    static final String FOLDER = "recovery";
+    private static final int VERSION = 1;
+
+    private final Path dir;
+    private final AtomicFiles disk = new AtomicFiles();
+
+    public RecoveryStore(Path stateDir) {
+        this.dir = stateDir.resolve(FOLDER);
+    }
+
+    /** {@code ~/.kisflow-studio}: where the designer keeps recovery copies and the recent-projects list. */
+    public static Path defaultStateDir() {
+        return Path.of(System.getProperty("user.home"), ".kisflow-studio");
+    }
+
+    /** Replaces the recovery copy of {@code projectDir} with this state, atomically. */
+    public void save(Path projectDir, ConfigSet edited, ProjectLayout layout) throws IOException {
+        Path project = projectDir.toAbsolutePath().normalize();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", VERSION);
+        doc.put("projectDir", project.toString());
+        doc.put("savedAt", Instant.now().toString());
+        doc.put("configs", ConfigJson.toTree(edited));
+        doc.put("layout", LayoutFile.toTree(layout));
+        disk.write(fileFor(project), StateJson.writeInOrder(doc));
+    }
+
+    /**
+     * The recovery copy of {@code projectDir}, if there is a readable one. A damaged copy is left in
+     * place (and reported as absent) rather than deleted: it may still be recoverable by hand.
+     */
+    public Optional<Recovered> find(Path projectDir) {
+        Path project = projectDir.toAbsolutePath().normalize();
+        Path file = fileFor(project);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode doc = ConfigJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (doc == null || !project.toString().equals(doc.path("projectDir").asText())) {
+                return Optional.empty();
+            }
+            ConfigSet configs = ConfigJson.fromTree(doc.get("configs"));
+            JsonNode layoutTree = doc.get("layout");
+            ProjectLayout layout = layoutTree == null || !layoutTree.isObject() ? ProjectLayout.EMPTY
+                    : LayoutFile.fromTree(layoutTree, null, file, new ArrayList<>());
+            return Optional.of(new Recovered(configs, layout, Instant.parse(doc.path("savedAt").asText())));
+        } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets the recovery copy of {@code projectDir} (after a save, or when the user declines it). */
+    public void discard(Path projectDir) throws IOException {
+        Files.deleteIfExists(fileFor(projectDir.toAbsolutePath().normalize()));
+    }
+
+    /** Project folders that have a recovery copy: what to offer at start-up. */
+    public List<Path> pending() {
+        List<Path> projects = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return projects;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : files) {
+                try {
+                    String p = ConfigJson.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8)).path("projectDir").asText();
+                    if (!p.isEmpty()) {
+                        projects.add(Path.of(p));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a damaged copy is not offered
+                }
+            }
+        } catch (IOException e) {
+            return projects;
+        }
+        projects.sort(null);
+        return projects;
+    }
+
+    /** One file per project, named by a hash of its absolute path (plus the folder name, for people). */
+    private Path fileFor(Path project) {
+        String name = project.getFileName() == null ? "root" : project.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        return dir.resolve(name + "-" + hash(project.toString()) + ".json");
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

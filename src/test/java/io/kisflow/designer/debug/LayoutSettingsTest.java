@@ -1,0 +1,63 @@
+package io.kisflow.designer.debug;
+
+import io.kisflow.designer.debug.input.InputMode;
+import io.kisflow.designer.project.ProjectLayout;
+import io.kisflow.designer.project.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LayoutSettingsTest {
+    @Test
+    void runSettingsGoIntoTheSidecarLayoutAndComeBackWithoutTouchingTheRest() {
+        ProjectLayout base = ProjectLayout.EMPTY.withZoom(1.5).withLaneOrder(List.of("b", "a")).withExtra(Map.of("future", 42));
+        DebugSettings settings = DebugSettings.EMPTY
+                .withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON)
+                .withInput("flowName1", List.of("a", "b"), InputMode.TEXT)
+                .withPinned("Save", List.of("{\"x\":1}"))
+                .withPluginPaths(List.of("plugins/my.jar"));
+
+        ProjectLayout written = LayoutSettings.write(settings, base);
+        assertEquals(1.5, written.zoom());
+        assertEquals(List.of("b", "a"), written.laneOrder());
+        assertEquals(Map.of("StuAvg", List.of("{\"stu_id\":1}"), "flowName1", List.of("a", "b")), written.inputRows());
+        assertEquals(Map.of("future", 42, LayoutSettings.INPUT_MODES, Map.of("StuAvg", "json")), written.extra());
+        assertEquals(List.of("plugins/my.jar"), written.pluginPaths());
+
+        DebugSettings back = LayoutSettings.read(written);
+        assertEquals(settings.inputRows(), back.inputRows());
+        assertEquals(Map.of("StuAvg", InputMode.JSON), back.inputModes());
+        assertEquals(settings.pinnedRows(), back.pinnedRows());
+        assertEquals(settings.pluginPaths(), back.pluginPaths());
+
+        assertEquals(Map.of("future", 42), LayoutSettings.write(DebugSettings.EMPTY, written).extra());
+    }
+
+    @Test
+    void aSessionOpensOnAProjectAndItsRunSettingsAreSavedInTheSidecar(@TempDir Path dir) throws IOException {
+        ProjectFiles files = ProjectFiles.createNew(dir.resolve("p"));
+        ProjectLayout withInput = LayoutSettings.write(DebugSettings.EMPTY.withInput("Greet", List.of("{\"a\":1}"), InputMode.JSON), files.layout());
+        files.apply(files.planSave(io.kisflow.config.ConfigSet.EMPTY
+                .withFunc(io.kisflow.config.FuncConfig.of("Shout", "Calculate"))
+                .withFlow(io.kisflow.config.FlowConfig.of("Greet", io.kisflow.config.FlowStep.of("Shout"))), withInput, files.directory()));
+        ProjectFiles reopened = ProjectFiles.open(dir.resolve("p"));
+        try (DebugSession s = DebugSession.forProject(reopened, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run)) {
+            assertEquals(InputMode.JSON, s.flow("Greet").input().modeProperty().get());
+            assertEquals(List.of(Map.of("a", 1)), s.flow("Greet").input().parsed().rows());
+            s.flow("Greet").input().textProperty().set("{\"a\":2}");
+            ProjectLayout toSave = s.layoutForSave(reopened.layout());
+            reopened.apply(reopened.planSave(reopened.configs(), toSave, reopened.directory()));
+        }
+        String sidecar = Files.readString(dir.resolve("p/.kisflow-studio.json"));
+        assertEquals(List.of("{\"a\":2}"), ProjectFiles.open(dir.resolve("p")).layout().inputRows().get("Greet"));
+        assertEquals(true, sidecar.contains("debuggerInputModes"), sidecar);
+    }
+}

@@ -1,0 +1,74 @@
+package io.kisflow.designer.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kisflow.config.ConfigSet;
+import io.kisflow.config.FlowConfig;
+import io.kisflow.config.FlowStep;
+import io.kisflow.config.FuncConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecoveryStoreTest {
+    @TempDir
+    Path tmp;
+
+    private final ConfigSet edited = ConfigSet.EMPTY.withFunc(FuncConfig.of("f", "Calculate"))
+            .withFlow(new FlowConfig(1, "x", List.of(new FlowStep("f", Map.of("k", "v"))), Map.of("custom", 3L)));
+    private final ProjectLayout layout = ProjectLayout.EMPTY.withZoom(2).withLaneOrder(List.of("x"));
+
+    @Test
+    void savedWorkIsFoundForItsProjectOnlyAndDiscarded() throws Exception {
+        Path state = tmp.resolve("state");
+        Path project = Files.createDirectories(tmp.resolve("proj"));
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        RecoveryStore store = new RecoveryStore(state);
+        assertTrue(store.find(project).isEmpty());
+
+        Instant before = Instant.now();
+        store.save(project, edited, layout);
+        Recovered r = new RecoveryStore(state).find(project.resolve("../proj")).orElseThrow(); // a new store: as after a restart
+        assertEquals(edited, r.configs());
+        assertEquals(layout, r.layout());
+        assertFalse(r.savedAt().isBefore(before.minusSeconds(1)));
+        assertTrue(store.find(other).isEmpty());
+        assertEquals(List.of(project.toAbsolutePath().normalize()), store.pending());
+
+        try (Stream<Path> s = Files.list(project)) {
+            assertEquals(0, s.count(), "the project folder is never written");
+        }
+        try (Stream<Path> s = Files.list(state.resolve(RecoveryStore.FOLDER))) {
+            assertEquals(1, s.count(), "one file per project, no temporary files");
+        }
+
+        store.save(project, edited.withoutFlow("x"), ProjectLayout.EMPTY);
+        assertEquals(edited.withoutFlow("x"), store.find(project).orElseThrow().configs());
+
+        store.discard(project);
+        assertTrue(store.find(project).isEmpty());
+        assertEquals(List.of(), store.pending());
+        store.discard(project); // discarding twice is fine
+    }
+
+    @Test
+    void damagedCopyIsNotOfferedButKept() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("proj"));
+        RecoveryStore store = new RecoveryStore(tmp);
+        store.save(project, edited, layout);
+        Path file;
+        try (Stream<Path> s = Files.list(tmp.resolve(RecoveryStore.FOLDER))) {
+            file = s.findFirst().orElseThrow();
+        }
+        Files.writeString(file, "{ not json");
+        assertTrue(store.find(project).isEmpty());
+        assertTrue(Files.exists(file));
+    }
+}
