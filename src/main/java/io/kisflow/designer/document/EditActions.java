@@ -30,8 +30,25 @@ public final class EditActions {
     private final ProjectDocument doc;
     private final ReadOnlyObjectWrapper<Copied> clipboard = new ReadOnlyObjectWrapper<>(this, "clipboard");
 
+    /** The last card or lane selected: palette Enter / double click inserts or binds there, although selecting the entry moved the selection. */
+    private Selection lastCanvasTarget = Selection.NONE;
+
     public EditActions(ProjectDocument doc) {
         this.doc = doc;
+        doc.selectionProperty().addListener((o, a, b) -> {
+            if (b instanceof Selection.OfStep || b instanceof Selection.OfFlow) {
+                lastCanvasTarget = b;
+            }
+        });
+    }
+
+    /** The selected card or lane, else the last one selected while it still exists. */
+    private Selection canvasTarget() {
+        Selection sel = doc.selection();
+        if (sel instanceof Selection.OfStep || sel instanceof Selection.OfFlow) {
+            return sel;
+        }
+        return lastCanvasTarget.existsIn(s()) ? lastCanvasTarget : Selection.NONE;
     }
 
     private DesignState s() {
@@ -136,7 +153,7 @@ public final class EditActions {
 
     /** Inserts a card for {@code fname} after the selected card (or at the end of the selected lane): the keyboard's palette drag. */
     public boolean insertFunction(String fname) {
-        Selection sel = doc.selection();
+        Selection sel = canvasTarget();
         if (sel instanceof Selection.OfStep st) {
             return doc.perform(StepEdits.insert(st.flow(), st.index() + 1, fname));
         }
@@ -148,7 +165,8 @@ public final class EditActions {
 
     /** Binds {@code cname} ("" unbinds) to the function of the selected card or function: the keyboard's connector drag. */
     public boolean bindConnector(String cname) {
-        String fname = selectedFunction();
+        Selection target = canvasTarget();
+        String fname = target instanceof Selection.OfStep st ? st.fname(s()) : selectedFunction();
         if (fname == null) {
             return nothing("Select a Save or Load card to bind " + cname + " to.");
         }

@@ -103,4 +103,17 @@ class EditActionsTest {
         actions.toggleFlowStatus();
         assertFalse(doc.state().configs().flow("StuScore").enabled());
     }
+
+    @Test
+    void thePaletteInsertsAndBindsAtTheLastSelectedCard() {
+        doc.select(Selection.step("LoadScores", 0));
+        doc.select(Selection.function("RankScores"));
+        assertTrue(actions.insertFunction("RankScores"));
+        assertEquals(List.of("LoadAvgScore", "RankScores", "RankScores"), steps(doc.state(), "LoadScores"));
+        doc.select(Selection.step("SaveScores", 2));
+        actions.newConnector();
+        assertEquals(Selection.connector("NewConnector1"), doc.selection());
+        assertTrue(actions.bindConnector("NewConnector1"));
+        assertEquals("NewConnector1", doc.state().configs().func("SaveAvgScore").option().cname());
+    }
 }
