@@ -4,6 +4,7 @@ import io.kisflow.config.ConfigSet;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FlowStep;
 import io.kisflow.designer.project.ProjectFiles;
+import io.kisflow.designer.project.RecoveryStore;
 import io.kisflow.designer.project.SavePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * The designer's project files on the issue's large project, 200 flows x 10 functions (2,200
  * hand-written files with comments): opening (load + keeping every file's text), planning a save
  * with no edit, with one param edited, and with every flow edited (200 patches, each verified by
- * reading it back). Run with {@code main} (see docs/PERFORMANCE.md, "Project files").
+ * reading it back), and one autosave of the recovery copy. Run with {@code main} (see docs/PERFORMANCE.md, "Project files").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +52,7 @@ public class ProjectFilesBenchmark {
     private ProjectFiles files;
     private ConfigSet oneEdit;
     private ConfigSet everyFlowEdited;
+    private RecoveryStore recovery;
 
     @Setup(Level.Trial)
     public void writeProject() throws IOException {
@@ -80,6 +82,7 @@ public class ProjectFilesBenchmark {
             all = all.withFlow(withParam(f, 0, "edited"));
         }
         everyFlowEdited = all;
+        recovery = new RecoveryStore(dir.resolve(".state"));
         check(planOneEdit(), 1);
         check(planEveryFlowEdited(), FLOWS);
     }
@@ -125,6 +128,12 @@ public class ProjectFilesBenchmark {
     @Benchmark
     public SavePlan planEveryFlowEdited() {
         return files.planSave(everyFlowEdited, files.layout(), files.directory());
+    }
+
+    @Benchmark
+    public ConfigSet recoveryAutosave() throws IOException {
+        recovery.save(dir, oneEdit, files.layout());
+        return oneEdit;
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -2,10 +2,13 @@ package io.kisflow.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kisflow.config.ConfigLoader;
 import io.kisflow.config.ConfigSet;
+import io.kisflow.config.LoadResult;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.KisFlowRun;
 import io.kisflow.engine.TraceRecorder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs every flow of Go's test configs with Java handlers equivalent to the Go ones and compares the
- * run with the trace the Go engine recorded (data/go-traces, copied from /work/shared/conformance):
+ * Loads Go's test configs (data/load_conf) with the project's loader, runs every flow with Java
+ * handlers equivalent to the Go ones and compares the run with the trace the Go engine recorded
+ * (data/go-traces; both copied unchanged from /work/shared/conformance):
  * call order, chain, params, input levels and rows, committed rows, actions, errors, the data map
  * before and after every call and at the end. Deliberate differences that show in these runs are
  * checked as such (see docs/DIFFERENCES.md): the connector is initialised once per engine, not per
@@ -43,9 +47,22 @@ class GoTraceConformanceTest {
         }
     }
 
-    /** The configs the runs use: Go's load_conf. */
+    /** The configs the runs use: Go's load_conf directory, loaded by the project's YAML loader. */
     static ConfigSet configs() {
-        return LoadConfFixture.configs();
+        LoadResult loaded = ConfigLoader.load(DATA.resolve("load_conf"));
+        assertEquals(List.of(), loaded.errors(), "Go's own test configs load without errors");
+        return loaded.configs();
+    }
+
+    @Test
+    void loadConfHoldsEveryFlowATraceWasRecordedFor() throws IOException {
+        ConfigSet configs = configs();
+        for (String trace : traces().toList()) {
+            String flow = JSON.readTree(DATA.resolve("go-traces").resolve(trace).toFile()).get("flow_name").asText();
+            assertTrue(configs.flow(flow) != null, trace + ": flow " + flow + " is in load_conf");
+        }
+        assertEquals(7, configs.flows().size());
+        assertTrue(configs.globalOrDefault().prometheusEnable());
     }
 
     @ParameterizedTest(name = "{0}")

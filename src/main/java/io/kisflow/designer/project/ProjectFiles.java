@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,7 +83,7 @@ public final class ProjectFiles {
     }
 
     /** Everything wrong found when loading (errors and warnings, with file and line), sidecar included. */
-    public java.util.List<Problem> loadProblems() {
+    public List<Problem> loadProblems() {
         return base.problems();
     }
 
@@ -120,7 +121,7 @@ public final class ProjectFiles {
         }
         Path target = targetDir.toAbsolutePath().normalize();
         if (!target.equals(directory)) {
-            return SavePlanner.export(edited, target);
+            return SavePlanner.export(edited, target, directory);
         }
         Map<ObjectRef, ObjectRef> r = renames == null
                 ? Renames.infer(base.configs(), edited)

@@ -75,9 +75,11 @@ public final class RecoveryStore {
                 return Optional.empty();
             }
             ConfigSet configs = ConfigJson.fromTree(doc.get("configs"));
-            ProjectLayout layout = LayoutFile.fromTree(doc.get("layout"), null, file, new ArrayList<>());
+            JsonNode layoutTree = doc.get("layout");
+            ProjectLayout layout = layoutTree == null || !layoutTree.isObject() ? ProjectLayout.EMPTY
+                    : LayoutFile.fromTree(layoutTree, null, file, new ArrayList<>());
             return Optional.of(new Recovered(configs, layout, Instant.parse(doc.path("savedAt").asText())));
-        } catch (IOException | DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

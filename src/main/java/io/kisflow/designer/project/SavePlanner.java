@@ -7,11 +7,13 @@ import io.kisflow.config.ObjectRef;
 import io.kisflow.config.Origin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +47,7 @@ final class SavePlanner {
         return p.plan(base.dir());
     }
 
-    static SavePlan export(ConfigSet edited, Path target) {
+    static SavePlan export(ConfigSet edited, Path target, Path projectDir) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException("cannot export to " + target + ": it is a file, not a folder");
         }
@@ -53,8 +55,12 @@ final class SavePlanner {
         for (ObjectRef ref : ProjectObjects.all(edited).keySet()) {
             FileNames.check(ref);
         }
+        List<String> notes = target.startsWith(projectDir) || projectDir.startsWith(target)
+                ? List.of("the export folder and the project folder lie one inside the other, so loading either of them"
+                        + " reads both copies and reports every name as defined twice")
+                : List.of();
         for (Map.Entry<String, String> f : ConfigExporter.render(edited).entrySet()) {
-            p.write(target.resolve(f.getKey()), f.getValue(), null, List.of());
+            p.write(target.resolve(f.getKey()), f.getValue(), null, notes);
         }
         return p.plan(target);
     }
@@ -69,7 +75,7 @@ final class SavePlanner {
     private void planObjects(ConfigSet edited, Map<ObjectRef, ObjectRef> renames) {
         Map<ObjectRef, Object> before = ProjectObjects.all(base.configs());
         Map<ObjectRef, Object> after = ProjectObjects.all(edited);
-        Map<ObjectRef, ObjectRef> newToOld = new java.util.HashMap<>();
+        Map<ObjectRef, ObjectRef> newToOld = new HashMap<>();
         renames.forEach((from, to) -> newToOld.put(to, from));
 
         for (Map.Entry<ObjectRef, Object> e : after.entrySet()) {
@@ -201,7 +207,7 @@ final class SavePlanner {
         }
         try {
             return TextFiles.read(file);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             } catch (IOException again) {

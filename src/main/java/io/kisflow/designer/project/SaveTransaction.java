@@ -1,6 +1,7 @@
 package io.kisflow.designer.project;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class SaveTransaction {
     private static String decodeOrNull(byte[] bytes) {
         try {
             return TextFiles.decode(bytes);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return null;
         }
     }

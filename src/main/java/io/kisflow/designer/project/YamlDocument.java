@@ -2,6 +2,8 @@ package io.kisflow.designer.project;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -123,8 +125,8 @@ final class YamlDocument {
     int contentEnd(Node n) {
         if (n instanceof ScalarNode s) {
             int end = chars(s.getEndMark());
-            if (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-                    || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED) {
+            if (s.getScalarStyle() == ScalarStyle.LITERAL
+                    || s.getScalarStyle() == ScalarStyle.FOLDED) {
                 int start = start(s);
                 while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;
@@ -151,7 +153,7 @@ final class YamlDocument {
     }
 
     static boolean isFlow(Node n) {
-        return n instanceof CollectionNode<?> c && c.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW;
+        return n instanceof CollectionNode<?> c && c.getFlowStyle() == FlowStyle.FLOW;
     }
 
     int lineStart(int pos) {
@@ -198,9 +200,5 @@ final class YamlDocument {
             i--;
         }
         return i >= 0 && text.charAt(i) == '-' ? i : -1;
-    }
-
-    boolean hasComment(int from, int to) {
-        return text.substring(from, to).indexOf('#') >= 0;
     }
 }

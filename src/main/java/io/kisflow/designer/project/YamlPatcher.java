@@ -218,7 +218,14 @@ final class YamlPatcher {
                 throw new Unpatchable("the value of " + path + " does not follow its key");
             }
             note(colon + 1, end, path, reason);
-            out.replace(colon + 1, end, file.eol + String.join(file.eol, snippets.blockLines(newV, col)));
+            if (file.text.indexOf('\n', colon) >= end || file.text.indexOf('\n', colon) < 0) {
+                // the old value stood on the key's line: drop it there (a comment after it stays on
+                // that line) and put the block on the lines below
+                out.replace(colon + 1, end, "");
+                insertLines(file.lineEnd(end), snippets.blockLines(newV, col), out);
+            } else {
+                out.replace(colon + 1, end, file.eol + String.join(file.eol, snippets.blockLines(newV, col)));
+            }
             return;
         }
         if (place.kind == Place.Kind.ITEM) {

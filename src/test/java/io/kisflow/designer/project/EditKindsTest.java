@@ -9,6 +9,8 @@ import io.kisflow.config.ConnConfig;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FlowStep;
 import io.kisflow.config.FuncConfig;
+import io.kisflow.config.GlobalConfig;
+import io.kisflow.config.ObjectRef;
 import io.kisflow.config.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +86,7 @@ class EditKindsTest {
                 emptying = edited.flows().isEmpty();
                 removing = edited.flows().size() < flow.flows().size();
                 ConfigSet set = edited.flowName().equals(flow.flowName()) ? base.withFlow(edited) : base.withoutFlow(flow.flowName()).withFlow(edited);
-                check(files, set, edited, files.origins().get(io.kisflow.config.ObjectRef.flow(flow.flowName())).file(), true);
+                check(files, set, edited, files.origins().get(ObjectRef.flow(flow.flowName())).file(), true);
             }
         }
 
@@ -104,7 +106,7 @@ class EditKindsTest {
                 FuncConfig edited = e.apply(func);
                 emptying = edited.option().defaultParams().isEmpty() && !func.option().defaultParams().isEmpty();
                 boolean conn = func.hasConnector() || edited.hasConnector();
-                check(files, base.withFunc(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.func(func.fname())).file(), !conn);
+                check(files, base.withFunc(edited), edited, files.origins().get(ObjectRef.func(func.fname())).file(), !conn);
             }
         }
 
@@ -120,14 +122,14 @@ class EditKindsTest {
         removing = false;
         for (UnaryOperator<ConnConfig> e : connEdits) {
             ConnConfig edited = e.apply(conn);
-            check(files, base.withConn(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.conn(someConn)).file(), true);
+            check(files, base.withConn(edited), edited, files.origins().get(ObjectRef.conn(someConn)).file(), true);
         }
-        io.kisflow.config.GlobalConfig g = base.global();
-        for (io.kisflow.config.GlobalConfig edited : List.of(
-                new io.kisflow.config.GlobalConfig(false, g.prometheusListen(), g.prometheusServe(), g.extra()),
-                new io.kisflow.config.GlobalConfig(g.prometheusEnable(), g.prometheusListen(), "", g.extra()),
-                new io.kisflow.config.GlobalConfig(g.prometheusEnable(), g.prometheusListen(), g.prometheusServe(), Map.of("added", "yes")))) {
-            check(files, base.withGlobal(edited), edited, files.origins().get(io.kisflow.config.ObjectRef.GLOBAL).file(), true);
+        GlobalConfig g = base.global();
+        for (GlobalConfig edited : List.of(
+                new GlobalConfig(false, g.prometheusListen(), g.prometheusServe(), g.extra()),
+                new GlobalConfig(g.prometheusEnable(), g.prometheusListen(), "", g.extra()),
+                new GlobalConfig(g.prometheusEnable(), g.prometheusListen(), g.prometheusServe(), Map.of("added", "yes")))) {
+            check(files, base.withGlobal(edited), edited, files.origins().get(ObjectRef.GLOBAL).file(), true);
         }
     }
 

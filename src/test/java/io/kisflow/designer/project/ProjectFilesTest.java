@@ -490,6 +490,9 @@ class ProjectFilesTest {
         assertEquals(files.configs(), ProjectFiles.open(dir).configs(), "the baseline is still the project's own");
         assertEquals(edited, ConfigLoader.load(out).configs().withConn(edited.conn("ConnName1")));
         assertTrue(files.planSave(edited, files.layout(), out).isEmpty(), "exporting the same again writes nothing");
+        assertEquals(List.of(), plan.notes());
+        SavePlan inside = files.planSave(edited, files.layout(), dir.resolve("export"));
+        assertTrue(inside.notes().get(0).endsWith("reports every name as defined twice"), inside.notes()::toString);
     }
 
     @Test

@@ -207,6 +207,24 @@ class YamlPatcherTest {
         assertTrue(e.reason().contains("not a mapping"), e.reason());
     }
 
+    @Test
+    void emptyValueBecomesABlockAndQuotedKeysAreFound() {
+        String original = "kistype: flow\nflows:\n  - \"fname\": a\n    params:   # none yet\n";
+        String oldC = "kistype: flow\nflows:\n  - fname: a\n    params: {}\n";
+        String newC = "kistype: flow\nflows:\n  - fname: a\n    params:\n      k: v\n";
+        assertEquals("kistype: flow\nflows:\n  - \"fname\": a\n    params:   # none yet\n      k: v\n", patch(original, oldC, newC));
+        assertEquals("kistype: conn\nload:  # empty\n  - l", patch("kistype: conn\nload: null  # empty", "kistype: conn\nload: []\n",
+                "kistype: conn\nload:\n  - l\n"));
+    }
+
+    @Test
+    void newValueThatNeedsQuotesKeepsTheTrailingComment() {
+        String original = "kistype: conn\nkey: plain # the key\n";
+        String oldC = "kistype: conn\nkey: plain\n";
+        String newC = "kistype: conn\nkey: 'a: b #c'\n";
+        assertEquals("kistype: conn\nkey: 'a: b #c' # the key\n", patch(original, oldC, newC));
+    }
+
     private static String canonFlow(String value, String extra) {
         return """
                 kistype: flow
