@@ -135,7 +135,7 @@ public final class DesignerBench {
         return zoom < 0 ? "fit" + String.format("(%.2f)", vm.canvas.viewport().zoom()) : String.valueOf(zoom);
     }
 
-    static ConfigSet generate() {
+    public static ConfigSet generate() {
         ConfigSet set = ConfigSet.EMPTY;
         String[] modes = {"Verify", "Calculate", "Calculate", "Expand"};
         for (int c = 0; c < FLOWS / 5; c++) {

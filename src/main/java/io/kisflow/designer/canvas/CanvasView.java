@@ -5,13 +5,19 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.animation.PauseTransition;
+import javafx.collections.ObservableList;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The canvas on screen: one {@link Canvas} the size of the visible area, repainted from the
@@ -33,6 +39,8 @@ public final class CanvasView extends Region {
     private double panX;
     private double panY;
     private Runnable onDoubleClick = () -> { };
+    private final List<CanvasOverlay> overlays = new ArrayList<>();
+    private final ContextMenu contextMenu = new ContextMenu();
 
     public CanvasView(CanvasViewModel vm) {
         this.vm = vm;
@@ -57,6 +65,15 @@ public final class CanvasView extends Region {
                 onDoubleClick.run();
             }
         });
+        contextMenu.setId("canvasContextMenu");
+        canvas.setOnContextMenuRequested(e -> {
+            vm.selectAt(e.getX(), e.getY());
+            if (!contextMenu.getItems().isEmpty()) {
+                contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> contextMenu.hide());
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             vm.scroll(e.getX(), e.getY(), e.getDeltaX(), e.getDeltaY(), e.isShortcutDown() || e.isControlDown());
             e.consume();
@@ -131,6 +148,37 @@ public final class CanvasView extends Region {
             painter.paintWorldLayer(gc, s);
         }
         painter.paintOverlay(gc, s);
+        paintExtraOverlays(gc);
+    }
+
+    private void paintExtraOverlays(GraphicsContext gc) {
+        if (overlays.isEmpty()) {
+            return;
+        }
+        Viewport v = vm.viewport();
+        gc.save();
+        gc.translate(v.panX(), v.panY());
+        gc.scale(v.zoom(), v.zoom());
+        for (CanvasOverlay o : overlays) {
+            o.paint(gc, vm.geometry(), v);
+        }
+        gc.restore();
+    }
+
+    /** Adds drawing on top of the canvas (see {@link CanvasOverlay}). */
+    public void addOverlay(CanvasOverlay overlay) {
+        overlays.add(overlay);
+        schedulePaint();
+    }
+
+    /** Repaints soon (for overlays whose content changed). */
+    public void repaint() {
+        schedulePaint();
+    }
+
+    /** The items of the right-click menu (the window puts its actions here; the debugger may add its own). */
+    public ObservableList<MenuItem> contextMenuItems() {
+        return contextMenu.getItems();
     }
 
     /** Paints the frame without the cache, everything drawn afresh (the benchmark compares both). */

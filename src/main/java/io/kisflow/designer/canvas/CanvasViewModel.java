@@ -218,6 +218,12 @@ public final class CanvasViewModel {
         doc.select(selectionOf(hit));
     }
 
+    /** Selects what is at canvas pixel (x, y) without starting a gesture (a right click). */
+    public void selectAt(double x, double y) {
+        Viewport v = viewport.get();
+        doc.select(selectionOf(geometry.get().hitAt(v.toWorldX(x), v.toWorldY(y))));
+    }
+
     public void drag(double x, double y) {
         Gesture g = gesture;
         if (g == null) {

@@ -122,6 +122,8 @@ public final class PaletteView extends VBox {
 
         ItemCell() {
             getStyleClass().add("palette-cell");
+            // a cell as wide as the list, never wider: long names are cut, the list does not scroll sideways
+            setPrefWidth(0);
             addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
                 if (getItem() != null && e.getButton() == MouseButton.PRIMARY) {
                     dragging = true;

@@ -27,6 +27,7 @@ public final class YamlView extends VBox {
         exported.setToggleGroup(group);
         saved.setToggleGroup(group);
         exported.setSelected(true);
+        vm.modeProperty().addListener((o, a, m) -> group.selectToggle(m == YamlViewModel.Mode.SAVED ? saved : exported));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true);

@@ -95,6 +95,12 @@ final class FieldViews {
     }
 
     private static VBox wrap(FieldModel f, Node control) {
+        f.errorProperty().addListener((o, a, e) -> {
+            control.getStyleClass().remove("invalid");
+            if (!e.isEmpty()) {
+                control.getStyleClass().add("invalid");
+            }
+        });
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);

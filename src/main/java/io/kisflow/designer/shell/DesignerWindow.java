@@ -79,6 +79,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
         paletteView = new PaletteView(vm.palette, canvasView, this::activatePaletteItem,
                 vm.actions::newFlow, vm.actions::newFunction, vm.actions::newConnector);
         actions = ActionCatalog.build(vm, this);
+        canvasView.contextMenuItems().addAll(contextMenu());
 
         sideTabs.setId("sideTabs");
         sideTabs.getTabs().add(tab("Properties", "propertiesTab", new PropertiesView(vm.properties)));
@@ -197,6 +198,25 @@ public final class DesignerWindow implements ActionCatalog.Window {
         MenuBar bar = new MenuBar(menus.values().toArray(Menu[]::new));
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The canvas's right-click menu: the actions that act on what was clicked. */
+    private List<MenuItem> contextMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        for (String id : List.of("edit.rename", "edit.duplicate", "edit.copy", "edit.paste", "edit.delete", "-",
+                "insert.insertFunction", "insert.bind", "insert.toggle", "-", "insert.flow", "insert.function", "insert.connector")) {
+            if (id.equals("-")) {
+                items.add(new SeparatorMenuItem());
+                continue;
+            }
+            DesignerAction a = actions.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            MenuItem item = new MenuItem(a.label());
+            item.setId("context-" + id.replace('.', '-'));
+            item.setAccelerator(a.key());
+            item.setOnAction(e -> a.run().run());
+            items.add(item);
+        }
+        return items;
     }
 
     private Menu recentMenu() {

@@ -14,7 +14,7 @@ import java.util.List;
  * Lists every keyboard shortcut (taken from the same actions the menus use, so the list cannot
  * drift) and the mouse gestures of the canvas.
  */
-final class HelpDialog {
+public final class HelpDialog {
     static final List<String[]> GESTURES = List.of(
             new String[]{"Drag a palette function into a lane", "insert it where it is dropped: between two cards or at either end"},
             new String[]{"Drag a card", "reorder it in its lane, or move it into another lane"},
@@ -29,7 +29,7 @@ final class HelpDialog {
     private HelpDialog() {
     }
 
-    static Dialog<Void> create(Window owner, List<DesignerAction> actions) {
+    public static Dialog<Void> create(Window owner, List<DesignerAction> actions) {
         GridPane grid = new GridPane();
         grid.setId("shortcutTable");
         grid.setHgap(18);

@@ -1,0 +1,272 @@
+package io.kisflow.designer;
+
+import io.kisflow.bench.DesignerBench;
+import io.kisflow.config.ConfigExporter;
+import io.kisflow.designer.edit.ConnectorEdits;
+import io.kisflow.designer.edit.Selection;
+import io.kisflow.designer.edit.StepEdits;
+import io.kisflow.designer.files.Questions;
+import io.kisflow.designer.files.SavePlanDialog;
+import io.kisflow.designer.palette.PaletteItem;
+import io.kisflow.designer.problems.YamlViewModel;
+import io.kisflow.designer.project.SavePlan;
+import io.kisflow.designer.shell.DesignerViewModel;
+import io.kisflow.designer.shell.DesignerWindow;
+import io.kisflow.designer.shell.HelpDialog;
+import io.kisflow.designer.ui.Theme;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Takes the user guide's screenshots from the real designer window, headless (Monocle):
+ * {@code docs/images/*.png}. Run after changing anything visible:
+ * <pre>{@code java -cp target/test-classes:target/classes:$(cat cp.txt) -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw io.kisflow.designer.ScreenshotTour docs/images}</pre>
+ */
+public final class ScreenshotTour {
+    private static Path out;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(out);
+        Path tmp = Files.createTempDirectory("kisflow-tour");
+        Path project = tmp.resolve("conf-samples");
+        copyTree(Path.of("conf-samples"), project);
+        Platform.startup(() -> { });
+        DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
+        DesignerWindow w = fx(() -> {
+            DesignerWindow win = new DesignerWindow(new Stage(), vm, (o, t, i) -> Optional.empty());
+            win.stage().setWidth(1440);
+            win.stage().setHeight(900);
+            win.show();
+            win.files().openProject(project);
+            return win;
+        });
+        settle();
+
+        // 1. the main window, light and dark
+        fx(() -> vm.document.select(Selection.step("SaveScores", 2)));
+        shot(w, "designer-light.png");
+        fx(() -> vm.themeProperty().set(Theme.DARK));
+        shot(w, "designer-dark.png");
+        fx(() -> vm.themeProperty().set(Theme.LIGHT));
+
+        // 2. gestures: a function dragged between two cards, a connector onto a Save card and onto a Verify card
+        fx(() -> {
+            vm.canvas.fit();
+            double[] gap = vm.canvas.gapPoint("StuScore", 1);
+            vm.canvas.paletteDragOver(new PaletteItem(PaletteItem.Kind.FUNCTION, "RankScores", "Calculate"), gap[0], gap[1] + 6);
+            return null;
+        });
+        shotNode(w, w.canvasView(), "drop-between-cards.png");
+        fx(() -> {
+            double[] card = vm.canvas.cardCentre("SaveScores", 2);
+            vm.canvas.paletteDragOver(new PaletteItem(PaletteItem.Kind.CONNECTOR, "ScoreStore", "redis"), card[0], card[1]);
+            return null;
+        });
+        shotNode(w, w.canvasView(), "bind-connector.png");
+        fx(() -> {
+            double[] card = vm.canvas.cardCentre("StuScore", 0);
+            vm.canvas.paletteDragOver(new PaletteItem(PaletteItem.Kind.CONNECTOR, "ScoreStore", "redis"), card[0], card[1]);
+            return null;
+        });
+        shotNode(w, w.canvasView(), "bind-refused.png");
+        fx(() -> {
+            double[] card = vm.canvas.cardCentre("StuScore", 0);
+            vm.canvas.paletteDrop(new PaletteItem(PaletteItem.Kind.CONNECTOR, "ScoreStore", "redis"), card[0], card[1]);
+            return null;
+        });
+        shot(w, "bind-refused-status.png");
+
+        // 3. the properties panel refusing a value
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 1));
+            vm.properties.function.retryTimes.focusGained();
+            vm.properties.function.retryTimes.setText("-1");
+            return null;
+        });
+        shotNode(w, w.sideTabs(), "properties-refused.png");
+        fx(() -> {
+            vm.properties.function.retryTimes.setText("0");
+            vm.properties.function.retryTimes.focusLost();
+            return null;
+        });
+
+        // 4. YAML of the selection, as saved (comments kept) after an edit
+        fx(() -> {
+            vm.document.perform(ConnectorEdits.update("ScoreStore", "Set key", c -> c.withKey("avg_score_v2")));
+            vm.document.select(Selection.connector("ScoreStore"));
+            vm.yaml.modeProperty().set(YamlViewModel.Mode.SAVED);
+            w.bottomTabs().getSelectionModel().select(1);
+            return null;
+        });
+        shot(w, "yaml-as-saved.png");
+        fx(() -> {
+            vm.yaml.modeProperty().set(YamlViewModel.Mode.EXPORTED);
+            w.bottomTabs().getSelectionModel().select(0);
+            return null;
+        });
+
+        // 5. the save plan
+        fx(() -> vm.document.perform(StepEdits.move("StuScore", 2, "StuScore", 0)));
+        SavePlan plan = fx(() -> vm.session.planSave());
+        dialog(() -> SavePlanDialog.create(w.stage(), plan, "Save"), "save-plan.png", 1);
+
+        // 6. questions: unsaved changes, recovery offer; the help dialog
+        dialog(() -> Questions.unsavedChanges(w.stage(), "conf-samples", "closing"), "unsaved-changes.png", 0);
+        dialog(() -> Questions.restoreOffer(w.stage(), "conf-samples", Instant.parse("2026-11-21T09:41:00Z")), "recovery-offer.png", 0);
+        dialog(() -> HelpDialog.create(w.stage(), w.actions()), "shortcuts.png", 0);
+
+        // 7. a project with problems: markers on the cards, the problems list
+        Path broken = tmp.resolve("broken-project");
+        copyTree(Path.of("conf-samples"), broken);
+        Files.writeString(broken.resolve("student-score/flow-StuScore.yml"),
+                Files.readString(broken.resolve("student-score/flow-StuScore.yml")).replace("fname: PrintStuAvgScore", "fname: PrintAverage"));
+        Files.writeString(broken.resolve("storage/func-Broken.yml"), "kistype: func\nfname: Broken\nfmode: Calculate\nsource: {name: [x\n");
+        fx(() -> {
+            vm.session.closeWithoutSaving();
+            w.files().openProject(broken);
+            vm.canvas.fit();
+            vm.document.select(Selection.NONE);
+            return null;
+        });
+        shot(w, "problems.png");
+
+        // 8. Go's own test configs (open DIR), and a large generated project
+        fx(() -> w.files().openProject(Path.of("/work/shared/conformance/load_conf").toFile().isDirectory()
+                ? Path.of("/work/shared/conformance/load_conf") : project));
+        shot(w, "load-conf.png");
+        Path big = tmp.resolve("big");
+        ConfigExporter.export(DesignerBench.generate(), big);
+        fx(() -> {
+            w.files().openProject(big);
+            vm.canvas.fit();
+            return null;
+        });
+        shot(w, "large-project-fit.png");
+        fx(() -> {
+            vm.canvas.viewportProperty().set(new io.kisflow.designer.canvas.Viewport(0.6, 20, -40 * 132));
+            vm.document.select(Selection.connector("Store8"));
+            return null;
+        });
+        shot(w, "large-project-connector.png");
+
+        // 9. an empty project
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        fx(() -> {
+            vm.session.createNew(empty);
+            vm.canvas.showOpened();
+            return null;
+        });
+        shot(w, "empty-project.png");
+        fx(() -> {
+            w.shutdown();
+            w.stage().hide();
+            return null;
+        });
+        Platform.exit();
+        System.out.println("screenshots in " + out.toAbsolutePath());
+    }
+
+    private static void shot(DesignerWindow w, String name) throws Exception {
+        settle();
+        fx(() -> {
+            w.scene().getRoot().applyCss();
+            w.scene().getRoot().layout();
+            w.canvasView().paintNow();
+            Snapshots.save(w.scene(), out.resolve(name));
+            return null;
+        });
+    }
+
+    private static void shotNode(DesignerWindow w, Node node, String name) throws Exception {
+        settle();
+        fx(() -> {
+            w.canvasView().paintNow();
+            Snapshots.save(node, out.resolve(name));
+            return null;
+        });
+    }
+
+    /** Shows a dialog without blocking, takes its picture (optionally after selecting list row {@code select}), closes it. */
+    private static void dialog(Callable<Dialog<?>> make, String name, int select) throws Exception {
+        Dialog<?> d = fx(make);
+        fx(() -> {
+            d.show();
+            return null;
+        });
+        settle();
+        fx(() -> {
+            javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) d.getDialogPane().lookup("#savePlanFiles");
+            if (list != null) {
+                list.getSelectionModel().select(select);
+            }
+            return null;
+        });
+        settle();
+        fx(() -> {
+            Window win = d.getDialogPane().getScene().getWindow();
+            Snapshots.save(win.getScene(), out.resolve(name));
+            d.setResult(null);
+            d.close();
+            if (d.isShowing()) {
+                win.hide();
+            }
+            return null;
+        });
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(400);
+        try {
+            fx(() -> null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T fx(Callable<T> task) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    static void fx(Runnable task) throws Exception {
+        fx(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+
+}
