@@ -32,8 +32,9 @@ public final class CanvasView extends Region {
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = new CanvasPainter();
     private final WorldLayerCache cache = new WorldLayerCache(painter);
-    /** After a zoom, one more frame at the steady zoom puts the cache back in use. */
-    private final PauseTransition zoomSettle = new PauseTransition(Duration.millis(120));
+    /** After the zoom stops changing for this long, the frame is rendered sharp again. */
+    private final PauseTransition zoomSettle = new PauseTransition(Duration.millis(150));
+    private boolean zoomSettled = true;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private boolean paintScheduled;
     private double panX;
@@ -52,10 +53,14 @@ public final class CanvasView extends Region {
         vm.paintRequestsProperty().addListener((o, a, b) -> schedulePaint());
         vm.viewportProperty().addListener((o, a, b) -> {
             if (a.zoom() != b.zoom()) {
+                zoomSettled = false;
                 zoomSettle.playFromStart();
             }
         });
-        zoomSettle.setOnFinished(e -> schedulePaint());
+        zoomSettle.setOnFinished(e -> {
+            zoomSettled = true;
+            schedulePaint();
+        });
         theme.addListener((o, a, b) -> schedulePaint());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -144,9 +149,7 @@ public final class CanvasView extends Region {
             painter.paint(gc, s);
             return;
         }
-        if (!cache.draw(gc, s)) {
-            painter.paintWorldLayer(gc, s);
-        }
+        cache.draw(gc, s, zoomSettled);
         painter.paintOverlay(gc, s);
         paintExtraOverlays(gc);
     }

@@ -8,12 +8,15 @@ import javafx.scene.paint.Color;
 
 /**
  * The project layer of the canvas rendered once into an image a margin larger than the view, so
- * that panning only moves the image. It is rendered again when the project, markers, theme, zoom
- * or view size change, or when a pan leaves the margin. While the zoom is changing frames are
- * painted directly instead (a scaled blit of a large image costs more than painting the visible
- * cards in software rendering, and stays sharp); the next frame at a steady zoom renders the cache.
+ * that panning only moves the image and zooming only scales it until the zoom settles. It is
+ * rendered again when the project, markers, theme or view size change, when a pan leaves the
+ * margin, when the zoom moved more than a factor of {@value #MAX_SCALE}, and once the zoom has
+ * settled. Software rendering (headless, or machines without a GPU) paints text and curves slowly;
+ * one image blit per frame is cheap everywhere.
  */
 final class WorldLayerCache {
+    static final double MAX_SCALE = 2.0;
+
     private final CanvasPainter painter;
     private final Canvas offscreen = new Canvas();
     private final SnapshotParameters params = new SnapshotParameters();
@@ -23,7 +26,7 @@ final class WorldLayerCache {
     private double worldY;
     private double worldWidth;
     private double worldHeight;
-    private double lastZoom;
+    private double zoom;
     private long renders;
 
     WorldLayerCache(CanvasPainter painter) {
@@ -31,27 +34,35 @@ final class WorldLayerCache {
     }
 
     /**
-     * Draws the project layer for this frame from the cache, rendering the cache first when needed;
-     * returns false (drawing nothing) while the zoom is changing: the caller then paints directly.
+     * Draws the project layer for this frame from the cache, rendering the cache first when needed.
+     * While the zoom is changing ({@code settled} false) and the cache's zoom is within a factor of
+     * {@value #MAX_SCALE}, the visible part of the cached image is drawn scaled instead: cheaper than
+     * painting, a little soft; the caller asks for a sharp frame once the zoom has settled.
      */
-    boolean draw(GraphicsContext gc, CanvasPainter.Scene s) {
+    void draw(GraphicsContext gc, CanvasPainter.Scene s, boolean settled) {
         Viewport v = s.viewport();
-        boolean zooming = v.zoom() != lastZoom;
-        lastZoom = v.zoom();
-        if (zooming && image != null) {
-            return false;
-        }
-        Object key = java.util.Arrays.asList(s.geometry(), s.markers(), s.configs(), s.theme(), s.width(), s.height(), v.zoom());
+        Object content = java.util.Arrays.asList(s.geometry(), s.markers(), s.configs(), s.theme(), s.width(), s.height());
+        double scale = image == null ? 0 : v.zoom() / zoom;
         Rect visible = v.visibleWorld(s.width(), s.height());
         boolean covered = image != null && visible.x() >= worldX && visible.y() >= worldY
                 && visible.maxX() <= worldX + worldWidth && visible.maxY() <= worldY + worldHeight;
-        if (!key.equals(contentKey) || !covered) {
-            render(s, key);
+        boolean scaledOk = !settled && scale >= 1 / MAX_SCALE && scale <= MAX_SCALE;
+        if (!content.equals(contentKey) || !covered || (scale != 1 && !scaledOk)) {
+            render(s, content);
+            scale = 1;
         }
         gc.setFill(s.theme().palette().background());
         gc.fillRect(0, 0, s.width(), s.height());
-        gc.drawImage(image, Math.round(v.toScreenX(worldX)), Math.round(v.toScreenY(worldY)));
-        return true;
+        if (scale == 1) {
+            gc.drawImage(image, Math.round(v.toScreenX(worldX)), Math.round(v.toScreenY(worldY)));
+        } else {
+            // only the visible part of the image, scaled to the view
+            double sx = (visible.x() - worldX) * zoom;
+            double sy = (visible.y() - worldY) * zoom;
+            gc.setImageSmoothing(false);
+            gc.drawImage(image, sx, sy, visible.width() * zoom, visible.height() * zoom, 0, 0, s.width(), s.height());
+            gc.setImageSmoothing(true);
+        }
     }
 
     private void render(CanvasPainter.Scene s, Object key) {
@@ -69,6 +80,7 @@ final class WorldLayerCache {
         }
         image = offscreen.snapshot(params, image);
         contentKey = key;
+        zoom = v.zoom();
         worldX = shifted.toWorldX(0);
         worldY = shifted.toWorldY(0);
         worldWidth = w / v.zoom();

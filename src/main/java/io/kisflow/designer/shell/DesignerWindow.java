@@ -108,7 +108,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
         root.setTop(menuBar());
         root.setBottom(new StatusBar(vm));
         root.getStyleClass().add("designer");
-        scene = new Scene(root, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         vm.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
         vm.themeProperty().get().applyTo(scene);
         installKeys();
