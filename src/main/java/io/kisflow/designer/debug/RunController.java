@@ -136,7 +136,7 @@ final class RunController {
         return start(key.flowName(), false, key.position());
     }
 
-    /** Stops the run. Always works: see the class comment for functions that do not return. */
+    /** Stops the run; a thread still in a function after the grace period is abandoned (see {@link DebugSession}). */
     void stop() {
         ActiveRun run = active;
         if (run == null || run.stopRequested) {

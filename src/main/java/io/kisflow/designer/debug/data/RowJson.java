@@ -60,18 +60,28 @@ public final class RowJson {
 
     /** The row as one line of JSON (a string row becomes a quoted JSON string). */
     public static String compact(Object row) {
-        if (row instanceof Map || row instanceof JsonNode || row instanceof Collection) {
-            // Written directly: no tree in between (filtering a million map rows renders each one).
-            try {
-                return MAPPER.writeValueAsString(row);
-            } catch (JsonProcessingException | StackOverflowError e) {
-                return String.valueOf(row);
+        if (row instanceof Map<?, ?> m) {
+            String flat = FlatJson.write(m);
+            if (flat != null) {
+                return flat;
             }
         }
+        if (row == null || row instanceof CharSequence || row instanceof JsonNode) {
+            return write(tree(row), row);
+        }
+        // Written directly, without a tree in between: filtering a million rows renders each one.
+        String json = write(row, row);
+        if ("{}".equals(json) && !(row instanceof Map)) {
+            return write(tree(row), row);
+        }
+        return json;
+    }
+
+    private static String write(Object value, Object row) {
         try {
-            return MAPPER.writeValueAsString(tree(row));
-        } catch (JsonProcessingException e) {
-            return String.valueOf(row);
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException | StackOverflowError e) {
+            return write(TextNode.valueOf(String.valueOf(row)), null);
         }
     }
 
