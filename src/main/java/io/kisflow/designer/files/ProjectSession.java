@@ -221,8 +221,4 @@ public final class ProjectSession {
     public ObservableList<Path> recentProjects() {
         return recentList;
     }
-
-    List<Path> recentSnapshot() {
-        return List.copyOf(recentList);
-    }
 }

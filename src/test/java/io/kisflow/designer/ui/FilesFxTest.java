@@ -103,4 +103,47 @@ class FilesFxTest extends DesignerFxTest {
         assertEquals(List.of("VerifyStu", "AvgStuScore"), steps(reload(), "StuScore"));
         assertOthersUntouched("student-score/flow-StuScore.yml");
     }
+
+    @Test
+    void closingWithUnsavedChangesAsksFirst(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("LoadScores", 1));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                window.autosaveNow();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        requestClose();
+        waitForDialog(robot, "#unsavedDialog");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.stage().isShowing(), "Cancel keeps the window and the work");
+        assertTrue(vm.document.isDirty());
+
+        requestClose();
+        waitForDialog(robot, "#unsavedDialog");
+        robot.clickOn("Don't save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.stage().isShowing());
+        assertOthersUntouched();
+        assertTrue(new io.kisflow.designer.project.RecoveryStore(stateDir).find(project).isEmpty(),
+                "\"Don't save\" also drops the recovery copy");
+    }
+
+    private void requestClose() {
+        Stage stage = window.stage();
+        Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    private static void waitForDialog(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
+                .map(pane -> pane.getScene() != null && pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }
