@@ -17,7 +17,6 @@ import io.kisflow.designer.ui.Theme;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 

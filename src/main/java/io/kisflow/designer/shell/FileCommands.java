@@ -6,7 +6,6 @@ import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
 import io.kisflow.designer.project.Recovered;
-import io.kisflow.designer.project.RecoveryStore;
 import io.kisflow.designer.project.SavePlan;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
