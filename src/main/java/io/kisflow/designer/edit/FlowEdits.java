@@ -60,19 +60,33 @@ public final class FlowEdits {
         }, Selection.NONE);
     }
 
+    /** Renames the flow; its lane, its sidecar entries and a selection inside it follow. */
     public static Edit rename(String oldName, String newName) {
-        return Edit.of("Rename flow " + oldName + " to " + newName, s -> {
-            FlowConfig f = StepEdits.requireFlow(s, oldName);
-            Names.requireUsable("flow", newName, s.configs().flows(), oldName);
-            if (oldName.equals(newName)) {
-                return s;
+        return new Edit() {
+            public String description() {
+                return "Rename flow " + oldName + " to " + newName;
             }
-            ConfigSet c = s.configs();
-            ConfigSet renamed = new ConfigSet(Maps.rename(c.flows(), oldName, newName, f.withFlowName(newName)),
-                    c.funcs(), c.conns(), c.global());
-            return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName), s.renamedFrom())
+
+            public DesignState apply(DesignState s) {
+                FlowConfig f = StepEdits.requireFlow(s, oldName);
+                Names.requireUsable("flow", newName, s.configs().flows(), oldName);
+                if (oldName.equals(newName)) {
+                    return s;
+                }
+                ConfigSet c = s.configs();
+                ConfigSet renamed = new ConfigSet(Maps.rename(c.flows(), oldName, newName, f.withFlowName(newName)),
+                        c.funcs(), c.conns(), c.global());
+                return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName), s.renamedFrom())
                         .renamed(ObjectRef.flow(oldName), ObjectRef.flow(newName));
-        }, Selection.flow(newName));
+            }
+
+            public Selection selectionAfter(DesignState after, Selection before) {
+                if (before instanceof Selection.OfStep st && st.flow().equals(oldName)) {
+                    return Selection.step(newName, st.index());
+                }
+                return Selection.flow(newName);
+            }
+        };
     }
 
     /** Sets {@code status}: 1 runs the flow, 0 disables it (it stays on the canvas, greyed). */

@@ -191,4 +191,12 @@ class EditsTest {
         DesignState flow = FlowEdits.rename("StuScore", "Scores").apply(s);
         assertEquals(Map.of(io.kisflow.config.ObjectRef.flow("StuScore"), io.kisflow.config.ObjectRef.flow("Scores")), flow.renamesSince(s));
     }
+
+    @Test
+    void renamingAFlowKeepsACardSelectedInIt() {
+        Edit e = FlowEdits.rename("StuScore", "Scores");
+        DesignState after = e.apply(s);
+        assertEquals(Selection.step("Scores", 1), e.selectionAfter(after, Selection.step("StuScore", 1)));
+        assertEquals(Selection.flow("Scores"), e.selectionAfter(after, Selection.flow("StuScore")));
+    }
 }
