@@ -40,10 +40,12 @@ public enum Theme {
         return palette;
     }
 
-    /** Applies this theme's style sheets (the shared base plus this theme's colours). */
+    /** Applies this theme's style sheets (the shared base, the debugger's panels, then this theme's colours). */
     public void applyTo(Scene scene) {
         scene.getStylesheets().setAll(
                 Theme.class.getResource("/io/kisflow/designer/designer.css").toExternalForm(),
+                Theme.class.getResource("/io/kisflow/designer/debug-data.css").toExternalForm(),
+                Theme.class.getResource("/io/kisflow/designer/debug-run.css").toExternalForm(),
                 Theme.class.getResource("/io/kisflow/designer/" + css).toExternalForm());
     }
 
