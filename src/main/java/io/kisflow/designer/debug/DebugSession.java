@@ -425,6 +425,40 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts run settings back (undo or redo of an input, pin or plugin edit): the editors take the
+     * settings' rows where they hold different ones; text that already means the same rows is left as
+     * typed. Pins not in the settings are unpinned (their text stays, for pinning again).
+     */
+    public void applySettings(DebugSettings wanted) {
+        for (FlowDebugState s : flows.values()) {
+            InputEditor in = s.input();
+            InputMode mode = wanted.inputModes().getOrDefault(s.name(), InputMode.TEXT);
+            if (in.modeProperty().get() != mode) {
+                in.modeProperty().set(mode);
+            }
+            List<String> rows = wanted.inputRows().getOrDefault(s.name(), List.of());
+            if (!in.stored().equals(rows)) {
+                in.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(rows));
+            }
+        }
+        wanted.pinnedRows().forEach((fname, rows) -> {
+            PinEditor p = pins(fname);
+            if (!p.stored().equals(rows)) {
+                p.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(rows));
+            }
+            p.pinnedProperty().set(true);
+        });
+        for (PinEditor p : pins.values()) {
+            if (p.isPinned() && !wanted.pinnedRows().containsKey(p.functionName())) {
+                p.pinnedProperty().set(false);
+            }
+        }
+        if (!engine.pluginPaths().equals(wanted.pluginPaths())) {
+            setPluginPaths(wanted.pluginPaths());
+        }
+    }
+
     /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths. */
     public DebugSettings settings() {
         Map<String, List<String>> inputs = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import java.util.Map;
  * ProjectLayout toSave = LayoutSettings.write(s.settings(), currentLayout);}</pre>
  */
 public final class LayoutSettings {
-    /** The sidecar key of the input modes. */
+    /** The sidecar key of the input modes (edit.Layouts renames flows in it too). */
     public static final String INPUT_MODES = "debuggerInputModes";
 
     private LayoutSettings() {

@@ -33,6 +33,7 @@ public final class ProjectDocument implements CommandStack.Target {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "KisFlow Studio");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.NONE);
     private final CommandStack stack = new CommandStack(this);
+    private final javafx.beans.property.ReadOnlyLongWrapper opens = new javafx.beans.property.ReadOnlyLongWrapper(this, "opens");
 
     public ProjectDocument() {
         state.addListener((o, a, b) -> refreshDirty());
@@ -53,6 +54,12 @@ public final class ProjectDocument implements CommandStack.Target {
         stack.clear();
         refreshDirty();
         refreshTitle();
+        opens.set(opens.get() + 1);
+    }
+
+    /** Goes up each time a project (or a recovered copy of one) is opened: what depends on the whole project starts afresh. */
+    public javafx.beans.property.ReadOnlyLongProperty opensProperty() {
+        return opens.getReadOnlyProperty();
     }
 
     /** Applies an edit as one undo step; false (with the reason in {@link #status()}) when refused or changing nothing. */

@@ -36,12 +36,22 @@ public final class Layouts {
                 l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
     }
 
-    /** A flow renamed: its lane keeps its place and its designer input rows follow it. */
+    /** A flow renamed: its lane keeps its place and its designer input rows (and their mode) follow it. */
     public static ProjectLayout renameFlow(ProjectLayout l, String oldName, String newName) {
         List<String> order = l.laneOrder().stream().map(n -> n.equals(oldName) ? newName : n).toList();
+        Map<String, Object> extra = l.extra();
+        if (extra.get(INPUT_MODES) instanceof Map<?, ?> modes && modes.containsKey(oldName)) {
+            Map<String, Object> renamedModes = new LinkedHashMap<>();
+            modes.forEach((k, v) -> renamedModes.put(oldName.equals(k) ? newName : String.valueOf(k), v));
+            extra = new LinkedHashMap<>(extra);
+            extra.put(INPUT_MODES, renamedModes);
+        }
         return new ProjectLayout(order, l.connectorPositions(), l.zoom(), l.panX(), l.panY(),
-                renameKey(l.inputRows(), oldName, newName), l.pinnedRows(), l.pluginPaths(), l.extra());
+                renameKey(l.inputRows(), oldName, newName), l.pinnedRows(), l.pluginPaths(), extra);
     }
+
+    /** The sidecar key of the debugger's per-flow input modes (see debug.LayoutSettings, which owns it). */
+    private static final String INPUT_MODES = "debuggerInputModes";
 
     /** A function renamed: its pinned rows follow it. */
     public static ProjectLayout renameFunction(ProjectLayout l, String oldName, String newName) {

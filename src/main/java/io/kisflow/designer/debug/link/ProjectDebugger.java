@@ -1,0 +1,362 @@
+package io.kisflow.designer.debug.link;
+
+import io.kisflow.config.KisType;
+import io.kisflow.config.ObjectRef;
+import io.kisflow.designer.debug.CardKey;
+import io.kisflow.designer.debug.CardState;
+import io.kisflow.designer.debug.DebugOptions;
+import io.kisflow.designer.debug.DebugSession;
+import io.kisflow.designer.debug.DebugSettings;
+import io.kisflow.designer.debug.LayoutSettings;
+import io.kisflow.designer.document.ProjectDocument;
+import io.kisflow.designer.document.StatusMessage;
+import io.kisflow.designer.edit.DesignState;
+import io.kisflow.designer.edit.Edit;
+import io.kisflow.designer.edit.Selection;
+import io.kisflow.designer.project.ProjectLayout;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The debugger of a designer window: one {@link DebugSession} per open project, kept in step with
+ * the document. Edits (and their undo) reach the session as new configs, renames and run settings;
+ * what the user changes in the run panel (input rows, pinned rows, plugin paths) goes back into the
+ * document as undoable edits of the sidecar layout, so Save, autosave and recovery keep it like any
+ * other change. It also knows which flow and card the panels are about: the selection's.
+ *
+ * <pre>{@code ProjectDebugger dbg = new ProjectDebugger(vm.document, DebugOptions.defaults(), Platform::runLater, pool);
+ * runButton.setOnAction(e -> dbg.run());}</pre>
+ */
+public final class ProjectDebugger implements AutoCloseable {
+    private final ProjectDocument doc;
+    private final DebugOptions options;
+    private final Executor ui;
+    private final Executor background;
+    private final ReadOnlyObjectWrapper<DebugSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyStringWrapper flow = new ReadOnlyStringWrapper(this, "flow");
+    private final ReadOnlyObjectWrapper<CardKey> card = new ReadOnlyObjectWrapper<>(this, "card");
+    private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper(this, "changes");
+    private final CardWatcher watcher = new CardWatcher(() -> changes.set(changes.get() + 1));
+    private DesignState seen;
+    /** On while the session takes settings from the document (undo): its echo is not a new edit. */
+    private boolean applying;
+
+    public ProjectDebugger(ProjectDocument doc, DebugOptions options, Executor ui, Executor background) {
+        this.doc = doc;
+        this.options = Objects.requireNonNull(options, "options");
+        this.ui = ui;
+        this.background = background;
+        doc.opensProperty().addListener((o, a, b) -> startSession());
+        doc.stateProperty().addListener((o, a, b) -> stateChanged(b));
+        doc.selectionProperty().addListener((o, a, b) -> selectionChanged(b, true));
+        if (doc.directory() != null) {
+            startSession();
+        }
+    }
+
+    private void startSession() {
+        DebugSession old = session.get();
+        if (old != null) {
+            old.close();
+        }
+        DesignState s = doc.state();
+        seen = s;
+        DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), options, ui, background);
+        fresh.settingsRevisionProperty().addListener((o, a, b) -> settingsEdited(fresh));
+        fresh.stateProperty().addListener((o, a, b) -> changed());
+        fresh.pausedAtProperty().addListener((o, a, now) -> {
+            if (now != null) {
+                changed();
+            }
+        });
+        session.set(fresh);
+        watcher.watch(fresh, s.configs().flows().keySet());
+        flow.set(null);
+        card.set(null);
+        selectionChanged(doc.selection(), false);
+        changed();
+    }
+
+    // ---------------------------------------------------------------- document to session
+
+    private void stateChanged(DesignState now) {
+        DebugSession s = session.get();
+        DesignState was = seen;
+        seen = now;
+        if (s == null || was == null || now == was) {
+            return;
+        }
+        applying = true;
+        try {
+            for (Map.Entry<ObjectRef, ObjectRef> r : now.renamesSince(was).entrySet()) {
+                if (r.getKey().type() == KisType.FLOW) {
+                    s.flowRenamed(r.getKey().name(), r.getValue().name());
+                    if (r.getKey().name().equals(flow.get())) {
+                        flow.set(r.getValue().name());
+                    }
+                } else if (r.getKey().type() == KisType.FUNC) {
+                    s.functionRenamed(r.getKey().name(), r.getValue().name());
+                }
+            }
+            if (now.configs() != was.configs()) {
+                s.configsChanged(now.configs());
+            }
+            watcher.watch(s, now.configs().flows().keySet());
+            if (!sessionMatches(s, now.layout())) {
+                s.applySettings(LayoutSettings.read(now.layout()));
+            }
+        } finally {
+            applying = false;
+        }
+        selectionChanged(doc.selection(), false);
+        changed();
+    }
+
+    private static boolean sessionMatches(DebugSession s, ProjectLayout layout) {
+        return LayoutSettings.write(s.settings(), layout).equals(layout);
+    }
+
+    // ---------------------------------------------------------------- session to document
+
+    private void settingsEdited(DebugSession s) {
+        if (applying || s != session.get()) {
+            return;
+        }
+        ProjectLayout layout = doc.state().layout();
+        DebugSettings before = LayoutSettings.read(layout);
+        DebugSettings after = s.settings();
+        ProjectLayout wanted = LayoutSettings.write(after, layout);
+        if (wanted.equals(layout)) {
+            return;
+        }
+        String[] what = describe(before, after);
+        // The edit comes from the session, which already holds it: the state listener must not push it back.
+        applying = true;
+        try {
+            doc.perform(Edit.of(what[0], st -> st.withLayout(wanted), null), what[1]);
+            seen = doc.state();
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** The Undo menu's words for a run-settings change, and the burst that merges a run of keystrokes. */
+    private static String[] describe(DebugSettings before, DebugSettings after) {
+        if (!before.pluginPaths().equals(after.pluginPaths())) {
+            return new String[] {"Change plugin paths", null};
+        }
+        for (String f : union(before.inputRows().keySet(), after.inputRows().keySet())) {
+            if (!Objects.equals(before.inputRows().get(f), after.inputRows().get(f))
+                    || !Objects.equals(before.inputModes().get(f), after.inputModes().get(f))) {
+                return new String[] {"Edit input rows of " + f, "input:" + f};
+            }
+        }
+        for (String fn : union(before.pinnedRows().keySet(), after.pinnedRows().keySet())) {
+            boolean was = before.pinnedRows().containsKey(fn);
+            boolean is = after.pinnedRows().containsKey(fn);
+            if (was != is) {
+                return new String[] {(is ? "Pin output rows of " : "Unpin ") + fn, null};
+            }
+            if (!Objects.equals(before.pinnedRows().get(fn), after.pinnedRows().get(fn))) {
+                return new String[] {"Edit pinned rows of " + fn, "pins:" + fn};
+            }
+        }
+        return new String[] {"Edit run settings", "run-settings"};
+    }
+
+    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    // ---------------------------------------------------------------- selection
+
+    private void selectionChanged(Selection sel, boolean userMoved) {
+        DebugSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        var flows = doc.state().configs().flows();
+        CardKey newCard = null;
+        String newFlow = flow.get();
+        if (sel instanceof Selection.OfStep st && st.existsIn(doc.state())) {
+            newFlow = st.flow();
+            newCard = new CardKey(st.flow(), st.index());
+        } else if (sel instanceof Selection.OfFlow f && flows.containsKey(f.flow())) {
+            newFlow = f.flow();
+        }
+        if (newFlow == null || !flows.containsKey(newFlow)) {
+            newFlow = doc.state().lanes().isEmpty() ? null : doc.state().lanes().get(0);
+        }
+        flow.set(newFlow);
+        card.set(newCard);
+        if (userMoved && !s.state().isActive()) {
+            // Picking a card shows its output, picking a lane its source rows: what the user asked to look at.
+            if (newCard != null && s.card(newCard) != null && s.card(newCard).outputProperty().get() != null) {
+                s.inspect(newCard);
+            } else if (newCard == null && sel instanceof Selection.OfFlow && newFlow != null
+                    && s.flow(newFlow) != null && s.flow(newFlow).sourceProperty().get() != null) {
+                s.inspectSource(newFlow);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- commands (Run menu, keys, buttons)
+
+    /** Runs the selected flow to the end (pausing at breakpoints). */
+    public boolean run() {
+        return withFlow((s, f) -> s.run(f));
+    }
+
+    /** Paused: runs one function. Otherwise starts the selected flow and pauses before its first function. */
+    public boolean step() {
+        DebugSession s = session.get();
+        if (s != null && s.state() == io.kisflow.designer.debug.SessionState.PAUSED) {
+            return s.step();
+        }
+        return withFlow((ss, f) -> ss.step(f));
+    }
+
+    public boolean continueRun() {
+        DebugSession s = session.get();
+        return s != null && s.continueRun();
+    }
+
+    public void stop() {
+        DebugSession s = session.get();
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    /** Toggles the breakpoint of the selected card. */
+    public boolean toggleBreakpoint() {
+        return withCard("Select a function card to put a breakpoint on it.", (s, k) -> {
+            s.toggleBreakpoint(k);
+            changed();
+            return true;
+        });
+    }
+
+    /** Runs until just before the selected card. */
+    public boolean runToHere() {
+        return withCard("Select the card to run to.", DebugSession::runToHere);
+    }
+
+    /** Shows the selected card's input level next to its output in the diff. */
+    public boolean compareInputOutput() {
+        return withCard("Select a card to compare its input with its output.", (s, k) -> {
+            s.compareInputOutput(k);
+            return true;
+        });
+    }
+
+    /** Shows the selected card's output (or the flow's source when a lane is selected) in the inspector. */
+    public boolean inspectSelected() {
+        DebugSession s = session.get();
+        if (s == null || flow.get() == null) {
+            return false;
+        }
+        if (card.get() != null) {
+            s.inspect(card.get());
+        } else {
+            s.inspectSource(flow.get());
+        }
+        return true;
+    }
+
+    /** Shows the level the selected card reads (the previous card's output, or the source). */
+    public boolean inspectInput() {
+        return withCard("Select a card to see its input rows.", (s, k) -> {
+            if (k.position() == 0) {
+                s.inspectSource(k.flowName());
+            } else {
+                s.inspect(new CardKey(k.flowName(), k.position() - 1));
+            }
+            return true;
+        });
+    }
+
+    /** Loads the plugins again (the user rebuilt a jar). */
+    public boolean reloadPlugins() {
+        DebugSession s = session.get();
+        return s != null && s.reloadPlugins();
+    }
+
+    private boolean withFlow(java.util.function.BiPredicate<DebugSession, String> action) {
+        DebugSession s = session.get();
+        if (s == null) {
+            doc.tell(StatusMessage.refused("Open a project first."));
+            return false;
+        }
+        if (flow.get() == null) {
+            doc.tell(StatusMessage.refused("The project has no flow to run: create one first."));
+            return false;
+        }
+        return action.test(s, flow.get());
+    }
+
+    private boolean withCard(String hint, java.util.function.BiPredicate<DebugSession, CardKey> action) {
+        DebugSession s = session.get();
+        CardKey k = card.get();
+        if (s == null || k == null || s.card(k) == null) {
+            doc.tell(StatusMessage.refused(hint));
+            return false;
+        }
+        return action.test(s, k);
+    }
+
+    private void changed() {
+        changes.set(changes.get() + 1);
+    }
+
+    // ---------------------------------------------------------------- what views bind to
+
+    /** The session of the open project (a new one for each opened project); null before one is open. */
+    public ReadOnlyObjectProperty<DebugSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public DebugSession session() {
+        return session.get();
+    }
+
+    /** The flow the run panel is about: the selected lane's, else the last one picked, else the first. */
+    public ReadOnlyStringProperty flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    /** The selected card, or null when no card is selected. */
+    public ReadOnlyObjectProperty<CardKey> cardProperty() {
+        return card.getReadOnlyProperty();
+    }
+
+    /** The selected card's debugger state, or null. */
+    public CardState selectedCard() {
+        DebugSession s = session.get();
+        return s == null || card.get() == null ? null : s.card(card.get());
+    }
+
+    /** Goes up whenever anything the canvas shows of the debugger may have changed (repaint then). */
+    public ReadOnlyLongProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        DebugSession s = session.get();
+        if (s != null) {
+            s.close();
+        }
+    }
+}

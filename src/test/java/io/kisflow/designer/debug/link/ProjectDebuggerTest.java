@@ -1,0 +1,197 @@
+package io.kisflow.designer.debug.link;
+
+import io.kisflow.designer.debug.CardKey;
+import io.kisflow.designer.debug.CardStatus;
+import io.kisflow.designer.debug.CodeSource;
+import io.kisflow.designer.debug.DebugOptions;
+import io.kisflow.designer.debug.DebugSession;
+import io.kisflow.designer.debug.SessionDriver;
+import io.kisflow.designer.debug.SessionState;
+import io.kisflow.designer.debug.input.InputMode;
+import io.kisflow.designer.document.ProjectDocument;
+import io.kisflow.designer.edit.DesignState;
+import io.kisflow.designer.edit.FlowEdits;
+import io.kisflow.designer.edit.FunctionEdits;
+import io.kisflow.designer.edit.Selection;
+import io.kisflow.designer.project.ProjectFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The debugger in step with the document: edits reach the session, run settings come back as undoable edits. */
+class ProjectDebuggerTest {
+    @TempDir
+    Path tmp;
+    ProjectDocument doc;
+    ProjectDebugger dbg;
+
+    @BeforeEach
+    void open() throws IOException {
+        Path project = tmp.resolve("project");
+        copyTree(Path.of("conf-samples"), project);
+        doc = new ProjectDocument();
+        dbg = new ProjectDebugger(doc, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run);
+        openInto(project);
+    }
+
+    private void openInto(Path dir) throws IOException {
+        ProjectFiles files = ProjectFiles.open(dir);
+        DesignState s = new DesignState(files.configs(), files.layout());
+        doc.open(files.directory(), s, s);
+    }
+
+    @AfterEach
+    void close() {
+        dbg.close();
+    }
+
+    @Test
+    void theSelectionPicksTheFlowAndCardThePanelsShow() {
+        doc.select(Selection.step("StuScore", 1));
+        assertEquals("StuScore", dbg.flowProperty().get());
+        assertEquals(new CardKey("StuScore", 1), dbg.cardProperty().get());
+        assertEquals("AvgStuScore", dbg.selectedCard().function());
+
+        doc.select(Selection.flow("LogReport"));
+        assertEquals("LogReport", dbg.flowProperty().get());
+        assertNull(dbg.cardProperty().get());
+
+        doc.select(Selection.NONE);
+        assertEquals("LogReport", dbg.flowProperty().get(), "the run panel keeps the last flow picked");
+    }
+
+    @Test
+    void typingInputRowsIsAnUndoableEditOfTheSidecarLayout() {
+        DebugSession s = dbg.session();
+        var input = s.flow("StuScore").input();
+        input.textProperty().set("{\"stu_id\":1}");
+        input.textProperty().set("{\"stu_id\":1}\n{\"stu_id\":2}");
+
+        assertEquals(List.of("{\"stu_id\":1}", "{\"stu_id\":2}"), doc.state().layout().inputRows().get("StuScore"));
+        assertTrue(doc.isDirty(), "unsaved until saved into the sidecar");
+        assertEquals("Edit input rows of StuScore", doc.history().undoDescriptionProperty().get());
+
+        doc.undo();
+        assertEquals("", input.textProperty().get(), "the keystrokes were one burst: one undo clears them");
+        assertFalse(doc.state().layout().inputRows().containsKey("StuScore"));
+        assertFalse(doc.isDirty());
+
+        doc.redo();
+        assertEquals(List.of("{\"stu_id\":1}", "{\"stu_id\":2}"), input.stored());
+        assertEquals(2, input.rowCountProperty().get());
+    }
+
+    @Test
+    void theInputModeIsKeptInTheSidecarAndFollowsARename() {
+        var input = dbg.session().flow("StuScore").input();
+        input.modeProperty().set(InputMode.JSON);
+        input.textProperty().set("{\"stu_id\": 7}");
+        assertEquals(List.of("{\"stu_id\":7}"), doc.state().layout().inputRows().get("StuScore"));
+
+        doc.perform(FlowEdits.rename("StuScore", "Scores"));
+        var renamed = dbg.session().flow("Scores").input();
+        assertEquals(InputMode.JSON, renamed.modeProperty().get());
+        assertEquals(List.of("{\"stu_id\":7}"), renamed.stored());
+        assertEquals(List.of("{\"stu_id\":7}"), doc.state().layout().inputRows().get("Scores"));
+        assertEquals(java.util.Map.of("Scores", "json"), doc.state().layout().extra().get("debuggerInputModes"));
+        assertEquals("Rename flow StuScore to Scores", doc.history().undoDescriptionProperty().get(),
+                "the rename is one undo step: the session's echo adds none");
+    }
+
+    @Test
+    void pinningRowsIsUndoableAndTheCardShowsThePin() {
+        DebugSession s = dbg.session();
+        doc.perform(FunctionEdits.addAndInsert(io.kisflow.config.FuncConfig.of("Draft", "Calculate"), "StuScore", 3));
+        assertEquals(CodeSource.PASS_THROUGH, s.card(new CardKey("StuScore", 3)).codeSourceProperty().get(), "no code yet");
+        var pin = s.pins("Draft");
+        pin.textProperty().set("{\"avg\": 1}");
+        pin.pinnedProperty().set(true);
+
+        assertEquals(List.of("{\"avg\":1}"), doc.state().layout().pinnedRows().get("Draft"));
+        assertEquals("Pin output rows of Draft", doc.history().undoDescriptionProperty().get());
+        assertEquals(CodeSource.PINNED, s.card(new CardKey("StuScore", 3)).codeSourceProperty().get());
+
+        doc.undo();
+        assertFalse(pin.isPinned());
+        assertFalse(doc.state().layout().pinnedRows().containsKey("Draft"));
+        assertEquals(CodeSource.PASS_THROUGH, s.card(new CardKey("StuScore", 3)).codeSourceProperty().get());
+    }
+
+    @Test
+    void runningTheSelectedFlowFillsItsCardsAndAnEditMarksThemStale() {
+        DebugSession s = dbg.session();
+        s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");
+        doc.select(Selection.step("StuScore", 0));
+        SessionDriver driver = SessionDriver.wrap(s);
+        long before = dbg.changesProperty().get();
+
+        assertTrue(dbg.run());
+        driver.await(SessionState.FINISHED, SessionState.FAILED);
+        assertEquals(SessionState.FINISHED, s.state(), s.messageProperty().get());
+        assertEquals(CardStatus.DONE, s.card(new CardKey("StuScore", 1)).statusProperty().get());
+        assertEquals(1, s.card(new CardKey("StuScore", 1)).rowCountProperty().get());
+        assertTrue(dbg.changesProperty().get() > before, "the canvas is told to repaint");
+
+        doc.perform(FunctionEdits.update("AvgStuScore", "Set a default param of AvgStuScore",
+                f -> f.withOption(f.option().withDefaultParams(java.util.Map.of("note", "x")))));
+        assertFalse(s.card(new CardKey("StuScore", 0)).staleProperty().get());
+        assertTrue(s.card(new CardKey("StuScore", 1)).staleProperty().get());
+        assertTrue(s.card(new CardKey("StuScore", 2)).staleProperty().get());
+    }
+
+    @Test
+    void breakpointsAndRunToHereActOnTheSelectedCard() {
+        DebugSession s = dbg.session();
+        s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");
+        doc.select(Selection.flow("StuScore"));
+        assertFalse(dbg.toggleBreakpoint(), "no card selected");
+        assertEquals("Select a function card to put a breakpoint on it.", doc.status().text());
+
+        doc.select(Selection.step("StuScore", 2));
+        assertTrue(dbg.toggleBreakpoint());
+        assertTrue(s.card(new CardKey("StuScore", 2)).breakpointProperty().get());
+        SessionDriver driver = SessionDriver.wrap(s);
+        assertTrue(dbg.run());
+        driver.await(SessionState.PAUSED);
+        assertEquals(new CardKey("StuScore", 2), s.pausedAtProperty().get());
+        dbg.stop();
+        driver.await(SessionState.STOPPED);
+    }
+
+    @Test
+    void openingAnotherProjectStartsAFreshSession() throws IOException {
+        DebugSession first = dbg.session();
+        first.flow("StuScore").input().textProperty().set("a");
+        Path other = tmp.resolve("other");
+        copyTree(Path.of("conf-samples"), other);
+        openInto(other);
+        assertNotSame(first, dbg.session());
+        assertEquals("", dbg.session().flow("StuScore").input().textProperty().get());
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
