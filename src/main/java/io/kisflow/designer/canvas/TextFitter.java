@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * Shortens names with an ellipsis to fit a width, measuring with the real font once per name and
  * width (cached: the canvas paints the same names every frame).
+ *
+ * <pre>{@code gc.fillText(fitter.fit(name, font, 120), x, y);}</pre>
  */
-final class TextFitter {
+public final class TextFitter {
     private final Text probe = new Text();
     private final Map<String, String> cache = new HashMap<>();
 
-    String fit(String text, Font font, double maxWidth) {
+    public String fit(String text, Font font, double maxWidth) {
         String key = font.getName() + '|' + font.getSize() + '|' + maxWidth + '|' + text;
         String cached = cache.get(key);
         if (cached != null) {
@@ -28,7 +30,7 @@ final class TextFitter {
         return fitted;
     }
 
-    double width(String text, Font font) {
+    public double width(String text, Font font) {
         probe.setFont(font);
         probe.setText(text);
         return probe.getLayoutBounds().getWidth();

@@ -40,6 +40,9 @@ final class ActionCatalog {
         void bindConnectorDialog();
 
         void quit();
+
+        /** Brings a debugger tab to the front ("runTab", "inspectorTab", "diffTab", ...). */
+        void showTab(String id);
     }
 
     static List<DesignerAction> build(DesignerViewModel vm, Window w) {
@@ -89,6 +92,43 @@ final class ActionCatalog {
         a.add(new DesignerAction("view.fit", "View", "Fit everything in view", key(KeyCode.DIGIT0, SHORTCUT_DOWN), true, vm.canvas::fit));
         a.add(new DesignerAction("view.theme", "View", "Switch light / dark theme", key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN), true,
                 () -> vm.themeProperty().set(vm.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT)));
+        // Run (the debugger); global: F5 runs while the input rows have the focus
+        var d = vm.debugger;
+        a.add(new DesignerAction("run.run", "Run", "Run the flow", key(KeyCode.F5), true, () -> {
+            w.showTab("runTab");
+            d.run();
+        }));
+        a.add(new DesignerAction("run.step", "Run", "Step (one function)", key(KeyCode.F10), true, () -> {
+            w.showTab("runTab");
+            d.step();
+        }));
+        a.add(new DesignerAction("run.continue", "Run", "Continue", key(KeyCode.F8), true, d::continueRun));
+        a.add(new DesignerAction("run.stop", "Run", "Stop", key(KeyCode.F5, SHIFT_DOWN), true, d::stop));
+        a.add(new DesignerAction("run.breakpoint", "Run", "Toggle breakpoint on the selected card", key(KeyCode.F9), true, d::toggleBreakpoint));
+        a.add(new DesignerAction("run.toHere", "Run", "Run to the selected card", key(KeyCode.F10, SHORTCUT_DOWN), true, () -> {
+            w.showTab("runTab");
+            d.runToHere();
+        }));
+        a.add(new DesignerAction("run.inspect", "Run", "Inspect the selected card's rows", key(KeyCode.I, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
+            if (d.inspectSelected()) {
+                w.showTab("inspectorTab");
+            }
+        }));
+        a.add(new DesignerAction("run.inspectInput", "Run", "Inspect the selected card's input rows", null, true, () -> {
+            if (d.inspectInput()) {
+                w.showTab("inspectorTab");
+            }
+        }));
+        a.add(new DesignerAction("run.compare", "Run", "Compare the selected card's input and output", key(KeyCode.D, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
+            if (d.compareInputOutput()) {
+                w.showTab("diffTab");
+            }
+        }));
+        a.add(new DesignerAction("run.pin", "Run", "Pin output rows for the selected card\u2026", null, true, () -> w.showTab("callTab")));
+        a.add(new DesignerAction("run.reload", "Run", "Reload plugins", key(KeyCode.R, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
+            w.showTab("pluginsTab");
+            d.reloadPlugins();
+        }));
         // Help
         a.add(new DesignerAction("help.keys", "Help", "Keyboard shortcuts", key(KeyCode.F1), true, w::showHelp));
         a.add(new DesignerAction("help.about", "Help", "About KisFlow Studio", null, true, w::showAbout));

@@ -1,6 +1,8 @@
 package io.kisflow.designer.shell;
 
 import io.kisflow.designer.canvas.CanvasViewModel;
+import io.kisflow.designer.debug.DebugOptions;
+import io.kisflow.designer.debug.link.ProjectDebugger;
 import io.kisflow.designer.document.EditActions;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.files.ProjectSession;
@@ -31,13 +33,22 @@ public final class DesignerViewModel {
     public final ProblemsViewModel problems = new ProblemsViewModel(document);
     public final YamlViewModel yaml = new YamlViewModel(document);
     public final ProjectSession session;
+    /** The debugger: runs and steps flows of the open project (its runs report through the JavaFX thread). */
+    public final ProjectDebugger debugger;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
+    /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
+    private static final java.util.concurrent.Executor DEBUG_WORK = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "debugger-work");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** @param stateDir where recovery copies, recent projects and settings live (~/.kisflow-studio) */
     public DesignerViewModel(Path stateDir) {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
+        this.debugger = new ProjectDebugger(document, DebugOptions.defaults(), javafx.application.Platform::runLater, DEBUG_WORK);
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {

@@ -1,6 +1,7 @@
 package io.kisflow.designer.shell;
 
 import io.kisflow.designer.canvas.CanvasView;
+import io.kisflow.designer.debug.view.CanvasDebugOverlay;
 import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.palette.PaletteItem;
@@ -80,6 +81,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
                 vm.actions::newFlow, vm.actions::newFunction, vm.actions::newConnector);
         actions = ActionCatalog.build(vm, this);
         canvasView.contextMenuItems().addAll(contextMenu());
+        canvasView.addOverlay(new CanvasDebugOverlay(vm.debugger::session, canvasView.themeProperty()::get));
+        vm.debugger.changesProperty().addListener((o, a, b) -> canvasView.repaint());
 
         sideTabs.setId("sideTabs");
         sideTabs.getTabs().add(tab("Properties", "propertiesTab", new PropertiesView(vm.properties)));
@@ -204,7 +207,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
     /** The canvas's right-click menu: the actions that act on what was clicked. */
     private List<MenuItem> contextMenu() {
         List<MenuItem> items = new ArrayList<>();
-        for (String id : List.of("edit.rename", "edit.duplicate", "edit.copy", "edit.paste", "edit.delete", "-",
+        for (String id : List.of("run.breakpoint", "run.toHere", "run.inspect", "run.inspectInput", "run.compare", "run.pin", "-",
+                "edit.rename", "edit.duplicate", "edit.copy", "edit.paste", "edit.delete", "-",
                 "insert.insertFunction", "insert.bind", "insert.toggle", "-", "insert.flow", "insert.function", "insert.connector")) {
             if (id.equals("-")) {
                 items.add(new SeparatorMenuItem());
@@ -380,10 +384,23 @@ public final class DesignerWindow implements ActionCatalog.Window {
         vm.session.autosave(vm.canvas.stateWithView(), vm.document.isDirty());
     }
 
-    /** Stops the autosave timer (the window is closing). */
+    /** Stops the autosave timer and any debugger run (the window is closing). */
     public void shutdown() {
         autosave.stop();
         autosaveThread.shutdown();
+        vm.debugger.close();
+    }
+
+    @Override
+    public void showTab(String id) {
+        for (TabPane pane : List.of(bottomTabs, sideTabs)) {
+            for (Tab t : pane.getTabs()) {
+                if (id.equals(t.getId())) {
+                    pane.getSelectionModel().select(t);
+                    return;
+                }
+            }
+        }
     }
 
 }

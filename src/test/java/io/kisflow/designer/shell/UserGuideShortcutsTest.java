@@ -52,5 +52,8 @@ class UserGuideShortcutsTest {
 
         public void quit() {
         }
+
+        public void showTab(String id) {
+        }
     };
 }

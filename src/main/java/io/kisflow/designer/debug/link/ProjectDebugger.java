@@ -8,6 +8,7 @@ import io.kisflow.designer.debug.DebugOptions;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.DebugSettings;
 import io.kisflow.designer.debug.LayoutSettings;
+import io.kisflow.designer.debug.input.InputMode;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.edit.DesignState;
@@ -156,7 +157,7 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         for (String f : union(before.inputRows().keySet(), after.inputRows().keySet())) {
             if (!Objects.equals(before.inputRows().get(f), after.inputRows().get(f))
-                    || !Objects.equals(before.inputModes().get(f), after.inputModes().get(f))) {
+                    || before.inputModes().getOrDefault(f, InputMode.TEXT) != after.inputModes().getOrDefault(f, InputMode.TEXT)) {
                 return new String[] {"Edit input rows of " + f, "input:" + f};
             }
         }

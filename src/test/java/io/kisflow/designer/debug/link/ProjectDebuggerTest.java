@@ -77,6 +77,8 @@ class ProjectDebuggerTest {
     void typingInputRowsIsAnUndoableEditOfTheSidecarLayout() {
         DebugSession s = dbg.session();
         var input = s.flow("StuScore").input();
+        List<String> sample = input.stored();
+        assertEquals(4, sample.size(), "the samples come with input rows");
         input.textProperty().set("{\"stu_id\":1}");
         input.textProperty().set("{\"stu_id\":1}\n{\"stu_id\":2}");
 
@@ -85,8 +87,8 @@ class ProjectDebuggerTest {
         assertEquals("Edit input rows of StuScore", doc.history().undoDescriptionProperty().get());
 
         doc.undo();
-        assertEquals("", input.textProperty().get(), "the keystrokes were one burst: one undo clears them");
-        assertFalse(doc.state().layout().inputRows().containsKey("StuScore"));
+        assertEquals(sample, input.stored(), "the keystrokes were one burst: one undo puts the sample rows back");
+        assertEquals(sample, doc.state().layout().inputRows().get("StuScore"));
         assertFalse(doc.isDirty());
 
         doc.redo();
@@ -97,6 +99,8 @@ class ProjectDebuggerTest {
     @Test
     void theInputModeIsKeptInTheSidecarAndFollowsARename() {
         var input = dbg.session().flow("StuScore").input();
+        assertEquals(InputMode.JSON, input.modeProperty().get(), "the sample's input is JSON");
+        input.modeProperty().set(InputMode.TEXT);
         input.modeProperty().set(InputMode.JSON);
         input.textProperty().set("{\"stu_id\": 7}");
         assertEquals(List.of("{\"stu_id\":7}"), doc.state().layout().inputRows().get("StuScore"));
@@ -106,7 +110,7 @@ class ProjectDebuggerTest {
         assertEquals(InputMode.JSON, renamed.modeProperty().get());
         assertEquals(List.of("{\"stu_id\":7}"), renamed.stored());
         assertEquals(List.of("{\"stu_id\":7}"), doc.state().layout().inputRows().get("Scores"));
-        assertEquals(java.util.Map.of("Scores", "json"), doc.state().layout().extra().get("debuggerInputModes"));
+        assertEquals(java.util.Map.of("SaveScores", "json", "Scores", "json"), doc.state().layout().extra().get("debuggerInputModes"));
         assertEquals("Rename flow StuScore to Scores", doc.history().undoDescriptionProperty().get(),
                 "the rename is one undo step: the session's echo adds none");
     }
@@ -174,12 +178,12 @@ class ProjectDebuggerTest {
     @Test
     void openingAnotherProjectStartsAFreshSession() throws IOException {
         DebugSession first = dbg.session();
-        first.flow("StuScore").input().textProperty().set("a");
+        first.flow("RetryPoll").input().textProperty().set("a");
         Path other = tmp.resolve("other");
         copyTree(Path.of("conf-samples"), other);
         openInto(other);
         assertNotSame(first, dbg.session());
-        assertEquals("", dbg.session().flow("StuScore").input().textProperty().get());
+        assertEquals(List.of("job-17", "job-18"), dbg.session().flow("RetryPoll").input().stored());
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -1,0 +1,111 @@
+package io.kisflow.designer.ui;
+
+import io.kisflow.designer.Snapshots;
+import io.kisflow.designer.debug.CardKey;
+import io.kisflow.designer.debug.CardStatus;
+import io.kisflow.designer.debug.DebugSession;
+import io.kisflow.designer.debug.SessionState;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The debugger in the real window: Run, Step, Continue and breakpoints from the keyboard, counts on the cards. */
+class DebuggerFxTest extends DesignerFxTest {
+    static final Path SHOTS = Path.of("target", "screens");
+
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        startDesigner(stage);
+    }
+
+    DebugSession session() {
+        return vm.debugger.session();
+    }
+
+    /** Waits (up to a generous limit, so a broken run fails instead of hanging) until the session is in this state. */
+    void awaitState(SessionState wanted) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().state() == wanted);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A PNG of a node into target/screens, to look at (taken on the FX thread). */
+    static void shot(javafx.scene.Node node, String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Snapshots.save(node, SHOTS.resolve(name));
+            return null;
+        }).get(20, TimeUnit.SECONDS);
+    }
+
+    int rows(String flow, int position) {
+        return session().card(new CardKey(flow, position)).rowCountProperty().get();
+    }
+
+    CardStatus status(String flow, int position) {
+        return session().card(new CardKey(flow, position)).statusProperty().get();
+    }
+
+    @Test
+    void f5RunsTheSelectedFlowAndEachCardShowsItsRows(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("StuScore", 0));
+        robot.type(KeyCode.F5);
+        awaitState(SessionState.FINISHED);
+
+        assertEquals(4, session().flow("StuScore").sourceProperty().get().size());
+        assertEquals(3, rows("StuScore", 0), "VerifyStu drops student 103 (a score of 140)");
+        assertEquals(3, rows("StuScore", 1));
+        assertEquals(3, rows("StuScore", 2));
+        assertEquals(CardStatus.DONE, status("StuScore", 2));
+        shot(window.canvasView(), "debug-run.png");
+    }
+
+    @Test
+    void stepPausesBeforeEachFunctionAndContinueFinishes(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("LogReport", 1));
+        robot.type(KeyCode.F10);
+        awaitState(SessionState.PAUSED);
+        assertEquals(new CardKey("LogReport", 0), session().pausedAtProperty().get());
+        assertEquals(CardStatus.CURRENT, status("LogReport", 0));
+
+        robot.type(KeyCode.F10);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new CardKey("LogReport", 1).equals(session().pausedAtProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, rows("LogReport", 0), "TrimLines drops the blank line");
+        assertEquals(-1, rows("LogReport", 1), "CountLines has not run yet");
+        shot(window.canvasView(), "debug-step.png");
+
+        robot.type(KeyCode.F8);
+        awaitState(SessionState.FINISHED);
+        assertTrue(rows("LogReport", 3) >= 0);
+    }
+
+    @Test
+    void aBreakpointPausesTheRunBeforeItsCard(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("StuScore", 2));
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(session().card(new CardKey("StuScore", 2)).breakpointProperty().get());
+
+        robot.type(KeyCode.F5);
+        awaitState(SessionState.PAUSED);
+        assertEquals(new CardKey("StuScore", 2), session().pausedAtProperty().get());
+        assertEquals(3, rows("StuScore", 1));
+        shot(window.canvasView(), "debug-breakpoint.png");
+        shot(window.scene().getRoot(), "debug-window.png");
+
+        robot.press(KeyCode.SHIFT, KeyCode.F5).release(KeyCode.F5, KeyCode.SHIFT);
+        awaitState(SessionState.STOPPED);
+        assertEquals(CardStatus.STOPPED, status("StuScore", 2));
+    }
+}
