@@ -14,24 +14,26 @@ import java.util.Map;
 /**
  * Java handlers doing what the Go handlers of the conformance runs did
  * (/work/shared/conformance/README.md), recording what the traces also recorded: connector init
- * and calls, the typed rows the StuAvg functions received, and what PrintStuAvgScore printed.
+ * and calls, the typed rows the StuAvg functions received, and what PrintStuAvgScore printed (it
+ * also prints it, as Go did, so that the debugger's captured call log can be checked). Shared by the
+ * engine's conformance tests and the debugger's stepping tests.
  */
-final class ConformancePlugin implements KisPlugin {
-    record ConnectorCall(String connector, String function, Mode mode, Object args, Map<String, String> connectorParams,
+public final class ConformancePlugin implements KisPlugin {
+    public record ConnectorCall(String connector, String function, Mode mode, Object args, Map<String, String> connectorParams,
                          List<String> saveList, List<String> loadList) {
     }
 
-    record AvgStuScoreIn(@JsonProperty("stu_id") int stuId, @JsonProperty("score_1") int score1,
+    public record AvgStuScoreIn(@JsonProperty("stu_id") int stuId, @JsonProperty("score_1") int score1,
                          @JsonProperty("score_2") int score2, @JsonProperty("score_3") int score3) {
     }
 
-    record AvgStuScoreOut(@JsonProperty("stu_id") int stuId, @JsonProperty("avg_score") double avgScore) {
+    public record AvgStuScoreOut(@JsonProperty("stu_id") int stuId, @JsonProperty("avg_score") double avgScore) {
     }
 
-    final List<String> connectorInits = Collections.synchronizedList(new ArrayList<>());
-    final List<ConnectorCall> connectorCalls = Collections.synchronizedList(new ArrayList<>());
-    final List<List<?>> typedInputs = Collections.synchronizedList(new ArrayList<>());
-    final List<String> printed = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> connectorInits = Collections.synchronizedList(new ArrayList<>());
+    public final List<ConnectorCall> connectorCalls = Collections.synchronizedList(new ArrayList<>());
+    public final List<List<?>> typedInputs = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> printed = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void register(Pool pool) {
@@ -66,7 +68,9 @@ final class ConformancePlugin implements KisPlugin {
         pool.faas("PrintStuAvgScore", AvgStuScoreOut.class, (flow, rows) -> {
             typedInputs.add(List.copyOf(rows));
             for (AvgStuScoreOut r : rows) {
-                printed.add("stuid: [" + r.stuId() + "], avg score: [" + goNumber(r.avgScore()) + "]");
+                String line = "stuid: [" + r.stuId() + "], avg score: [" + goNumber(r.avgScore()) + "]";
+                printed.add(line);
+                System.out.println(line);
             }
         });
 

@@ -1,5 +1,7 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.conformance.ConformancePlugin;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisflow.designer.debug.input.InputMode;
@@ -31,7 +33,7 @@ class ConformanceSteppingTest {
         JsonNode trace = JSON.readTree(LoadConf.traces().resolve(flowName + ".json").toFile());
         Map<String, Integer> positions = new HashMap<>();
         trace.get("function_chain").forEach(f -> positions.put(f.get("name").asText(), f.get("position").asInt()));
-        ConformanceHandlers handlers = new ConformanceHandlers();
+        ConformancePlugin handlers = new ConformancePlugin();
         DebugSettings settings = DebugSettings.EMPTY.withInput(flowName, LoadConf.SOURCE, InputMode.TEXT);
         try (SessionDriver d = new SessionDriver(LoadConf.configs(), settings, DebugOptions.defaults().withExtraPlugins(List.of(handlers)))) {
             DebugSession s = d.session;

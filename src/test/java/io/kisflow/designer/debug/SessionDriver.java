@@ -1,5 +1,7 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.conformance.ConformancePlugin;
+
 import io.kisflow.config.ConfigSet;
 import javafx.beans.value.ChangeListener;
 
@@ -35,7 +37,7 @@ public final class SessionDriver implements AutoCloseable {
         return new SessionDriver(session);
     }
 
-    public static SessionDriver loadConf(ConformanceHandlers handlers) {
+    public static SessionDriver loadConf(ConformancePlugin handlers) {
         return new SessionDriver(LoadConf.configs(), DebugSettings.EMPTY.withInput("flowName1", LoadConf.SOURCE, null),
                 DebugOptions.defaults().withExtraPlugins(List.of(handlers)));
     }

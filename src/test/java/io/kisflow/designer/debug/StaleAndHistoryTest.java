@@ -1,5 +1,7 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.conformance.ConformancePlugin;
+
 import io.kisflow.config.ConfigSet;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FlowStep;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stale marks after edits, cards following the chain, run history, comparing runs, timings, settings. */
 class StaleAndHistoryTest {
-    private final ConformanceHandlers handlers = new ConformanceHandlers();
+    private final ConformancePlugin handlers = new ConformancePlugin();
     private SessionDriver driver;
 
     private DebugSession open(DebugOptions options) {
@@ -190,7 +192,7 @@ class StaleAndHistoryTest {
         assertEquals("2.0", s.inspector().cell(0, "avg_score"));
         assertEquals(3, s.inspector().rowCountProperty().get());
         assertEquals("101", s.inspector().cell(2, "stu_id"));
-        assertEquals(List.of("stuid: [100], avg score: [2.0]", "stuid: [100], avg score: [2.0]", "stuid: [101], avg score: [0.0]"),
+        assertEquals(List.of("stuid: [100], avg score: [2]", "stuid: [100], avg score: [2]", "stuid: [101], avg score: [0]"),
                 f.card(1).lastCallProperty().get().log().stream().map(LogLine::text).toList());
         assertEquals(Map.of("StuAvg", InputMode.JSON), Map.of("StuAvg", s.settings().inputModes().get("StuAvg")));
         assertEquals("{\"stu_id\":100,\"score_1\":1,\"score_2\":2,\"score_3\":3}", s.settings().inputRows().get("StuAvg").get(0));
