@@ -46,9 +46,14 @@ public final class DesignerViewModel {
 
     /** @param stateDir where recovery copies, recent projects and settings live (~/.kisflow-studio) */
     public DesignerViewModel(Path stateDir) {
+        this(stateDir, DebugOptions.defaults());
+    }
+
+    /** @param debugOptions how the debugger runs flows (tests add plugins of their own here) */
+    public DesignerViewModel(Path stateDir, DebugOptions debugOptions) {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
-        this.debugger = new ProjectDebugger(document, DebugOptions.defaults(), javafx.application.Platform::runLater, DEBUG_WORK);
+        this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {

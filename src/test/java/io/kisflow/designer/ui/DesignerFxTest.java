@@ -57,8 +57,13 @@ abstract class DesignerFxTest {
         window.files().openProject(project);
     }
 
+    /** How the window's debugger runs flows; tests of the debugger add plugins of their own. */
+    io.kisflow.designer.debug.DebugOptions debugOptions() {
+        return io.kisflow.designer.debug.DebugOptions.defaults().withMetrics(false);
+    }
+
     DesignerWindow openWindow(Stage stage) {
-        vm = new DesignerViewModel(stateDir);
+        vm = new DesignerViewModel(stateDir, debugOptions());
         FileDialogs dialogs = (owner, title, initial) -> Optional.ofNullable(chosenDirectories.poll());
         DesignerWindow w = new DesignerWindow(stage, vm, dialogs);
         stage.setWidth(1280);

@@ -80,7 +80,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         if (growth != k || pillFont == null) {
             k = growth;
             pillFont = Font.font("System", FontWeight.BOLD, 11 * k);
-            tagFont = Font.font("System", FontWeight.BOLD, 10 * k);
+            tagFont = Font.font("System", FontWeight.BOLD, 10 * tk());
             errorFont = Font.font("System", FontWeight.NORMAL, 11 * Math.min(k, 1.4));
         }
     }
@@ -116,7 +116,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
                 }
                 default -> { }
             }
-            if (text && c.rowCountProperty().get() >= 0) {
+            if (text && c.rowCountProperty().get() >= 0 && st != CardStatus.FAILED) {
                 double x = i + 1 < g.cardCount(lane) ? r.maxX() + CanvasGeometry.CARD_GAP / 2 : r.maxX() + CanvasGeometry.CARD_GAP / 2 + 2;
                 pill(gc, p, x, r.centerY(), count(c.rowCountProperty().get()), c.staleProperty().get(),
                         st == CardStatus.FAILED ? p.error() : p.ok());
@@ -166,7 +166,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         gc.setFont(errorFont);
         gc.setTextAlign(TextAlignment.LEFT);
         String message = c.errorProperty().get() == null ? "failed" : c.errorProperty().get().message();
-        gc.fillText(fitter.fit("\u2716 " + firstLine(message), errorFont, r.width() - 14), r.x() + 7, bandY + 11);
+        gc.fillText(fitter.fit("\u2716 " + onCard(message), errorFont, r.width() - 14), r.x() + 7, bandY + 11);
     }
 
     private void codeBadge(GraphicsContext gc, Theme.Palette p, Rect r, CodeSource source) {
@@ -174,14 +174,14 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
             // Loud on purpose: these rows are made up by the user and never run on a server.
             rightTag(gc, PIN, Color.WHITE, r, "PINNED ROWS");
         } else if (source == CodeSource.PASS_THROUGH) {
-            rightTag(gc, p.card(), p.subText(), r, "no code: passes rows");
+            rightTag(gc, p.card(), p.subText(), r, "no code");
         }
     }
 
     /** A tag on the top edge of a card, right-aligned (clear of the problem marker in the corner). */
     private void rightTag(GraphicsContext gc, Color fill, Color textColor, Rect r, String label) {
         gc.setFont(tagFont);
-        double w = fitter.width(label, tagFont) + 12 * k;
+        double w = fitter.width(label, tagFont) + 12 * tk();
         tag(gc, fill, textColor, Math.max(r.x() + 8, r.maxX() - 14 - w), r.y(), label);
     }
 
@@ -221,24 +221,29 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         gc.setTextAlign(TextAlignment.LEFT);
     }
 
+    /** Tags grow less than counts: they sit on the card's edge and must not cover its neighbours. */
+    private double tk() {
+        return Math.min(k, 1.5);
+    }
+
     private double ph() {
         return PILL_H * k;
     }
 
     private void tag(GraphicsContext gc, Color fill, Color textColor, double x, double cy, String label) {
         gc.setFont(tagFont);
-        double h = 16 * k;
-        double w = fitter.width(label, tagFont) + 12 * k;
+        double h = 16 * tk();
+        double w = fitter.width(label, tagFont) + 12 * tk();
         gc.setFill(fill);
         gc.fillRoundRect(x, cy - h / 2, w, h, h / 2, h / 2);
         if (fill.getBrightness() > 0.6 && fill.getSaturation() < 0.2) {
             gc.setStroke(textColor);
-            gc.setLineWidth(0.8 * k);
+            gc.setLineWidth(0.8 * tk());
             gc.strokeRoundRect(x, cy - h / 2, w, h, h / 2, h / 2);
         }
         gc.setFill(textColor);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.fillText(label, x + 6 * k, cy);
+        gc.fillText(label, x + 6 * tk(), cy);
     }
 
     /** 7, 999, 1.2k, 34k, 1.2M: fits the gap between cards. */
@@ -255,8 +260,14 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         return String.format(java.util.Locale.ROOT, "%.1fM", n / 1_000_000.0);
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /**
+     * The part of an error message worth the card's little room: its first line, without the
+     * "flow F, function X (position N) failed: " the card itself already says.
+     */
+    static String onCard(String message) {
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        int failed = line.indexOf(" failed: ");
+        return line.startsWith("flow ") && failed > 0 ? line.substring(failed + " failed: ".length()) : line;
     }
 }
