@@ -8,7 +8,9 @@ import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.palette.PaletteViewModel;
-import io.kisflow.designer.palette.PluginFunctions;
+import io.kisflow.designer.debug.DebugSession;
+import javafx.collections.ListChangeListener;
+import java.util.Set;
 import io.kisflow.designer.problems.ProblemsViewModel;
 import io.kisflow.designer.problems.YamlViewModel;
 import io.kisflow.designer.properties.PropertiesViewModel;
@@ -64,20 +66,24 @@ public final class DesignerViewModel {
         session.filesProperty().addListener((o, a, files) -> {
             if (files != null) {
                 problems.projectLoaded(files.configs(), files.origins(), files.loadProblems());
-                refreshPluginFunctions();
             }
         });
+        debugger.sessionProperty().addListener((o, a, s) -> followPlugins(s));
+        followPlugins(debugger.session());
         session.savesProperty().addListener((o, a, b) -> problems.projectSaved(session.filesProperty().get().origins()));
     }
 
-    /** Reloads the function names the plugins implement (for the palette); a plugin that fails to load is reported, not fatal. */
-    public void refreshPluginFunctions() {
-        var s = document.state();
-        try {
-            palette.implementedProperty().set(PluginFunctions.implemented(s.configs(), document.directory(), s.layout().pluginPaths()));
-        } catch (RuntimeException e) {
-            document.tell(StatusMessage.error("Plugins could not be loaded, so the palette lists no plugin functions: " + e.getMessage()));
+    /**
+     * The palette lists what the debugger's plugins implement: one loading of the plugins serves both,
+     * and "Reload plugins" refreshes the palette too.
+     */
+    private void followPlugins(DebugSession s) {
+        if (s == null) {
+            return;
         }
+        Runnable copy = () -> palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+        s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
+        copy.run();
     }
 
     public ObjectProperty<Theme> themeProperty() {
