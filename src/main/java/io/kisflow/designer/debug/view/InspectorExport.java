@@ -37,7 +37,8 @@ final class InspectorExport extends MenuButton {
                 new SeparatorMenuItem(), shownJson, shownCsv);
         // "Shown" differs from "all" only under a filter or a sort, and is only ready once computed.
         setOnShowing(e -> {
-            boolean same = model.filterProperty().get().isEmpty() && model.sortProperty().get() == null;
+            String filter = model.filterProperty().get();
+            boolean same = (filter == null || filter.isEmpty()) && model.sortProperty().get() == null;
             shownJson.setDisable(same || model.computingProperty().get());
             shownCsv.setDisable(same || model.computingProperty().get());
         });

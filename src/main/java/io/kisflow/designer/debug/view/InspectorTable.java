@@ -82,11 +82,6 @@ final class InspectorTable extends TableView<InspectorRow> {
         return out;
     }
 
-    /** The header text of a field column, for tests and the copy menu. */
-    List<String> fieldColumns() {
-        return new ArrayList<>(byName.keySet());
-    }
-
     private void rebuildColumns() {
         List<TableColumn<InspectorRow, ?>> next = new ArrayList<>();
         next.add(number);
@@ -150,7 +145,7 @@ final class InspectorTable extends TableView<InspectorRow> {
     }
 
     private void refreshPlaceholder() {
-        String filter = model.filterProperty().get();
+        String filter = model.filterProperty().get() == null ? "" : model.filterProperty().get();
         if (model.rowCountProperty().get() == 0) {
             placeholder.setText("This level has no rows.");
         } else if (model.computingProperty().get()) {
