@@ -44,6 +44,10 @@ public final class DiffModel {
     private final ReadOnlyObjectWrapper<LevelDiff> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<String> leftColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> leftColumnsView = FXCollections.unmodifiableObservableList(leftColumns);
+    private final ObservableList<String> rightColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> rightColumnsView = FXCollections.unmodifiableObservableList(rightColumns);
     private final VirtualList<DiffRow> rows = new VirtualList<>();
     private final ReadOnlyIntegerWrapper same = new ReadOnlyIntegerWrapper(this, "same");
     private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper(this, "changed");
@@ -85,10 +89,11 @@ public final class DiffModel {
                 if (d == null) {
                     return;
                 }
-                Set<String> names = new LinkedHashSet<>();
-                l.rows().forEach(row -> RowJson.collectColumns(row, names));
-                r.rows().forEach(row -> RowJson.collectColumns(row, names));
-                ui.execute(() -> publish(gen, d, List.copyOf(names)));
+                Set<String> leftNames = new LinkedHashSet<>();
+                Set<String> rightNames = new LinkedHashSet<>();
+                l.rows().forEach(row -> RowJson.collectColumns(row, leftNames));
+                r.rows().forEach(row -> RowJson.collectColumns(row, rightNames));
+                ui.execute(() -> publish(gen, d, List.copyOf(leftNames), List.copyOf(rightNames)));
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     if (generation.get() == gen) {
@@ -100,12 +105,16 @@ public final class DiffModel {
         });
     }
 
-    private void publish(int gen, LevelDiff d, List<String> names) {
+    private void publish(int gen, LevelDiff d, List<String> leftNames, List<String> rightNames) {
         if (generation.get() != gen) {
             return;
         }
+        Set<String> names = new LinkedHashSet<>(leftNames);
+        names.addAll(rightNames);
         result.set(d);
         columns.setAll(names);
+        leftColumns.setAll(leftNames);
+        rightColumns.setAll(rightNames);
         same.set(d.count(DiffKind.SAME));
         changed.set(d.count(DiffKind.CHANGED));
         added.set(d.count(DiffKind.ADDED));
@@ -162,6 +171,16 @@ public final class DiffModel {
     /** The union of both levels' columns. */
     public ObservableList<String> columns() {
         return columnsView;
+    }
+
+    /** The left (before) level's columns, in first-seen order: the left half of a side-by-side table. */
+    public ObservableList<String> leftColumns() {
+        return leftColumnsView;
+    }
+
+    /** The right (after) level's columns, in first-seen order. */
+    public ObservableList<String> rightColumns() {
+        return rightColumnsView;
     }
 
     /** The diff's lines, made on demand: bind a TableView's items to it. */

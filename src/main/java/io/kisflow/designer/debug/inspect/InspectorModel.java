@@ -104,7 +104,16 @@ public final class InspectorModel {
         if (sampled < data.size()) {
             background.execute(() -> scanRemainingColumns(data, sampled, gen));
         }
+        if (!new ViewSpec(filter.get(), matchCase.get(), sort.get()).isIdentity()) {
+            // The old view's indexes point into the old level: show no row until the new view is ready.
+            applyView(RowView.identity(0));
+        }
         recomputeView();
+    }
+
+    /** False until the first {@link #show}: the inspector then shows how to get a level instead of a table. */
+    public boolean hasLevel() {
+        return level.get() != NOTHING;
     }
 
     private void scanRemainingColumns(List<Object> data, int from, int gen) {

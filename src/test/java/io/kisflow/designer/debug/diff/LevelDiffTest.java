@@ -95,6 +95,7 @@ class LevelDiffTest {
         assertFalse(m.computingProperty().get());
         assertEquals(List.of(1, 2, 0, 0), List.of(m.sameProperty().get(), m.changedProperty().get(), m.addedProperty().get(), m.removedProperty().get()));
         assertEquals(List.of("id", "v"), m.columns());
+        assertEquals(List.of("id", "v"), m.leftColumns());
         assertEquals("c", m.rows().get(2).leftCell("v"));
         assertEquals("d", m.rows().get(2).rightCell("v"));
         assertEquals(List.of("id", "v"), m.rows().get(2).changedColumns());
@@ -110,5 +111,15 @@ class LevelDiffTest {
         kinds.clear();
         m.rows().forEach(r -> kinds.add(r.kind().toString()));
         assertEquals(List.of("CHANGED", "ADDED", "REMOVED"), kinds);
+    }
+
+    @Test
+    void eachSideHasItsOwnColumnsAndTheUnionKeepsLeftThenRightOrder() {
+        DiffModel m = new DiffModel(Runnable::run, Runnable::run);
+        m.compare(LevelData.of("f", "in", 0, List.of(map("stu_id", 1, "score_1", 90))),
+                LevelData.of("f", "out", 1, List.of(map("stu_id", 1, "avg_score", 90.0), "plain")));
+        assertEquals(List.of("stu_id", "score_1"), m.leftColumns());
+        assertEquals(List.of("stu_id", "avg_score", "value"), m.rightColumns());
+        assertEquals(List.of("stu_id", "score_1", "avg_score", "value"), m.columns());
     }
 }

@@ -273,4 +273,21 @@ class InspectorModelTest {
         assertFalse(RowViewBuilder.containsIgnoreCase("err", "error"));
         assertFalse(RowViewBuilder.containsIgnoreCase("e r r o r", "error"));
     }
+
+    @Test
+    void aSmallerLevelShownUnderAFilterShowsNoStaleRowsWhileItsViewIsComputed() {
+        QueuedExecutor background = new QueuedExecutor();
+        InspectorModel m = new InspectorModel(DIRECT, background);
+        assertFalse(m.hasLevel());
+        m.show(level(List.of("a1", "a2", "a3", "a4")));
+        assertTrue(m.hasLevel());
+        m.filterProperty().set("a");
+        background.runAll();
+        assertEquals(4, m.rows().size());
+
+        m.show(level(List.of("a9")));
+        assertEquals(0, m.rows().size());   // the old view's indexes 1..3 do not exist in the new level
+        background.runAll();
+        assertEquals(List.of("a9"), column(m, "value"));
+    }
 }
