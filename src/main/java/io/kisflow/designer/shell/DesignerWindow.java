@@ -93,6 +93,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
                 vm.problems.errorsProperty(), vm.problems.warningsProperty()));
         Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab);
+        DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs);
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 bottomTabs.getSelectionModel().select(yamlTab);
@@ -101,7 +102,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
         SplitPane middle = new SplitPane(canvasPane, bottomTabs);
         middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        middle.setDividerPositions(0.72);
+        middle.setDividerPositions(0.62);
         SplitPane main = new SplitPane(paletteView, middle, sideTabs);
         main.setDividerPositions(0.18, 0.77);
         SplitPane.setResizableWithParent(paletteView, false);

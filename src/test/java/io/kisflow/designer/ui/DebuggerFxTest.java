@@ -108,4 +108,36 @@ class DebuggerFxTest extends DesignerFxTest {
         awaitState(SessionState.STOPPED);
         assertEquals(CardStatus.STOPPED, status("StuScore", 2));
     }
+
+    @Test
+    void theInspectorShowsTheSelectedCardsRowsAndTheDiffItsInputAgainstItsOutput(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("StuScore", 0));
+        robot.type(KeyCode.F5);
+        awaitState(SessionState.FINISHED);
+
+        robot.clickOn(card("StuScore", 1));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session().inspector().computingProperty().get()
+                && session().inspector().columns().contains("avg_score"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#inspectorTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(3, table.getItems().size());
+        assertEquals(java.util.List.of("#", "stu_id", "avg_score"), table.getColumns().stream().map(c -> c.getText()).toList());
+        assertEquals("101", session().inspector().cell(0, "stu_id"));
+        assertEquals("84.0", session().inspector().cell(0, "avg_score"));
+        assertTrue(robot.lookup("#inspectorLevel").queryAs(javafx.scene.control.Label.class).getText().contains("AvgStuScore"));
+        shot(window.scene().getRoot(), "debug-inspector.png");
+
+        robot.clickOn(card("StuScore", 0));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().diff().resultProperty().get() != null
+                && !session().diff().computingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, session().diff().removedProperty().get(), "VerifyStu dropped student 103");
+        assertEquals(3, session().diff().sameProperty().get());
+        assertEquals("diffTab", window.bottomTabs().getSelectionModel().getSelectedItem().getId(), "the Diff tab comes to the front");
+        assertTrue(robot.lookup("#diffCounts").queryAs(javafx.scene.layout.Region.class).isVisible());
+        shot(window.scene().getRoot(), "debug-diff.png");
+    }
 }

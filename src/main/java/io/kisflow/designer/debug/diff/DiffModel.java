@@ -56,20 +56,46 @@ public final class DiffModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final AtomicInteger generation = new AtomicInteger();
+    /** Once the user picks how rows pair (a column or the position), compares stop guessing. */
+    private boolean userPickedKey;
+    private boolean guessing;
 
     public DiffModel(Executor ui, Executor background) {
         this.ui = ui;
         this.background = background;
-        keyColumn.addListener((obs, old, now) -> recompute());
+        keyColumn.addListener((obs, old, now) -> {
+            if (!guessing) {
+                userPickedKey = true;
+            }
+            recompute();
+        });
         onlyDifferences.addListener((obs, old, now) -> showRows());
     }
 
-    /** Compares two levels (left = before, right = after). */
+    /**
+     * Compares two levels (left = before, right = after). Unless the user picked the key column, rows
+     * are paired by an id column both levels have ({@link KeyGuess}), else by position.
+     */
     public void compare(LevelData before, LevelData after) {
         left.set(before);
         right.set(after);
+        String current = keyColumn.get() == null ? "" : keyColumn.get();
+        if (!userPickedKey) {
+            String guess = KeyGuess.of(before.rows(), after.rows());
+            String wanted = guess == null ? "" : guess;
+            if (!wanted.equals(current)) {
+                guessing = true;
+                try {
+                    keyColumn.set(wanted);   // recomputes
+                } finally {
+                    guessing = false;
+                }
+                return;
+            }
+        }
         recompute();
     }
+
 
     private void recompute() {
         LevelData l = left.get();

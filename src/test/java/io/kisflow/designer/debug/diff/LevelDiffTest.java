@@ -90,23 +90,30 @@ class LevelDiffTest {
         DiffModel m = new DiffModel(Runnable::run, background);
         m.compare(LevelData.of("f", "in", 0, List.of(map("id", 1, "v", "a"), map("id", 2, "v", "b"), map("id", 3, "v", "c"))),
                 LevelData.of("f", "out", 1, List.of(map("id", 1, "v", "a"), map("id", 3, "v", "C"), map("id", 4, "v", "d"))));
+        assertEquals("id", m.keyColumnProperty().get(), "both levels have a distinct id column: rows pair by it");
         assertTrue(m.computingProperty().get());
         background.runAll();
         assertFalse(m.computingProperty().get());
-        assertEquals(List.of(1, 2, 0, 0), List.of(m.sameProperty().get(), m.changedProperty().get(), m.addedProperty().get(), m.removedProperty().get()));
-        assertEquals(List.of("id", "v"), m.columns());
-        assertEquals(List.of("id", "v"), m.leftColumns());
-        assertEquals("c", m.rows().get(2).leftCell("v"));
-        assertEquals("d", m.rows().get(2).rightCell("v"));
-        assertEquals(List.of("id", "v"), m.rows().get(2).changedColumns());
-
-        m.keyColumnProperty().set("id");
-        background.runAll();
         assertEquals(List.of(1, 1, 1, 1), List.of(m.sameProperty().get(), m.changedProperty().get(), m.addedProperty().get(), m.removedProperty().get()));
         List<String> kinds = new ArrayList<>();
         m.rows().forEach(r -> kinds.add(r.kind() + ":" + r.leftCell("id") + "/" + r.rightCell("id")));
         assertEquals(List.of("SAME:1/1", "CHANGED:3/3", "ADDED:/4", "REMOVED:2/"), kinds);
+        assertEquals(List.of("id", "v"), m.columns());
+        assertEquals(List.of("id", "v"), m.leftColumns());
 
+        m.keyColumnProperty().set("");
+        background.runAll();
+        assertEquals(List.of(1, 2, 0, 0), List.of(m.sameProperty().get(), m.changedProperty().get(), m.addedProperty().get(), m.removedProperty().get()),
+                "paired by position, the user's choice");
+        assertEquals("c", m.rows().get(2).leftCell("v"));
+        assertEquals("d", m.rows().get(2).rightCell("v"));
+        assertEquals(List.of("id", "v"), m.rows().get(2).changedColumns());
+        m.compare(m.leftProperty().get(), m.rightProperty().get());
+        background.runAll();
+        assertEquals("", m.keyColumnProperty().get(), "once the user picked, compares stop guessing");
+
+        m.keyColumnProperty().set("id");
+        background.runAll();
         m.onlyDifferencesProperty().set(true);
         kinds.clear();
         m.rows().forEach(r -> kinds.add(r.kind().toString()));
@@ -121,5 +128,14 @@ class LevelDiffTest {
         assertEquals(List.of("stu_id", "score_1"), m.leftColumns());
         assertEquals(List.of("stu_id", "avg_score", "value"), m.rightColumns());
         assertEquals(List.of("stu_id", "score_1", "avg_score", "value"), m.columns());
+    }
+
+    @Test
+    void noKeyIsGuessedWithoutADistinctIdColumn() {
+        List<Object> dup = List.of(map("id", 1, "v", "a"), map("id", 1, "v", "b"));
+        assertEquals(null, KeyGuess.of(dup, dup), "ids repeat");
+        assertEquals(null, KeyGuess.of(List.of(map("name", "a")), List.of(map("name", "a"))), "no id-like column");
+        assertEquals(null, KeyGuess.of(List.of("plain"), List.of("plain")), "not objects");
+        assertEquals("stu_id", KeyGuess.of(List.of(map("stu_id", 1, "s", 2)), List.of(new Avg(1, 2.0))), "maps and records alike");
     }
 }

@@ -115,6 +115,9 @@ class DiffViewFxTest {
     void byPositionRowsAreMarkedAndChangedFieldsHighlighted(FxRobot robot) {
         LevelData[] runs = twoRuns();
         compare(robot, runs[0], runs[1]);
+        assertEquals("1 changed · 1 added · 1 removed · 2 same", counts(robot), "paired by the stu_id both levels have");
+        pick(robot, robot.lookup("#diffKey").queryAs(ComboBox.class), "(row position)");
+        settle(() -> !model.computingProperty().get() && "".equals(model.keyColumnProperty().get()));
 
         assertEquals("3 changed · 0 added · 0 removed · 1 same", counts(robot));
         assertEquals(List.of("", "changed", "changed", "changed"), shown(robot, view.table(), ""));
