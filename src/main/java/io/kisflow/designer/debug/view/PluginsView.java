@@ -87,6 +87,7 @@ public final class PluginsView extends VBox {
         missing.setCellFactory(l -> new WarningCell());
         missing.setFixedCellSize(-1);   // sentences wrap
         missing.setPrefHeight(5 * ROW + 4);
+        missing.setMinHeight(3 * ROW + 4);
         RunViewParts.collapsible(missing);
         RunViewParts.collapsible(allImplemented);
 
@@ -222,7 +223,7 @@ public final class PluginsView extends VBox {
             Label text = new Label(s);
             text.setWrapText(true);
             text.getStyleClass().add("plugins-missing-text");
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(24));
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
             text.setMinHeight(Region.USE_PREF_SIZE);
             setGraphic(text);
         }

@@ -44,7 +44,6 @@ public final class RunControls extends HBox {
         stop = button("stopButton", "Stop", RunGlyphs.STOP, "run-glyph-stop",
                 "Stop the run (Shift+F5); a function that does not return is abandoned after a grace period", this::stop);
         stop.disableProperty().bind(session.canStopProperty().not());
-        run.setDefaultButton(false);
         run.getStyleClass().add("run-primary");
         getChildren().addAll(run, step, cont, stop);
     }

@@ -56,7 +56,7 @@ public final class TimingsView extends BorderPane {
         table.getColumns().add(column("Total", 90, t -> RunViewParts.millis(t.totalMillis())));
         table.getColumns().add(column("Mean", 90, t -> RunViewParts.millis(t.totalMillis() / t.calls())));
         table.getColumns().add(column("Longest", 90, t -> RunViewParts.millis(t.maxMillis())));
-        TableColumn<FunctionTiming, FunctionTiming> share = new TableColumn<>("Share of the run");
+        TableColumn<FunctionTiming, FunctionTiming> share = new TableColumn<>("Share of the time in functions");
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         share.setCellFactory(c -> new ShareCell());
         share.setPrefWidth(260);

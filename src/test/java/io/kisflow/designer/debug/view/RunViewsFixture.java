@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * the misbehaving test functions, run events on the FX thread ({@code Platform::runLater}) and heavy
  * work on a small background executor. Flows: StuScore (the quick start, JSON input), Fail
  * (VerifyStu, Boom that throws, AvgStuScore), Print (Printer prints, Tail has no code), Draft
- * (VerifyStu, then Rank and Report that have no code).
+ * (VerifyStu, then Rank and Report that have no code), Loop (Looper jumps to itself until the call limit), Spin (Spinner ignores interruption until released).
  */
 final class RunViewsFixture implements AutoCloseable {
     /** Waits are limited only so that a broken test fails instead of hanging; nothing is timed. */
@@ -53,22 +52,28 @@ final class RunViewsFixture implements AutoCloseable {
     final DebugSession session;
 
     /** Must be called on the FX thread (the session's properties belong to it). */
-    RunViewsFixture(Path projectDir, DebugOptions options) {
-        session = new DebugSession(projectDir, project(), settings(), options.withExtraPlugins(List.of(functions)),
+    RunViewsFixture(Path projectDir, ConfigSet configs, DebugOptions options) {
+        session = new DebugSession(projectDir, configs, settings(), options.withExtraPlugins(List.of(functions)),
                 Platform::runLater, background);
     }
 
+    RunViewsFixture(Path projectDir, DebugOptions options) {
+        this(projectDir, project(), options);
+    }
+
     RunViewsFixture() {
-        this(null, DebugOptions.defaults().withMetrics(false));
+        this(null, DebugOptions.defaults().withMetrics(false).withMaxCalls(30));
     }
 
     static ConfigSet project() {
         ConfigSet set = ConfigLoader.load(Path.of("conf-samples")).configs();
-        for (String f : List.of("Printer", "Boom", "Tail", "Rank", "Report")) {
+        for (String f : List.of("Printer", "Boom", "Looper", "Spinner", "Tail", "Rank", "Report")) {
             set = set.withFunc(FuncConfig.of(f, "Calculate"));
         }
         set = set.withFlow(FlowConfig.of("Fail", FlowStep.of("VerifyStu"), FlowStep.of("Boom"), FlowStep.of("AvgStuScore")));
         set = set.withFlow(FlowConfig.of("Print", FlowStep.of("Printer"), FlowStep.of("Tail")));
+        set = set.withFlow(FlowConfig.of("Loop", FlowStep.of("Looper"), FlowStep.of("Tail")));
+        set = set.withFlow(FlowConfig.of("Spin", FlowStep.of("Spinner"), FlowStep.of("Tail")));
         set = set.withFlow(FlowConfig.of("Draft", FlowStep.of("VerifyStu"), FlowStep.of("Rank"), FlowStep.of("Report")));
         return set;
     }
@@ -87,6 +92,8 @@ final class RunViewsFixture implements AutoCloseable {
                 .withInput("Fail", studentRows(), InputMode.JSON)
                 .withInput("Draft", studentRows(), InputMode.JSON)
                 .withInput("Print", List.of("alpha", "beta"), InputMode.TEXT)
+                .withInput("Loop", List.of("x"), InputMode.TEXT)
+                .withInput("Spin", List.of("x"), InputMode.TEXT)
                 .withInput("RetryPoll", List.of("job-17", "job-18"), InputMode.TEXT);
     }
 
@@ -185,14 +192,6 @@ final class RunViewsFixture implements AutoCloseable {
             });
         }
         fxRun(() -> Theme.LIGHT.applyTo(stage.getScene()));
-    }
-
-    static Map<String, String> params(String... kv) {
-        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     @Override

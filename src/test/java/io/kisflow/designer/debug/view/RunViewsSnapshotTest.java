@@ -70,6 +70,13 @@ class RunViewsSnapshotTest {
         // show the StuScore run finishing as the last thing the session said
         run("StuScore");
         RunViewsFixture.snapshot(runStage, "run-panel");
+        assertTrue(fx(() -> runPanel.controls().step()));
+        fixture.await(SessionState.PAUSED);
+        assertTrue(fx(() -> runPanel.controls().step()));
+        RunViewsFixture.until("paused before #2", () -> fixture.session.messageProperty().get().startsWith("Paused before #2"));
+        RunViewsFixture.snapshot(runStage, "run-panel-paused");
+        fxRun(() -> runPanel.controls().stop());
+        fixture.await(SessionState.STOPPED);
         fxRun(() -> fixture.session.flow("StuScore").input().textProperty().set("{\"stu_id\": 101, \"score_1\": 90}\n{\"stu_id\": 102,, \"score_1\": 60}\n"));
         fxRun(() -> runPanel.controls().run());
         RunViewsFixture.snapshot(runStage, "run-panel-refused");
