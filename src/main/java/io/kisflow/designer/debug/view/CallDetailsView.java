@@ -6,7 +6,6 @@ import io.kisflow.designer.debug.CardStatus;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.FlowDebugState;
 import io.kisflow.designer.debug.RunRecord;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -81,10 +80,8 @@ public final class CallDetailsView extends BorderPane {
         }
         header.show(next);
         calls.setItems(next.calls());
-        ListChangeListener<CallRecord> follow = c -> followNewCalls();
-        next.calls().addListener(follow);
         subscriptions = Subscription.combine(
-                () -> next.calls().removeListener(follow),
+                RunViewParts.onChange(next.calls(), this::followNewCalls),
                 next.statusProperty().subscribe(s -> showCalls()),
                 next.errorProperty().subscribe(e -> showCalls()));
         calls.getSelectionModel().selectLast();

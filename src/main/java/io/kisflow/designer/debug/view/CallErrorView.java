@@ -1,20 +1,18 @@
 package io.kisflow.designer.debug.view;
 
 import io.kisflow.designer.debug.ErrorInfo;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /**
  * The error of a call: its message in the error colour, and the stack trace behind a "Show stack
@@ -46,11 +44,7 @@ final class CallErrorView extends VBox {
         copy.setId("callCopyTrace");
         copy.getStyleClass().add("small-button");
         copy.setTooltip(new Tooltip("Copy the message and the whole stack trace"));
-        copy.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(trace.getText());
-            Clipboard.getSystemClipboard().setContent(c);
-        });
+        copy.setOnAction(e -> RunViewParts.copy(trace.getText()));
         Button window = new Button("Open in a window");
         window.setId("callTraceWindow");
         window.getStyleClass().add("small-button");

@@ -68,7 +68,7 @@ public final class PinRowsView extends VBox {
         HBox bar = new HBox(8, pinned, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(RunViewParts.sectionTitle("PINNED OUTPUT ROWS"), rule, code, bar, badge, text, error);
-        session.implementedFunctions().addListener((javafx.collections.ListChangeListener<String>) c -> showCode());
+        RunViewParts.onChange(session.implementedFunctions(), this::showCode);
         showFunction(null);
     }
 

@@ -2,7 +2,6 @@ package io.kisflow.designer.debug.view;
 
 import io.kisflow.designer.debug.DebugSession;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -93,9 +92,9 @@ public final class PluginsView extends VBox {
 
         getChildren().addAll(RunViewParts.sectionTitle("PLUGIN JARS AND FOLDERS"), about, pathList, pathButtons,
                 reload, result, functionsTitle, functions, connectorsTitle, connectors, missingTitle, missing, allImplemented);
-        session.implementedFunctions().addListener((ListChangeListener<String>) c -> showCounts());
-        session.implementedConnectors().addListener((ListChangeListener<String>) c -> showCounts());
-        session.missingImplementations().addListener((ListChangeListener<String>) c -> showCounts());
+        RunViewParts.onChange(session.implementedFunctions(), this::showCounts);
+        RunViewParts.onChange(session.implementedConnectors(), this::showCounts);
+        RunViewParts.onChange(session.missingImplementations(), this::showCounts);
         refreshPaths();
         showCounts();
     }

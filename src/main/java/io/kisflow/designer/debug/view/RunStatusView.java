@@ -5,14 +5,11 @@ import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.FlowDebugState;
 import io.kisflow.designer.debug.RunRecord;
 import io.kisflow.designer.debug.SessionState;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -78,7 +75,7 @@ public final class RunStatusView extends VBox {
         Button copy = new Button("Copy");
         copy.getStyleClass().add("small-button");
         copy.setTooltip(new Tooltip("Copy the metrics address"));
-        copy.setOnAction(e -> copy(session.metricsEndpointProperty().get()));
+        copy.setOnAction(e -> RunViewParts.copy(session.metricsEndpointProperty().get()));
         HBox metricsRow = RunViewParts.collapsible(new HBox(6, metrics, copy));
         metricsRow.setAlignment(Pos.CENTER_LEFT);
         metricsRow.visibleProperty().bind(session.metricsEndpointProperty().isNotEmpty());
@@ -88,7 +85,7 @@ public final class RunStatusView extends VBox {
 
         session.stateProperty().subscribe(s -> showState());
         session.messageProperty().subscribe(m -> showState());
-        session.problems().addListener((ListChangeListener<Problem>) c -> showProblems());
+        RunViewParts.onChange(session.problems(), this::showProblems);
         showProblems();
         session.abandonedThreadsProperty().subscribe(n -> {
             int k = n.intValue();
@@ -171,11 +168,5 @@ public final class RunStatusView extends VBox {
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add(p.isError() ? "run-problem-error" : "run-problem-warning");
         return row;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        Clipboard.getSystemClipboard().setContent(c);
     }
 }

@@ -1,10 +1,11 @@
 package io.kisflow.designer.debug.view;
 
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 
@@ -66,8 +67,10 @@ final class RunViewParts {
         return () -> list.removeListener(l);
     }
 
-    /** Runs {@code onChange} now and on every change of {@code value}. */
-    static Subscription now(ObservableValue<?> value, Runnable onChange) {
-        return value.subscribe(v -> onChange.run());
+    /** Puts text on the system clipboard. */
+    static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
     }
 }

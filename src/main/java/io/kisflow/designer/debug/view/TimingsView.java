@@ -6,7 +6,6 @@ import io.kisflow.designer.debug.FunctionTiming;
 import io.kisflow.designer.debug.RunRecord;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -90,9 +89,7 @@ public final class TimingsView extends BorderPane {
         }
         FlowDebugState f = flow;
         table.setItems(f.timings());
-        ListChangeListener<FunctionTiming> l = c -> refresh();
-        f.timings().addListener(l);
-        subscriptions = Subscription.combine(() -> f.timings().removeListener(l),
+        subscriptions = Subscription.combine(RunViewParts.onChange(f.timings(), this::refresh),
                 f.shownRunProperty().subscribe(r -> refresh()));
         refresh();
     }
