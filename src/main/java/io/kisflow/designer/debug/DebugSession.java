@@ -373,6 +373,11 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    /** The project's plugin jars/folders, as written in its sidecar (relative to the project directory when inside it). */
+    public List<String> pluginPaths() {
+        return engine.pluginPaths();
+    }
+
     /**
      * Loads the plugins again (the user rebuilt a jar), without restarting. Refused while a run is in
      * progress. Every result is marked stale: it came from the old code.
@@ -510,6 +515,11 @@ public final class DebugSession implements AutoCloseable {
     /** Why the last Run was refused, and warnings about it (pins a plugin overrides, metrics not served). */
     public ObservableList<Problem> problems() {
         return runs.problems();
+    }
+
+    /** The flow whose start {@link #problems()} are about ("" before the first start). */
+    public ReadOnlyStringProperty problemsFlowProperty() {
+        return runs.problemsFlowProperty();
     }
 
     /** Run threads Stop gave up on that have not returned yet (they still use a CPU if they loop). */

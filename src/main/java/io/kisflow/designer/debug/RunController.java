@@ -63,6 +63,7 @@ final class RunController {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyStringWrapper problemsFlow = new ReadOnlyStringWrapper(this, "problemsFlow", "");
     private final ReadOnlyIntegerWrapper abandonedThreads = new ReadOnlyIntegerWrapper(this, "abandonedThreads");
 
     private ActiveRun active;
@@ -169,6 +170,7 @@ final class RunController {
         List<Problem> found = f == null
                 ? List.of(Problem.error(null, 0, flowName, "there is no flow named " + flowName + " in this project"))
                 : PreRunCheck.check(flowName, engine, f.input(), context::pin);
+        problemsFlow.set(flowName);
         problems.setAll(found);
         context.codeChanged();
         if (PreRunCheck.hasErrors(found)) {
@@ -394,6 +396,10 @@ final class RunController {
 
     ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty problemsFlowProperty() {
+        return problemsFlow.getReadOnlyProperty();
     }
 
     ObservableList<Problem> problems() {

@@ -1,0 +1,100 @@
+package io.kisflow.designer.debug.view;
+
+import io.kisflow.designer.debug.CardState;
+import io.kisflow.designer.debug.CardStatus;
+import io.kisflow.designer.debug.CodeSource;
+import io.kisflow.designer.ui.Icons;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * The top of the Call tab: the card's function, its place in the flow and mode, and chips for where
+ * its code comes from (plugin, pass-through, pinned rows), its status and the stale mark.
+ *
+ * <pre>{@code CallHeader header = new CallHeader();  header.show(card);}</pre>
+ */
+final class CallHeader extends VBox {
+    private final StackPane icon = new StackPane();
+    private final Label function = new Label();
+    private final Label where = new Label();
+    private final Label source = RunViewParts.chip("callCodeSource", "run-chip-subtle");
+    private final Label status = RunViewParts.chip("callStatus", "run-chip-subtle");
+    private final Label stale = RunViewParts.chip("callStale", "run-chip-warning");
+    private Subscription subscriptions = Subscription.EMPTY;
+
+    CallHeader() {
+        getStyleClass().add("call-header");
+        setSpacing(4);
+        function.setId("callFunction");
+        function.getStyleClass().add("call-function");
+        where.setId("callWhere");
+        where.getStyleClass().add("run-sentence");
+        icon.setMinSize(18, 18);
+        icon.setPrefSize(18, 18);
+        icon.setMaxSize(18, 18);
+        HBox name = new HBox(6, icon, function);
+        name.setAlignment(Pos.CENTER_LEFT);
+        stale.setText("Stale");
+        stale.setTooltip(new Tooltip("Edited since this run: run again to refresh these results"));
+        RunViewParts.collapsible(stale);
+        FlowPane chips = new FlowPane(4, 4, source, status, stale);
+        getChildren().addAll(name, where, chips);
+    }
+
+    void show(CardState card) {
+        subscriptions.unsubscribe();
+        function.setText(card.function());
+        where.setText("#" + (card.position() + 1) + " of flow " + card.key().flowName()
+                + (card.mode().isEmpty() ? "" : " · " + card.mode()));
+        icon.getChildren().setAll(Icons.node(Icons.forMode(card.mode()), 16, "icon-" + Icons.forMode(card.mode())));
+        subscriptions = Subscription.combine(
+                card.codeSourceProperty().subscribe(this::showSource),
+                card.statusProperty().subscribe(this::showStatus),
+                card.staleProperty().subscribe(stale::setVisible));
+    }
+
+    private void showSource(CodeSource s) {
+        restyle(source, switch (s) {
+            case PLUGIN -> "run-chip-accent";
+            case PASS_THROUGH -> "run-chip-subtle";
+            case PINNED -> "run-chip-pinned";
+        });
+        source.setText(switch (s) {
+            case PLUGIN -> "Plugin code";
+            case PASS_THROUGH -> "No code: passes rows on";
+            case PINNED -> "PINNED ROWS";
+        });
+        source.setTooltip(new Tooltip(switch (s) {
+            case PLUGIN -> "A plugin (or the built-in samples) implements this function: its code runs";
+            case PASS_THROUGH -> "No plugin implements this function: designer runs pass its input on unchanged";
+            case PINNED -> "Designer runs commit the pinned rows below as its output; never used on a server";
+        }));
+    }
+
+    private void showStatus(CardStatus s) {
+        status.setText(switch (s) {
+            case NOT_RUN -> "Not run";
+            case CURRENT -> "Current";
+            case DONE -> "Done";
+            case FAILED -> "Failed";
+            case STOPPED -> "Stopped";
+        });
+        restyle(status, switch (s) {
+            case NOT_RUN, STOPPED -> "run-chip-subtle";
+            case CURRENT -> "run-chip-warning";
+            case DONE -> "run-chip-accent";
+            case FAILED -> "run-chip-error";
+        });
+    }
+
+    private static void restyle(Label chip, String styleClass) {
+        chip.getStyleClass().removeAll("run-chip-subtle", "run-chip-accent", "run-chip-warning", "run-chip-error", "run-chip-pinned");
+        chip.getStyleClass().add(styleClass);
+    }
+}

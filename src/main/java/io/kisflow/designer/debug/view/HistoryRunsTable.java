@@ -1,0 +1,82 @@
+package io.kisflow.designer.debug.view;
+
+import io.kisflow.designer.debug.RunOutcome;
+import io.kisflow.designer.debug.RunRecord;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The runs of one flow, newest first: number, start time, outcome, calls, duration and the rows of
+ * every level (source first). The run the canvas shows is in bold; failed runs in the error colour.
+ *
+ * <pre>{@code HistoryRunsTable runs = new HistoryRunsTable(() -> flow.shownRunProperty().get());
+ * runs.setItems(flow.history().runs());}</pre>
+ */
+final class HistoryRunsTable extends TableView<RunRecord> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    HistoryRunsTable(Supplier<RunRecord> shown) {
+        setId("historyRuns");
+        getStyleClass().add("history-runs");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().add(column("Run", 50, r -> "#" + r.number()));
+        getColumns().add(column("Started", 80, r -> TIME.format(r.startedAt())));
+        getColumns().add(column("Outcome", 80, r -> r.outcome().name().toLowerCase(Locale.ROOT)));
+        getColumns().add(column("Calls", 50, r -> String.valueOf(r.calls().size())));
+        getColumns().add(column("Time", 72, r -> RunViewParts.millis(r.durationNanos() / 1_000_000.0)));
+        getColumns().add(column("Rows per level", 160, HistoryRunsTable::rowsPerLevel));
+        setMinHeight(60);
+        setPrefHeight(120);
+        setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("history-shown", "history-failed");
+                if (!empty && r != null) {
+                    if (r == shown.get()) {
+                        getStyleClass().add("history-shown");
+                    }
+                    if (r.outcome() != RunOutcome.FINISHED) {
+                        getStyleClass().add("history-failed");
+                    }
+                }
+            }
+        });
+    }
+
+    /** "4 → 3 → 3 → 3": the source, then each function's level ("·" where the function did not run). */
+    static String rowsPerLevel(RunRecord r) {
+        StringJoiner j = new StringJoiner(" → ");
+        j.add(String.valueOf(r.source() == null ? 0 : r.source().size()));
+        for (int p = 0; p < r.chain().size(); p++) {
+            int n = r.rowCount(p);
+            j.add(n < 0 ? "·" : String.valueOf(n));
+        }
+        return j.toString();
+    }
+
+    private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> text) {
+        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    void setEmptySentence(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("run-sentence");
+        setPlaceholder(l);
+    }
+}
