@@ -2,29 +2,106 @@ package io.kisflow.designer.shell;
 
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.link.ProjectDebugger;
+import io.kisflow.designer.debug.view.CallDetailsView;
 import io.kisflow.designer.debug.view.DiffView;
+import io.kisflow.designer.debug.view.HistoryView;
+import io.kisflow.designer.debug.view.InputFileChooser;
+import io.kisflow.designer.debug.view.InspectorExportChooser;
 import io.kisflow.designer.debug.view.InspectorView;
+import io.kisflow.designer.debug.view.PluginsChooser;
+import io.kisflow.designer.debug.view.PluginsView;
+import io.kisflow.designer.debug.view.RunPanel;
+import io.kisflow.designer.debug.view.TimingsView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The debugger's tabs in the window: Inspector and Diff under the canvas. Each open project has its
- * own debug session, so the tabs' views are made again for each session (a view binds to one
- * session's models); before a project is open they say so.
+ * The debugger's tabs in the window: Run, Inspector, Diff, History and Timings under the canvas;
+ * Call and Plugins beside Properties. Each open project has its own debug session, so the views are
+ * made again for each session (a view binds to one session); before a project is open the tabs say
+ * so. The run panel, history and timings follow the selected lane's flow, the Call tab the selected
+ * card.
  *
- * <pre>{@code DebuggerTabs.install(vm.debugger, window.bottomTabs(), window.sideTabs());}</pre>
+ * <pre>{@code DebuggerTabs.install(vm.debugger, window.bottomTabs(), window.sideTabs(), window::showTab);}</pre>
  */
 final class DebuggerTabs {
     private DebuggerTabs() {
     }
 
-    static void install(ProjectDebugger debugger, TabPane bottom, TabPane side) {
-        bottom.getTabs().add(sessionTab(debugger, "Inspector", "inspectorTab", s -> new InspectorView(s.inspector())));
+    static void install(ProjectDebugger debugger, TabPane bottom, TabPane side, Consumer<String> showTab) {
+        bottom.getTabs().add(sessionTab(debugger, "Run", "runTab", s -> {
+            RunPanel p = new RunPanel(s, InputFileChooser.SYSTEM);
+            follow(debugger, p::showFlow);
+            return p;
+        }));
+        bottom.getTabs().add(sessionTab(debugger, "Inspector", "inspectorTab",
+                s -> new InspectorView(s.inspector(), InspectorExportChooser.system())));
         bottom.getTabs().add(sessionTab(debugger, "Diff", "diffTab", s -> new DiffView(s.diff())));
+        bottom.getTabs().add(sessionTab(debugger, "History", "historyTab", s -> {
+            HistoryView h = new HistoryView(s);
+            h.setOnCompareLevel(() -> showTab.accept("diffTab"));
+            follow(debugger, h::showFlow);
+            return h;
+        }));
+        bottom.getTabs().add(sessionTab(debugger, "Timings", "timingsTab", s -> {
+            TimingsView t = new TimingsView(s);
+            follow(debugger, t::showFlow);
+            return t;
+        }));
+        side.getTabs().add(sessionTab(debugger, "Call", "callTab", s -> {
+            CallDetailsView c = new CallDetailsView(s);
+            Runnable show = () -> {
+                if (debugger.session() == s) {
+                    c.showCard(debugger.selectedCard());
+                }
+            };
+            whileSession(debugger, s, debugger.cardProperty(), show);
+            // A rename or an edit makes new card states: show the one now at the selected place.
+            whileSession(debugger, s, debugger.changesProperty(), () -> {
+                if (c.card() != debugger.selectedCard()) {
+                    show.run();
+                }
+            });
+            show.run();
+            return c;
+        }));
+        side.getTabs().add(sessionTab(debugger, "Plugins", "pluginsTab", s -> new PluginsView(s, PluginsChooser.SYSTEM)));
+    }
+
+    /** Calls {@code show} with the debugger's flow now and whenever it changes, while this session lasts. */
+    private static void follow(ProjectDebugger debugger, Consumer<String> show) {
+        whileSession(debugger, debugger.session(), debugger.flowProperty(), () -> show.accept(debugger.flowProperty().get()));
+        show.accept(debugger.flowProperty().get());
+    }
+
+    /**
+     * Runs {@code action} on each change of {@code source} until the debugger moves to another
+     * session; then the listener goes, so the views of a closed project are not kept alive.
+     */
+    private static void whileSession(ProjectDebugger debugger, DebugSession own, javafx.beans.Observable source, Runnable action) {
+        javafx.beans.InvalidationListener onChange = o -> {
+            if (o instanceof javafx.beans.value.ObservableValue<?> v) {
+                v.getValue();   // an invalidation listener hears the next change only after the value is read
+            }
+            if (debugger.session() == own) {
+                action.run();
+            }
+        };
+        source.addListener(onChange);
+        debugger.sessionProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (debugger.session() != own) {
+                    source.removeListener(onChange);
+                    debugger.sessionProperty().removeListener(this);
+                }
+            }
+        });
     }
 
     /** A tab whose content is made from the current session, and made again when the session changes. */

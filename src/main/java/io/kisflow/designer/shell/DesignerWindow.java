@@ -93,7 +93,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
                 vm.problems.errorsProperty(), vm.problems.warningsProperty()));
         Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab);
-        DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs);
+        DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 bottomTabs.getSelectionModel().select(yamlTab);

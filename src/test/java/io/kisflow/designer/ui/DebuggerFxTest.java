@@ -140,4 +140,59 @@ class DebuggerFxTest extends DesignerFxTest {
         assertTrue(robot.lookup("#diffCounts").queryAs(javafx.scene.layout.Region.class).isVisible());
         shot(window.scene().getRoot(), "debug-diff.png");
     }
+
+    @Test
+    void rowsPinnedForAFunctionWithoutCodeFeedTheRunAndStayOutOfTheYaml(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.document.perform(io.kisflow.designer.edit.FunctionEdits.addAndInsert(
+                io.kisflow.config.FuncConfig.of("RankStudents", "Calculate"), "StuScore", 3))).get(20, TimeUnit.SECONDS);
+        fitCanvas();
+        robot.clickOn(card("StuScore", 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(io.kisflow.designer.debug.CodeSource.PASS_THROUGH,
+                session().card(new CardKey("StuScore", 3)).codeSourceProperty().get(), "no plugin implements RankStudents");
+        window.showTab("callTab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#pinText").write("{\"rank\": 1, \"stu_id\": 104}\n{\"rank\": 2, \"stu_id\": 101}");
+        robot.clickOn("#pinCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(io.kisflow.designer.debug.CodeSource.PINNED, session().card(new CardKey("StuScore", 3)).codeSourceProperty().get());
+        assertTrue(robot.lookup("#pinBadge").queryAs(javafx.scene.Node.class).isVisible());
+
+        robot.type(KeyCode.F5);
+        awaitState(SessionState.FINISHED);
+        assertEquals(2, rows("StuScore", 3), "the run used the pinned rows");
+        robot.clickOn(card("StuScore", 3));
+        window.showTab("inspectorTab");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().inspector().columns().contains("rank"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#inspectorPinned").queryAs(javafx.scene.Node.class).isVisible(), "the inspector badges pinned rows");
+        shot(window.scene().getRoot(), "debug-pinned.png");
+
+        save(robot);
+        String sidecar = read(".kisflow-studio.json");
+        assertTrue(sidecar.contains("RankStudents") && sidecar.contains("rank"), sidecar);
+        for (var e : readAll(project).entrySet()) {
+            if (!e.getKey().getFileName().toString().equals(".kisflow-studio.json")) {
+                assertTrue(!e.getValue().contains("\"rank\""), e.getKey() + " must not hold pinned rows");
+            }
+        }
+        assertTrue(read("func-RankStudents.yaml").contains("fname: RankStudents"), "the function itself is saved as YAML");
+    }
+
+    @Test
+    void theRunPanelShowsTheSelectedFlowsInputAndTheOutcome(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("LogReport", 0));
+        window.showTab("runTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("LogReport", robot.lookup("#runFlowName").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup("#inputText").queryAs(javafx.scene.control.TextArea.class).getText().contains("disk almost full"));
+
+        robot.clickOn("#runButton");
+        awaitState(SessionState.FINISHED);
+        assertTrue(robot.lookup("#runMessage").queryAs(javafx.scene.control.Label.class).getText().toLowerCase().contains("finished"),
+                robot.lookup("#runMessage").queryAs(javafx.scene.control.Label.class).getText());
+        shot(window.scene().getRoot(), "debug-run-panel.png");
+    }
 }

@@ -79,10 +79,10 @@ public final class ProjectDebugger implements AutoCloseable {
                 changed();
             }
         });
-        session.set(fresh);
-        watcher.watch(fresh, s.configs().flows().keySet());
         flow.set(null);
         card.set(null);
+        session.set(fresh);
+        watcher.watch(fresh, s.configs().flows().keySet());
         selectionChanged(doc.selection(), false);
         changed();
     }

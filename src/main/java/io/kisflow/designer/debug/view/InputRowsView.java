@@ -18,6 +18,7 @@ import javafx.util.Subscription;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,10 @@ public final class InputRowsView extends VBox {
         Label title = RunViewParts.sectionTitle("SOURCE ROWS");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The bottom pane can be narrow: these keep their words and the text area gives way.
+        for (Region r : List.of(title, textMode, jsonMode, load)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, title, mode, load, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
 

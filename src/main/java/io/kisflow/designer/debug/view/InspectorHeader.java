@@ -31,6 +31,7 @@ final class InspectorHeader extends HBox {
         this.model = model;
         getStyleClass().add("rows-header");
         flow.getStyleClass().add("rows-flow");
+        flow.setMinWidth(USE_PREF_SIZE);
         level.getStyleClass().add("rows-level");
         level.setId("inspectorLevel");
         level.setMinWidth(USE_PREF_SIZE);
