@@ -170,6 +170,9 @@ public final class ScreenshotTour {
             return null;
         });
         shot(w, "empty-project.png");
+
+        // 10. the debugger, on a fresh copy of the samples
+        debuggerTour(w, vm, tmp.resolve("debug-samples"));
         fx(() -> {
             w.shutdown();
             w.stage().hide();
@@ -177,6 +180,127 @@ public final class ScreenshotTour {
         });
         Platform.exit();
         System.out.println("screenshots in " + out.toAbsolutePath());
+    }
+
+    private static void debuggerTour(DesignerWindow w, DesignerViewModel vm, Path dir) throws Exception {
+        copyTree(Path.of("conf-samples"), dir);
+        var d = vm.debugger;
+        fx(() -> {
+            w.files().openProject(dir);
+            vm.canvas.viewportProperty().set(new io.kisflow.designer.canvas.Viewport(0.85, 10, 10));
+            vm.document.select(Selection.step("StuScore", 0));
+            vm.canvas.reveal(Selection.flow("StuScore"));
+            return null;
+        });
+        // run to the end: counts on every arrow, the run panel says how it went
+        runAndWait(d::run, d);
+        fx(() -> w.showTab("runTab"));
+        shot(w, "debug-run.png");
+        // the inspector on AvgStuScore's level, with the raw JSON of a row
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 1));
+            w.showTab("inspectorTab");
+            w.showTab("callTab");
+            return null;
+        });
+        settle();
+        fx(() -> {
+            var inspector = (io.kisflow.designer.debug.view.InspectorView) w.bottomTabs().getTabs().stream()
+                    .filter(t -> "inspectorTab".equals(t.getId())).findFirst().orElseThrow().getContent();
+            inspector.showRawJson(true);
+            inspector.table().getSelectionModel().select(1);
+            return null;
+        });
+        shot(w, "debug-inspector.png");
+        // a breakpoint on PrintStuAvgScore: the run pauses before it
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 2));
+            d.toggleBreakpoint();
+            w.showTab("runTab");
+            return null;
+        });
+        runAndWait(d::run, d);
+        fx(() -> vm.document.select(Selection.step("StuScore", 0)));
+        shot(w, "debug-breakpoint.png");
+        fx(() -> {
+            d.stop();
+            vm.document.select(Selection.step("StuScore", 2));
+            d.toggleBreakpoint();
+            return null;
+        });
+        settle();
+        // VerifyStu's input against its output: the student with a score of 140 is dropped
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 0));
+            d.compareInputOutput();
+            w.showTab("diffTab");
+            return null;
+        });
+        shot(w, "debug-diff.png");
+        // a bad param makes VerifyStu throw: the card says why, the Call tab has the stack trace
+        fx(() -> vm.document.perform(StepEdits.setParams("StuScore", 0, java.util.Map.of("max_score", "a hundred"))));
+        runAndWait(d::run, d);
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 0));
+            w.showTab("callTab");
+            w.showTab("runTab");
+            var expander = (javafx.scene.control.TitledPane) w.sideTabs().lookup("#callTraceExpander");
+            if (expander != null) {
+                expander.setExpanded(true);
+            }
+            return null;
+        });
+        shot(w, "debug-error.png");
+        fx(vm.document::undo);
+        // the history: the failed run against the first one
+        runAndWait(d::run, d);
+        fx(() -> {
+            w.showTab("historyTab");
+            var history = (io.kisflow.designer.debug.view.HistoryView) w.bottomTabs().getTabs().stream()
+                    .filter(t -> "historyTab".equals(t.getId())).findFirst().orElseThrow().getContent();
+            var runs = (javafx.scene.control.TableView<?>) history.lookup("#historyRuns");
+            runs.getSelectionModel().select(1);   // the failed run, against the latest
+            history.compareSelected();
+            return null;
+        });
+        shot(w, "debug-history.png");
+        fx(() -> w.showTab("timingsTab"));
+        shot(w, "debug-timings.png");
+        // a function with no code yet, given pinned rows
+        fx(() -> {
+            vm.document.perform(io.kisflow.designer.edit.FunctionEdits.addAndInsert(
+                    io.kisflow.config.FuncConfig.of("RankStudents", "Calculate"), "StuScore", 3));
+            var pin = d.session().pins("RankStudents");
+            pin.textProperty().set("{\"rank\": 1, \"stu_id\": 104}\n{\"rank\": 2, \"stu_id\": 101}\n{\"rank\": 3, \"stu_id\": 102}");
+            pin.pinnedProperty().set(true);
+            vm.document.select(Selection.step("StuScore", 3));
+            return null;
+        });
+        runAndWait(d::run, d);
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 3));
+            d.inspectSelected();
+            w.showTab("inspectorTab");
+            w.showTab("callTab");
+            return null;
+        });
+        shot(w, "debug-pinned.png");
+        fx(() -> w.showTab("pluginsTab"));
+        shot(w, "debug-plugins.png");
+    }
+
+    /** Starts a run and waits until it pauses or ends. */
+    private static void runAndWait(java.util.function.BooleanSupplier start, io.kisflow.designer.debug.link.ProjectDebugger d) throws Exception {
+        fx(() -> start.getAsBoolean());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        settle();
+        while (fx(() -> d.session().state().isActive() && d.session().state() != io.kisflow.designer.debug.SessionState.PAUSED)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the run did not end");
+            }
+            Thread.sleep(50);
+        }
+        settle();
     }
 
     private static void shot(DesignerWindow w, String name) throws Exception {
