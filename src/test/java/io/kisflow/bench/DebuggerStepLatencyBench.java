@@ -1,15 +1,11 @@
 package io.kisflow.bench;
 
 import io.kisflow.config.ConfigSet;
-import io.kisflow.config.FlowConfig;
-import io.kisflow.config.FlowStep;
-import io.kisflow.config.FuncConfig;
 import io.kisflow.designer.debug.DebugOptions;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.DebugSettings;
 import io.kisflow.designer.debug.SessionState;
 import io.kisflow.designer.debug.input.InputMode;
-import io.kisflow.engine.Action;
 import io.kisflow.engine.KisPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,15 +59,8 @@ public class DebuggerStepLatencyBench {
 
     @Setup
     public void open() throws Exception {
-        KisPlugin plugin = pool -> {
-            pool.faas("Copy", flow -> flow.commitRowBatch(flow.input()));
-            pool.faas("Back", flow -> {
-                flow.commitRowBatch(flow.input());
-                flow.next(Action.jumpFunc("Copy"));
-            });
-        };
-        ConfigSet project = ConfigSet.EMPTY.withFunc(FuncConfig.of("Copy", "Calculate")).withFunc(FuncConfig.of("Back", "Calculate"))
-                .withFlow(FlowConfig.of("Loop", FlowStep.of("Copy"), FlowStep.of("Back")));
+        KisPlugin plugin = LoopFlow.PLUGIN;
+        ConfigSet project = LoopFlow.PROJECT;
         List<String> input = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
             input.add(rows.equals("maps") ? "{\"id\":" + i + ",\"name\":\"row " + i + "\",\"score\":" + (i % 100) + "}" : "row " + i);

@@ -1,9 +1,6 @@
 package io.kisflow.bench;
 
 import io.kisflow.config.ConfigSet;
-import io.kisflow.config.FlowConfig;
-import io.kisflow.config.FlowStep;
-import io.kisflow.config.FuncConfig;
 import io.kisflow.designer.debug.DebugOptions;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.DebugSettings;
@@ -12,7 +9,6 @@ import io.kisflow.designer.debug.data.LevelData;
 import io.kisflow.designer.debug.input.InputMode;
 import io.kisflow.designer.debug.view.InspectorView;
 import io.kisflow.designer.ui.Theme;
-import io.kisflow.engine.Action;
 import io.kisflow.engine.KisPlugin;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -100,15 +96,8 @@ public final class DebuggerViewBench {
     }
 
     private static Object open(ExecutorService background) {
-        KisPlugin plugin = pool -> {
-            pool.faas("Copy", flow -> flow.commitRowBatch(flow.input()));
-            pool.faas("Back", flow -> {
-                flow.commitRowBatch(flow.input());
-                flow.next(Action.jumpFunc("Copy"));
-            });
-        };
-        ConfigSet project = ConfigSet.EMPTY.withFunc(FuncConfig.of("Copy", "Calculate")).withFunc(FuncConfig.of("Back", "Calculate"))
-                .withFlow(FlowConfig.of("Loop", FlowStep.of("Copy"), FlowStep.of("Back")));
+        KisPlugin plugin = LoopFlow.PLUGIN;
+        ConfigSet project = LoopFlow.PROJECT;
         List<String> input = new ArrayList<>();
         for (int i = 0; i < STEP_ROWS; i++) {
             input.add("{\"id\":" + i + ",\"name\":\"row " + i + "\",\"score\":" + (i % 100) + "}");
