@@ -3,14 +3,12 @@ package io.kisflow.engine;
 import io.kisflow.config.FuncConfig;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** One function of one flow instance: the shared plan step plus this instance's id and metadata. */
 final class FunctionInstance implements Function {
     final FlowPlan.Step step;
     private final String id;
-    private final ConcurrentHashMap<String, Object> metaData = new ConcurrentHashMap<>();
+    private final MetaData metaData = new MetaData();
 
     FunctionInstance(FlowPlan.Step step, String id) {
         this.step = step;
@@ -65,12 +63,7 @@ final class FunctionInstance implements Function {
 
     @Override
     public void setMetaData(String key, Object value) {
-        Objects.requireNonNull(key, "key");
-        if (value == null) {
-            metaData.remove(key);
-        } else {
-            metaData.put(key, value);
-        }
+        metaData.set(key, value);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,7 +39,7 @@ public final class KisFlowRun implements Flow {
     private final LevelStore levels;
     private final PendingActions actions = new PendingActions();
     private final FlowCache cache = new FlowCache(System::nanoTime);
-    private final ConcurrentHashMap<String, Object> metaData = new ConcurrentHashMap<>();
+    private final MetaData metaData = new MetaData();
 
     // Run state, touched only by the running thread.
     private RowList buffer = new RowList();
@@ -171,12 +170,7 @@ public final class KisFlowRun implements Flow {
 
     @Override
     public void setMetaData(String key, Object value) {
-        Objects.requireNonNull(key, "key");
-        if (value == null) {
-            metaData.remove(key);
-        } else {
-            metaData.put(key, value);
-        }
+        metaData.set(key, value);
     }
 
     /** A new, fully independent instance of the same flow: same chain, params and (shared) connectors; no data, listeners or controller. */

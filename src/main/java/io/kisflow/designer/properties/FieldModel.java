@@ -24,7 +24,6 @@ import java.util.function.Supplier;
  * <pre>{@code FieldModel retry = new FieldModel(doc, "retry", "Retry times", () -> "0", t -> edit(t));}</pre>
  */
 public final class FieldModel {
-    private final ProjectDocument doc;
     private final String id;
     private final String label;
     private final Supplier<String> read;
@@ -32,20 +31,19 @@ public final class FieldModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> options = FXCollections.observableArrayList();
+    private final FocusBurst burst;
     private boolean refreshing;
-    private boolean committing;
-    private int visit;
 
     /**
      * @param read  the value in the project as text (null when there is no subject)
      * @param write the edit for a typed value; throws {@link EditRefused} for values it cannot parse
      */
     public FieldModel(ProjectDocument doc, String id, String label, Supplier<String> read, Function<String, Edit> write) {
-        this.doc = doc;
         this.id = id;
         this.label = label;
         this.read = read;
         this.write = write;
+        this.burst = new FocusBurst(doc, id);
         text.addListener((o, a, b) -> {
             if (!refreshing) {
                 commit(b);
@@ -54,25 +52,17 @@ public final class FieldModel {
     }
 
     private void commit(String value) {
-        committing = true;
-        try {
-            doc.performOrThrow(write.apply(value), id + "#" + visit);
-            error.set("");
-        } catch (EditRefused refused) {
-            error.set(refused.getMessage());
-        } finally {
-            committing = false;
-        }
+        error.set(burst.perform(() -> write.apply(value)));
     }
 
     /** The field got the keyboard focus: a new burst of typing begins. */
     public void focusGained() {
-        visit++;
+        burst.focusGained();
     }
 
     /** The field lost the focus: the burst ends; a refused value is replaced by the project's value, the message stays. */
     public void focusLost() {
-        doc.endBurst();
+        burst.focusLost();
         if (!error.get().isEmpty()) {
             String kept = error.get();
             show(read.get());
@@ -86,7 +76,7 @@ public final class FieldModel {
      * way round ("007" stays under the cursor while the project holds 7), unless {@code force}.
      */
     public void refresh(boolean force) {
-        if (committing && !force) {
+        if (burst.committing() && !force) {
             return;
         }
         show(read.get());

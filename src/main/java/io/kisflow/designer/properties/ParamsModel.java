@@ -2,7 +2,6 @@ package io.kisflow.designer.properties;
 
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.edit.Edit;
-import io.kisflow.designer.edit.EditRefused;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,7 +44,6 @@ public final class ParamsModel {
         }
     }
 
-    private final ProjectDocument doc;
     private final String id;
     private final String label;
     private final Supplier<Map<String, String>> read;
@@ -53,16 +51,15 @@ public final class ParamsModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private boolean refreshing;
-    private boolean committing;
-    private int visit;
+    private final FocusBurst burst;
 
     public ParamsModel(ProjectDocument doc, String id, String label, Supplier<Map<String, String>> read,
                        Function<Map<String, String>, Edit> write) {
-        this.doc = doc;
         this.id = id;
         this.label = label;
         this.read = read;
         this.write = write;
+        this.burst = new FocusBurst(doc, id);
     }
 
     /** Adds an empty row at the end (the project changes once it has a key). */
@@ -79,9 +76,9 @@ public final class ParamsModel {
     public void removeRow(int index) {
         if (index >= 0 && index < rows.size()) {
             rows.remove(index);
-            doc.endBurst();
+            burst.end();
             changed();
-            doc.endBurst();
+            burst.end();
         }
     }
 
@@ -102,28 +99,20 @@ public final class ParamsModel {
             }
             map.put(k, r.value.get());
         }
-        committing = true;
-        try {
-            doc.performOrThrow(write.apply(map), id + "#" + visit);
-            error.set("");
-        } catch (EditRefused refused) {
-            error.set(refused.getMessage());
-        } finally {
-            committing = false;
-        }
+        error.set(burst.perform(() -> write.apply(map)));
     }
 
     public void focusGained() {
-        visit++;
+        burst.focusGained();
     }
 
     public void focusLost() {
-        doc.endBurst();
+        burst.focusLost();
     }
 
     /** Shows the project's params, except during this table's own edit (or always with {@code force}: the subject changed). */
     public void refresh(boolean force) {
-        if (committing && !force) {
+        if (burst.committing() && !force) {
             return;
         }
         Map<String, String> model = read.get();
