@@ -71,6 +71,23 @@ final class DebuggerTabs {
             return c;
         }));
         side.getTabs().add(sessionTab(debugger, "Plugins", "pluginsTab", s -> new PluginsView(s, PluginsChooser.SYSTEM)));
+        showFailures(debugger, showTab);
+    }
+
+    /**
+     * When a run fails, the card that failed is selected and the Call tab comes forward: the error's
+     * message is there and its stack trace one click away.
+     */
+    private static void showFailures(ProjectDebugger debugger, Consumer<String> showTab) {
+        debugger.sessionProperty().subscribe(s -> {
+            if (s != null) {
+                whileSession(debugger, s, s.stateProperty(), () -> {
+                    if (s.state() == io.kisflow.designer.debug.SessionState.FAILED && debugger.selectFailedCard()) {
+                        showTab.accept("callTab");
+                    }
+                });
+            }
+        });
     }
 
     /** Calls {@code show} with the debugger's flow now and whenever it changes, while this session lasts. */

@@ -195,4 +195,17 @@ class DebuggerFxTest extends DesignerFxTest {
                 robot.lookup("#runMessage").queryAs(javafx.scene.control.Label.class).getText());
         shot(window.scene().getRoot(), "debug-run-panel.png");
     }
+
+    @Test
+    void runToHereStopsJustBeforeTheSelectedCard(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("LogReport", 2));
+        robot.press(KeyCode.CONTROL, KeyCode.F10).release(KeyCode.F10, KeyCode.CONTROL);
+        awaitState(SessionState.PAUSED);
+        assertEquals(new CardKey("LogReport", 2), session().pausedAtProperty().get());
+        assertEquals(4, rows("LogReport", 1));
+        assertEquals(-1, rows("LogReport", 2));
+        robot.type(KeyCode.F8);
+        awaitState(SessionState.FINISHED);
+    }
 }

@@ -93,6 +93,13 @@ class DebuggerMisbehaviourFxTest extends DesignerFxTest {
         assertEquals("flow Fail, function Boom (position 1) failed: row 2 has no stu_id", boom.errorProperty().get().message());
         assertTrue(boom.errorProperty().get().details().contains("IllegalStateException"), "the stack trace is kept");
         assertEquals(CardStatus.NOT_RUN, card(new CardKey("Fail", 2)).statusProperty().get());
+        assertEquals(Selection.step("Fail", 1), vm.document.selection(), "the card that failed is selected");
+        assertEquals("callTab", window.sideTabs().getSelectionModel().getSelectedItem().getId(), "and the Call tab shows why");
+        assertTrue(robot.lookup("#callErrorMessage").queryAs(javafx.scene.control.Label.class).getText().contains("row 2 has no stu_id"));
+        robot.clickOn("#callTraceExpander");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#callStackTrace").queryAs(javafx.scene.control.TextArea.class).getText().contains("IllegalStateException"),
+                "the stack trace is one click away");
         DebuggerFxTest.shot(window.canvasView(), "debug-failed.png");
     }
 

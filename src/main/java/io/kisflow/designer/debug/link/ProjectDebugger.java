@@ -288,6 +288,22 @@ public final class ProjectDebugger implements AutoCloseable {
         });
     }
 
+    /** Selects the card that failed in the last run of the active flow; false when no card failed. */
+    public boolean selectFailedCard() {
+        DebugSession s = session.get();
+        var f = s == null ? null : s.flow(s.activeFlowProperty().get());
+        if (f == null) {
+            return false;
+        }
+        for (CardState c : f.cards()) {
+            if (c.statusProperty().get() == io.kisflow.designer.debug.CardStatus.FAILED) {
+                doc.select(Selection.step(f.name(), c.position()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Loads the plugins again (the user rebuilt a jar). */
     public boolean reloadPlugins() {
         DebugSession s = session.get();
