@@ -22,7 +22,7 @@ class ValidateAndExportTest {
 
     @Test
     void functionsWithoutCodeAreWarnings() {
-        CliRunner r = CliRunner.run("validate", "--conf", "../shared/conformance/load_conf");
+        CliRunner r = CliRunner.run("validate", "--conf", "src/test/java/io/kisflow/conformance/data/load_conf");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("func-FuncName1.yml:"), r.out());
         assertTrue(r.out().contains("warning: function funcName1 (used by flow "), r.out());
@@ -45,13 +45,13 @@ class ValidateAndExportTest {
 
     @Test
     void exportWritesGoLayoutThatLoadsBackEqual(@TempDir Path out) throws Exception {
-        CliRunner r = CliRunner.run("export", "--conf", "../shared/conformance/load_conf", "--out", out.toString());
+        CliRunner r = CliRunner.run("export", "--conf", "src/test/java/io/kisflow/conformance/data/load_conf", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.exists(out.resolve("flow-flowName1.yaml")));
         assertTrue(Files.exists(out.resolve("func-funcName2.yaml")));
         String conn = Files.readString(out.resolve("conn-ConnName1.yaml"));
         assertTrue(conn.contains("save:\n    - funcName2\n"), conn);
-        assertEquals(ConfigLoader.load(Path.of("../shared/conformance/load_conf")).configs(), ConfigLoader.load(out).configs());
+        assertEquals(ConfigLoader.load(Path.of("src/test/java/io/kisflow/conformance/data/load_conf")).configs(), ConfigLoader.load(out).configs());
     }
 
     @Test
