@@ -1,6 +1,5 @@
 package io.kisflow.designer.ui;
 
-import io.kisflow.designer.Snapshots;
 import io.kisflow.designer.debug.CardKey;
 import io.kisflow.designer.debug.CardStatus;
 import io.kisflow.designer.debug.DebugSession;
@@ -12,7 +11,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The debugger in the real window: Run, Step, Continue and breakpoints from the keyboard, counts on the cards. */
 class DebuggerFxTest extends DesignerFxTest {
-    static final Path SHOTS = Path.of("target", "screens");
 
     @Start
     void start(Stage stage) throws java.io.IOException {
@@ -29,20 +26,6 @@ class DebuggerFxTest extends DesignerFxTest {
 
     DebugSession session() {
         return vm.debugger.session();
-    }
-
-    /** Waits (up to a generous limit, so a broken run fails instead of hanging) until the session is in this state. */
-    void awaitState(SessionState wanted) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().state() == wanted);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** A PNG of a node into target/screens, to look at (taken on the FX thread). */
-    static void shot(javafx.scene.Node node, String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Snapshots.save(node, SHOTS.resolve(name));
-            return null;
-        }).get(20, TimeUnit.SECONDS);
     }
 
     int rows(String flow, int position) {

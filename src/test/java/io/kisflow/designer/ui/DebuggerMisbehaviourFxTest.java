@@ -58,11 +58,6 @@ class DebuggerMisbehaviourFxTest extends DesignerFxTest {
         return vm.debugger.session().card(k);
     }
 
-    void awaitState(SessionState wanted) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.debugger.session().state() == wanted);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void aBlockedFunctionLeavesTheWindowWorkingAndStopEndsTheRun(FxRobot robot) throws Exception {
         fitCanvas();
@@ -100,7 +95,7 @@ class DebuggerMisbehaviourFxTest extends DesignerFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#callStackTrace").queryAs(javafx.scene.control.TextArea.class).getText().contains("IllegalStateException"),
                 "the stack trace is one click away");
-        DebuggerFxTest.shot(window.canvasView(), "debug-failed.png");
+        shot(window.canvasView(), "debug-failed.png");
     }
 
     @Test

@@ -83,6 +83,22 @@ abstract class DesignerFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    // ---- the debugger ----------------------------------------------------------------------------
+
+    /** Waits (up to a generous limit, so a broken run fails instead of hanging) until the debug session is in this state. */
+    void awaitState(io.kisflow.designer.debug.SessionState wanted) throws Exception {
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> vm.debugger.session().state() == wanted);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A PNG of a node into target/screens, to look at (taken on the FX thread). */
+    static void shot(Node node, String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            io.kisflow.designer.Snapshots.save(node, Path.of("target", "screens").resolve(name));
+            return null;
+        }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     // ---- positions --------------------------------------------------------------------------------
 
     Point2D screen(double[] canvasPoint) {
