@@ -157,6 +157,42 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void theInspectorFollowsTheSelectedCardAfterARunAfterAStepAndWhenTheSelectionMoves() {
+        DebugSession s = dbg.session();
+        SessionDriver driver = SessionDriver.wrap(s);
+        doc.select(Selection.step("StuScore", 0));
+
+        // after a run: the selected card's level (VerifyStu's 3 rows), not the last level (PrintStuAvgScore's)
+        assertTrue(dbg.run());
+        driver.await(SessionState.FINISHED);
+        assertEquals("#1 VerifyStu", s.inspector().level().label());
+        assertEquals(3, s.inspector().level().size());
+
+        // after a step: still the selected card, now empty (the new run has not reached it) then its rows
+        doc.select(Selection.step("StuScore", 1));
+        assertEquals("#2 AvgStuScore", s.inspector().level().label());
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals("#2 AvgStuScore", s.inspector().level().label());
+        assertEquals(0, s.inspector().level().size(), "AvgStuScore has not run in this run yet");
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals("#2 AvgStuScore", s.inspector().level().label(), "VerifyStu ran, but AvgStuScore is selected");
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals(3, s.inspector().level().size());
+
+        // while paused the selection moves: the inspector goes with it
+        doc.select(Selection.step("StuScore", 0));
+        assertEquals("#1 VerifyStu", s.inspector().level().label());
+        doc.select(Selection.flow("StuScore"));
+        assertTrue(s.inspector().level().isSource());
+        assertEquals(4, s.inspector().level().size());
+        dbg.stop();
+        driver.await(SessionState.STOPPED);
+    }
+
+    @Test
     void breakpointsAndRunToHereActOnTheSelectedCard() {
         DebugSession s = dbg.session();
         s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");
