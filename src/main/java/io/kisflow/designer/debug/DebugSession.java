@@ -50,6 +50,7 @@ public final class DebugSession implements AutoCloseable {
     private final Path projectDir;
     private final DebugOptions options;
     private final Executor ui;
+    private final Executor background;
     private final StandIns standIns = new StandIns();
     private final SessionEngine engine;
     private final OutputCapture capture;
@@ -86,13 +87,14 @@ public final class DebugSession implements AutoCloseable {
      * @param configs    the edited configs (not only what is on disk)
      * @param settings   input rows, pinned rows and plugin paths from the project's sidecar
      * @param ui         runs run events on the UI thread
-     * @param background runs the inspector's and the diff's heavy work
+     * @param background runs the inspector's and the diff's heavy work, and reads big input rows
      */
     public DebugSession(Path projectDir, ConfigSet configs, DebugSettings settings, DebugOptions options,
                         Executor ui, Executor background) {
         this.projectDir = projectDir;
         this.options = Objects.requireNonNull(options, "options");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.background = Objects.requireNonNull(background, "background");
         this.capture = OutputCapture.install();
         this.engine = new SessionEngine(projectDir, configs, settings.pluginPaths(), options, standIns);
         this.inspector = new InspectorModel(ui, background);
@@ -106,7 +108,16 @@ public final class DebugSession implements AutoCloseable {
         settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
         for (FlowConfig f : configs.flows().values()) {
             InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
-            newFlowState(f, InputEditor.of(f.flowName(), settings.inputRows().getOrDefault(f.flowName(), List.of()), mode));
+            InputEditor input = new InputEditor(f.flowName());
+            input.attach(projectDir, ui, background);
+            input.modeProperty().set(mode);
+            String file = settings.inputFiles().get(f.flowName());
+            if (file != null) {
+                input.setFile(file);
+            } else {
+                input.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(settings.inputRows().getOrDefault(f.flowName(), List.of())));
+            }
+            newFlowState(f, input);
         }
         refreshCode();
     }
@@ -167,6 +178,7 @@ public final class DebugSession implements AutoCloseable {
         s.reconcile(f, engine.configs()::func, 0);
         input.textProperty().addListener((obs, old, now) -> inputChanged(s));
         input.modeProperty().addListener((obs, old, now) -> inputChanged(s));
+        input.fileProperty().addListener((obs, old, now) -> inputChanged(s));
         // A finished run, a run reopened from the history, a new run clearing the cards: show the picked level as it is now.
         s.shownRunProperty().addListener((obs, old, now) -> inspectedChanged(s.name(), Integer.MIN_VALUE));
         flows.put(f.flowName(), s);
@@ -381,7 +393,9 @@ public final class DebugSession implements AutoCloseable {
         for (FlowConfig f : newConfigs.flows().values()) {
             FlowDebugState s = flows.get(f.flowName());
             if (s == null) {
-                newFlowState(f, new InputEditor(f.flowName()));
+                InputEditor input = new InputEditor(f.flowName());
+                input.attach(projectDir, ui, background);
+                newFlowState(f, input);
                 continue;
             }
             FlowConfig was = old.flow(f.flowName());
@@ -494,10 +508,12 @@ public final class DebugSession implements AutoCloseable {
             if (in.modeProperty().get() != mode) {
                 in.modeProperty().set(mode);
             }
+            String file = wanted.inputFiles().getOrDefault(s.name(), "");
             List<String> rows = wanted.inputRows().getOrDefault(s.name(), List.of());
-            if (!in.stored().equals(rows)) {
+            if (file.isEmpty() && !in.stored().equals(rows)) {
                 in.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(rows));
             }
+            in.setFile(file);
         }
         wanted.pinnedRows().forEach((fname, rows) -> {
             PinEditor p = pins(fname);
@@ -520,8 +536,15 @@ public final class DebugSession implements AutoCloseable {
     public DebugSettings settings() {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         Map<String, InputMode> modes = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         for (FlowDebugState s : flows.values()) {
             if (engine.configs().flow(s.name()) == null) {
+                continue;
+            }
+            String file = s.input().fileProperty().get();
+            if (!file.isEmpty()) {
+                files.put(s.name(), file);
+                modes.put(s.name(), s.input().modeProperty().get());
                 continue;
             }
             List<String> rows = s.input().stored();
@@ -536,7 +559,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files);
     }
 
     // ================================================================ what views bind to

@@ -155,6 +155,13 @@ public final class ProjectDebugger implements AutoCloseable {
         if (!before.pluginPaths().equals(after.pluginPaths())) {
             return new String[] {"Change plugin paths", null};
         }
+        for (String f : union(before.inputFiles().keySet(), after.inputFiles().keySet())) {
+            String was = before.inputFiles().get(f);
+            String is = after.inputFiles().get(f);
+            if (!Objects.equals(was, is)) {
+                return new String[] {is == null ? "Type input rows of " + f : "Read input rows of " + f + " from " + is, null};
+            }
+        }
         for (String f : union(before.inputRows().keySet(), after.inputRows().keySet())) {
             if (!Objects.equals(before.inputRows().get(f), after.inputRows().get(f))
                     || before.inputModes().getOrDefault(f, InputMode.TEXT) != after.inputModes().getOrDefault(f, InputMode.TEXT)) {
