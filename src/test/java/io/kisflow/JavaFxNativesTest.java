@@ -30,6 +30,26 @@ class JavaFxNativesTest {
     }
 
     @Test
+    void thePomPacksTheNativesOfEveryPlatformTheLauncherRecognises() throws IOException {
+        // the build and the launcher must agree on the folder names, or a platform silently
+        // falls back to no natives at all
+        String pom = Files.readString(Path.of("pom.xml"));
+        java.util.Set<String> packed = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("/natives/([a-z0-9-]+)</outputDirectory>").matcher(pom);
+        while (m.find()) {
+            packed.add(m.group(1));
+        }
+        java.util.Set<String> recognised = new java.util.TreeSet<>();
+        for (String os : new String[] {"Linux", "Mac OS X", "Windows 10"}) {
+            for (String arch : new String[] {"amd64", "aarch64"}) {
+                JavaFxNatives.platform(os, arch).ifPresent(recognised::add);
+            }
+        }
+        assertEquals(java.util.Set.of("linux-x64", "linux-aarch64", "mac-x64", "mac-aarch64", "win-x64"), recognised);
+        assertEquals(recognised, packed);
+    }
+
+    @Test
     void extractsOnlyThisPlatformsLibrariesOnceAndWhole(@TempDir Path tmp) throws IOException {
         Path jar = tmp.resolve("app.jar");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
