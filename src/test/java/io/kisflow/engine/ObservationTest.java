@@ -154,7 +154,7 @@ class ObservationTest {
             assertTrue(stepper.awaitPaused(WAIT));
             stepper.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user before function B (position 1)", e.getMessage());
+            assertEquals("flow F aborted by user before function B (position 2)", e.getMessage());
             assertEquals(2, flow.levels().size(), "what ran before the abort stays readable");
 
             stepper.setBreakpoint(null);
@@ -175,7 +175,7 @@ class ObservationTest {
             assertTrue(stepper.awaitPaused(WAIT));
             flow.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user before function A (position 0)", e.getMessage());
+            assertEquals("flow F aborted by user before function A (position 1)", e.getMessage());
             assertEquals(e, log.of(RunEnd.class).get(0).error());
             assertFalse(flow.isRunning());
         }
@@ -200,7 +200,7 @@ class ObservationTest {
             assertTrue(entered.await(30, TimeUnit.SECONDS));
             flow.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user while running function Slow (position 1)", e.getMessage());
+            assertEquals("flow F aborted by user while running function Slow (position 2)", e.getMessage());
             assertInstanceOf(InterruptedException.class, e.getCause());
             assertEquals(FunctionEnd.OUTCOME_ABORTED_BY_USER, log.outcomes().get(1));
         }
@@ -225,8 +225,9 @@ class ObservationTest {
             flow.setStepController(stepper);
             CompletableFuture<FlowException> done = runAsync(flow, "x");
             assertTrue(stepper.awaitPaused(WAIT));
-            IllegalStateException e = assertThrows(IllegalStateException.class, flow::run);
-            assertTrue(e.getMessage().startsWith("flow F is already running on thread "), e.getMessage());
+            FlowBusyException e = assertThrows(FlowBusyException.class, flow::run);
+            assertTrue(e.getMessage().startsWith("flow F is running on thread '"), e.getMessage());
+            assertTrue(e.getMessage().contains("run() from thread '" + Thread.currentThread().getName() + "' is refused"), e.getMessage());
             stepper.resume();
             assertNull(done.get(30, TimeUnit.SECONDS));
         }
