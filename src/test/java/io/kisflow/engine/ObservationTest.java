@@ -232,4 +232,35 @@ class ObservationTest {
             assertNull(done.get(30, TimeUnit.SECONDS));
         }
     }
+
+    /** Issue 9 item 11: a listener hears whole calls and whole runs, never an end without its start. */
+    @Test
+    void aListenerAddedOrRemovedDuringACallHearsWholeCallsOnly() throws Exception {
+        EventLog late = new EventLog();
+        EventLog leaving = new EventLog();
+        KisFlowRun[] self = new KisFlowRun[1];
+        KisPlugin plugin = pool -> {
+            pool.faas("A", flow -> {
+                self[0].addListener(late);        // joins in the middle of A's call
+                self[0].removeListener(leaving);  // leaves in the middle of A's call
+                flow.commitRow("a");
+            });
+            pool.faas("B", prefixing("b:"));
+        };
+        try (Engine engine = engine(chain("F", "A", "B"), plugin)) {
+            KisFlowRun flow = engine.flow("F");
+            self[0] = flow;
+            flow.addListener(leaving);
+            run(flow, "x");
+
+            assertEquals(List.of("start B", "end B"), describe(late), "no end of A, whose start it did not hear, and no run end");
+            assertEquals(List.of("run start", "start A", "end A", "run end"), describe(leaving), "what it heard start, it hears end");
+            assertEquals(late.of(FunctionStart.class).get(0).seq(), late.of(FunctionEnd.class).get(0).seq());
+        }
+    }
+
+    private static List<String> describe(EventLog log) {
+        return log.events.stream().map(e -> e instanceof RunStart ? "run start" : e instanceof RunEnd ? "run end"
+                : e instanceof FunctionStart s ? "start " + s.function() : "end " + ((FunctionEnd) e).function()).toList();
+    }
 }
