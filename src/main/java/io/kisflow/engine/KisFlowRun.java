@@ -4,6 +4,8 @@ import io.kisflow.config.ConnConfig;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FuncConfig;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * thread runs it (or commits a row to it), calls from any other thread that touch its rows or its
  * current function are refused with a {@link FlowBusyException} naming the flow and the thread using
  * it; rows committed between runs, from whichever thread, go to the next run (docs/ENGINE-API.md,
- * "Threads"). Use {@link #fork()} to run in parallel. Run semantics are Go KisFlow's (see docs/DIFFERENCES.md for where
- * they deliberately differ).
+ * "Threads"). Use {@link #fork()} to run in parallel. Run semantics are Go KisFlow's (see
+ * docs/DIFFERENCES.md for where they deliberately differ).
  *
  * <pre>{@code KisFlowRun flow = engine.flow("CalStuAvgScore");
  * TraceRecorder trace = new TraceRecorder(flow);
@@ -69,10 +69,13 @@ public final class KisFlowRun implements Flow {
     private volatile StepController stepController;
     /**
      * The thread using this instance: its run's thread for the whole run, or a thread committing
-     * rows between runs for the length of that one call. Taken by compare-and-set, so two threads
-     * never touch the run state at once; the running thread's own calls only compare it with itself.
+     * rows between runs for the length of that one call. Taken by compare-and-set (OWNER), so two
+     * threads never touch the run state at once, and given back with a release store. The owner's
+     * own calls read it plainly: a thread always sees its own last write, and only the owner writes
+     * while it owns, so "owner == me" is never stale; any other answer is checked again with a
+     * volatile read.
      */
-    private volatile Thread owner;
+    private Thread owner;
     /** The thread of the run in progress, or null: for abort(), isRunning() and the reload gate. */
     private volatile Thread runner;
     private final Object abortLock = new Object();
@@ -297,11 +300,11 @@ public final class KisFlowRun implements Flow {
      * FlowBusyException when another thread is. Costs one volatile read on the running thread.
      */
     private boolean ownedByCaller(String call) {
-        Thread o = owner;
         Thread me = Thread.currentThread();
-        if (o == me) {
+        if (owner == me) {
             return true;
         }
+        Thread o = (Thread) OWNER.getVolatile(this);
         if (o != null) {
             throw busy(o, me, call);
         }
@@ -309,16 +312,15 @@ public final class KisFlowRun implements Flow {
     }
 
     /** Takes the instance for the calling thread, or refuses naming the thread that has it. */
-    private Thread take(String call) {
+    private void take(String call) {
         Thread me = Thread.currentThread();
         while (!OWNER.compareAndSet(this, (Thread) null, me)) {
-            Thread o = owner;
+            Thread o = (Thread) OWNER.getVolatile(this);
             if (o != null) {
                 throw busy(o, me, call);
             }
             // the other thread let go between our two reads: try again
         }
-        return me;
     }
 
     private FlowBusyException busy(Thread other, Thread me, String call) {
@@ -366,7 +368,8 @@ public final class KisFlowRun implements Flow {
      */
     @Override
     public void run() throws FlowException {
-        Thread me = take("run()");
+        Thread me = Thread.currentThread();
+        take("run()");
         Throwable fatal = null;
         FlowException error = null;
         try {
@@ -436,7 +439,7 @@ public final class KisFlowRun implements Flow {
                 Thread.interrupted(); // the interrupt was ours; do not leak it to the caller
             }
         }
-        owner = null;
+        OWNER.setRelease(this, (Thread) null);
     }
 
     private void runChain() throws FlowException {
