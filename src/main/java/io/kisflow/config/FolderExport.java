@@ -246,6 +246,7 @@ public final class FolderExport {
         }
         boolean exists = Files.isDirectory(out);
         try {
+            boolean posix = Files.getFileStore(next).supportsFileAttributeView("posix");
             if (exists) {
                 copyPermissions(out, next);
                 carryOver(out, next);
@@ -253,7 +254,12 @@ public final class FolderExport {
             checkCaseCollisions(files.keySet(), next);
             for (Map.Entry<String, String> e : files.entrySet()) {
                 Path old = out.resolve(e.getKey());
-                writeNew(next.resolve(e.getKey()), e.getValue(), exists && Files.isRegularFile(old) ? old : null);
+                writeNew(next.resolve(e.getKey()), e.getValue(), exists && Files.isRegularFile(old) ? old : null, posix);
+            }
+            for (String name : files.keySet()) { // flushed after all are written: the disk writes them in one go
+                try (FileChannel ch = FileChannel.open(next.resolve(name), StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
             }
             if (!exists || isEmpty(out)) {
                 try {
@@ -328,16 +334,15 @@ public final class FolderExport {
         }
     }
 
-    /** A new file with the bytes on disk, with the permissions of the file it replaces (or 0644, as Go writes). */
-    private static void writeNew(Path file, String content, Path replaces) throws IOException {
+    /** A new file (not yet flushed to disk), with the permissions of the file it replaces (or 0644, as Go writes). */
+    private static void writeNew(Path file, String content, Path replaces, boolean posix) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
             ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 ch.write(bytes);
             }
-            ch.force(true);
         }
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+        if (posix) {
             Files.setPosixFilePermissions(file, replaces != null ? Files.getPosixFilePermissions(replaces) : NEW_FILE);
         }
     }
@@ -346,13 +351,17 @@ public final class FolderExport {
 
     private static List<Path> writeInPlace(Map<String, String> files, Path out, List<Path> prune) throws IOException {
         Files.createDirectories(out);
+        boolean posix = Files.getFileStore(out).supportsFileAttributeView("posix");
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
             Path target = out.resolve(e.getKey());
             Path tmp = out.resolve("." + e.getKey() + ".kisflow-tmp");
             try {
                 Files.deleteIfExists(tmp);
-                writeNew(tmp, e.getValue(), Files.isRegularFile(target) ? target : null);
+                writeNew(tmp, e.getValue(), Files.isRegularFile(target) ? target : null, posix);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);

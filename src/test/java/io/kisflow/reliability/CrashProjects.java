@@ -53,6 +53,14 @@ public final class CrashProjects {
         return Map.of(ObjectRef.conn(connector(from)), ObjectRef.conn(connector(1 - from)));
     }
 
+    /** Writes the files of {@code set} into a new folder, without flushing each to disk: test setup only. */
+    public static void write(ConfigSet set, Path dir) throws java.io.IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> f : io.kisflow.config.ConfigExporter.render(set).entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+    }
+
     /** Which version {@code loaded} is: 0, 1, or -1 when it is neither (a mixed project). */
     public static int which(ConfigSet loaded, int functions) {
         for (int v = 0; v <= 1; v++) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +66,11 @@ class AtomicFiles {
         }
     }
 
-    /** Writes {@code bytes} to exactly {@code file} (replacing a leftover of that name) and flushes them to disk. */
+    /**
+     * Writes {@code bytes} to exactly {@code file} (replacing a leftover of that name), not yet
+     * flushed: many files are written first and then flushed together with {@link #flushAll}, which
+     * lets the disk write them in one go instead of one journal commit per file.
+     */
     void writeNamed(Path file, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
         Files.deleteIfExists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
@@ -73,7 +78,6 @@ class AtomicFiles {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            flush(ch);
         }
         if (permissions != null) {
             Files.setPosixFilePermissions(file, permissions);
@@ -107,6 +111,7 @@ class AtomicFiles {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
             writeNamed(copy, bytes != null ? bytes : Files.readAllBytes(file), permissionsFor(file));
+            flushAll(List.of(copy));
         }
     }
 
@@ -121,6 +126,15 @@ class AtomicFiles {
             move(via, target);
         } finally {
             Files.deleteIfExists(via); // a rename between two names of one file does nothing and keeps both
+        }
+    }
+
+    /** Forces the bytes of every file to the disk, after they were all written. */
+    void flushAll(List<Path> files) throws IOException {
+        for (Path f : files) {
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                flush(ch);
+            }
         }
     }
 

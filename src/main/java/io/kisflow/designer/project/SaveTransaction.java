@@ -65,9 +65,11 @@ final class SaveTransaction {
                     Files.createDirectory(d);
                 }
             }
+            List<Path> written = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
-                prepare(steps.get(i), journal.entries().get(i));
+                prepare(steps.get(i), journal.entries().get(i), written);
             }
+            disk.flushAll(written);
             journal.write(SaveJournal.State.APPLY, disk);
         } catch (IOException | RuntimeException e) {
             String left = discard(journal);
@@ -82,12 +84,13 @@ final class SaveTransaction {
     }
 
     /** The new text and a second name of the old content, beside the target. */
-    private void prepare(Step s, SaveJournal.Entry e) throws IOException {
+    private void prepare(Step s, SaveJournal.Entry e, List<Path> written) throws IOException {
         if (e.backup() != null) {
             disk.keepCopy(s.target, e.backup(), s.original);
         }
         if (e.image() != null) {
             disk.writeNamed(e.image(), TextFiles.encodeLike(s.original, s.change.newText()), disk.permissionsFor(s.target));
+            written.add(e.image());
         }
     }
 
