@@ -298,6 +298,13 @@ final class SaveJournal {
         int[] count = {0};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                // version control keeps no configs and can hold many thousand files
+                return d.getFileName() != null && d.getFileName().toString().equals(".git")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
                 String n = p.getFileName().toString();
                 if (attrs.isRegularFile() && n.startsWith(".") && n.endsWith(TEMP_SUFFIX) && Files.deleteIfExists(p)) {
