@@ -129,6 +129,26 @@ class AtomicFiles {
         }
     }
 
+    /**
+     * Removes temporary files of {@link #write} for targets whose name starts with {@code prefix}
+     * in {@code dir} that are older than {@code age}: what a crash during a write left. Younger
+     * ones may belong to a write in progress in another designer, and stay.
+     */
+    static int sweepStale(Path dir, String prefix, java.time.Duration age) {
+        int removed = 0;
+        java.time.Instant before = java.time.Instant.now().minus(age);
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + prefix + "*" + TEMP_SUFFIX)) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // no folder yet, or one that cannot be listed: nothing to sweep
+        }
+        return removed;
+    }
+
     /** Forces the bytes of every file to the disk, after they were all written. */
     void flushAll(List<Path> files) throws IOException {
         for (Path f : files) {
