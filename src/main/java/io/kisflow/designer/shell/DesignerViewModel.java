@@ -81,7 +81,10 @@ public final class DesignerViewModel {
         if (s == null) {
             return;
         }
-        Runnable copy = () -> palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+        Runnable copy = () -> {
+            palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+            properties.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+        };
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         copy.run();
     }
