@@ -144,6 +144,50 @@ class ProjectSessionTest {
     }
 
     @Test
+    void undoingBackToTheSavedStateDropsTheRecoveryCopy() throws IOException {
+        session.open(project);
+        doc.perform(io.kisflow.designer.edit.FlowEdits.add("Undone", 0));
+        assertTrue(session.autosave(doc.state(), doc.isDirty()));
+        assertTrue(offeredAtNextStart().isPresent(), "unsaved work has a recovery copy");
+        long takenBeforeUndo = session.settledCount();
+        var stateBeforeUndo = doc.state();
+
+        doc.undo();
+        assertFalse(doc.isDirty());
+        assertTrue(offeredAtNextStart().isEmpty(), "the document equals the files again: no copy");
+        assertFalse(session.autosave(stateBeforeUndo, true, takenBeforeUndo),
+                "an autosave prepared before the undo (on the autosave thread) writes nothing");
+        assertTrue(offeredAtNextStart().isEmpty());
+        assertTrue(isEmptyDir(state.resolve("recovery")), "the copy file itself is gone");
+
+        doc.redo();
+        assertTrue(session.autosave(doc.state(), doc.isDirty()), "redone work is unsaved again and gets its copy");
+        assertTrue(offeredAtNextStart().isPresent());
+    }
+
+    @Test
+    void aCopyThatEqualsTheFilesIsNotOfferedAndIsRemoved() throws IOException {
+        session.open(project);
+        new io.kisflow.designer.project.RecoveryStore(state).save(project, doc.state().configs(), doc.state().layout());
+        ProjectDocument next = new ProjectDocument();
+        assertTrue(new ProjectSession(next, state, next::state).open(project).isEmpty());
+        assertTrue(isEmptyDir(state.resolve("recovery")), "nothing in it the files do not hold: removed");
+    }
+
+    private Optional<Recovered> offeredAtNextStart() throws IOException {
+        return new io.kisflow.designer.project.RecoveryStore(state).find(project);
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.noneMatch(f -> f.toString().endsWith(".json"));
+        }
+    }
+
+    @Test
     void closingWithoutSavingDiscardsTheRecoveryCopy() throws IOException {
         session.open(project);
         doc.perform(StepEdits.remove("LoadScores", 1));
