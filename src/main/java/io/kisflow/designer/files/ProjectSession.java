@@ -252,11 +252,15 @@ public final class ProjectSession {
             return null;
         }
         io.kisflow.config.Origin origin = f.origins().get(doc.savedNameOf(ref));
-        String newFileName = io.kisflow.config.ConfigExporter.fileName(ref);
+        // a new file is named as Go's export names it, with the project's extension (.yml or .yaml)
+        String goName = io.kisflow.config.ConfigExporter.fileName(ref);
+        String newFileName = goName.substring(0, goName.length() - ".yaml".length());
         SavePlan plan = planSave();
         for (var change : plan.changes()) {
             boolean ownFile = origin != null ? change.path().equals(origin.file())
-                    : change.kind() == io.kisflow.designer.project.FileChange.Kind.CREATE && change.path().getFileName().toString().equals(newFileName);
+                    : change.kind() == io.kisflow.designer.project.FileChange.Kind.CREATE
+                    && (change.path().getFileName().toString().equals(newFileName + ".yaml")
+                    || change.path().getFileName().toString().equals(newFileName + ".yml"));
             if (ownFile) {
                 return change.newText();
             }
