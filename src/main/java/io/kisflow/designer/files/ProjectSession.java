@@ -116,7 +116,9 @@ public final class ProjectSession {
         DesignState recovered = new DesignState(r.configs(), r.layout());
         openDocument(directory(), doc.savedState(), recovered);
         lastAutosaved = recovered;
-        doc.tell(StatusMessage.info("Restored unsaved work from " + r.savedAt() + ". Save to keep it."));
+        // the copy holds the work, not its history: say so, so that an empty Undo does not surprise
+        doc.tell(StatusMessage.info("Restored the copy of " + LocalTimes.describe(r.savedAt())
+                + ". Save to keep it. Undo starts from here: the steps before the copy were not kept."));
     }
 
     private void openDocument(Path dir, DesignState saved, DesignState current) {

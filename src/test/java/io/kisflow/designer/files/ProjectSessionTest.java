@@ -135,6 +135,10 @@ class ProjectSessionTest {
         Optional<Recovered> offer = again.open(project);
         assertTrue(offer.isPresent());
         again.restore(offer.get());
+        assertEquals("Restored the copy of " + LocalTimes.describe(offer.get().savedAt())
+                        + ". Save to keep it. Undo starts from here: the steps before the copy were not kept.",
+                restarted.status().text(), "a local time people read, and why Undo is empty");
+        assertFalse(restarted.status().text().matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), "no ISO timestamp");
         assertEquals(List.of("LoadAvgScore"), restarted.state().configs().flow("LoadScores").flows().stream().map(s -> s.fname()).toList());
         assertTrue(restarted.isDirty());
         again.applySave(again.planSave());
