@@ -40,7 +40,7 @@ final class FieldViews {
                 f.focusLost();
             }
         });
-        // a filter: the text field's own key handling consumes Enter and Escape before handlers see them
+        // a filter, so Enter and Escape reach the model before the text field's own key handling, which may consume them
         tf.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 f.enter();
