@@ -79,7 +79,12 @@ final class LayoutFile {
         tree.put("version", VERSION);
         tree.put("laneOrder", layout.laneOrder());
         Map<String, Object> positions = new LinkedHashMap<>();
-        layout.connectorPositions().forEach((name, p) -> positions.put(name, Map.of("x", p.x(), "y", p.y())));
+        layout.connectorPositions().forEach((name, p) -> {
+            Map<String, Object> xy = new LinkedHashMap<>(); // x before y, whatever the JVM's Map.of order
+            xy.put("x", p.x());
+            xy.put("y", p.y());
+            positions.put(name, xy);
+        });
         tree.put("connectorPositions", positions);
         tree.put("zoom", layout.zoom());
         tree.put("panX", layout.panX());
