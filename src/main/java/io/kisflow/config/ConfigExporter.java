@@ -50,6 +50,11 @@ public final class ConfigExporter {
     }
 
     public static String renderFlow(FlowConfig flow) {
+        return renderFlow(flow, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderFlow(FlowConfig flow, YamlStyle style) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FLOW.yaml());
         doc.put("status", flow.status());
@@ -64,10 +69,15 @@ public final class ConfigExporter {
         }
         doc.put("flows", steps);
         addExtras(doc, flow.extra(), GoKeys.FLOW);
-        return YamlWriter.document(doc);
+        return YamlWriter.document(doc, style);
     }
 
     public static String renderFunc(FuncConfig func) {
+        return renderFunc(func, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderFunc(FuncConfig func, YamlStyle style) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FUNC.yaml());
         doc.put("fname", func.fname());
@@ -86,7 +96,7 @@ public final class ConfigExporter {
         addExtras(option, o.extra(), GoKeys.OPTION);
         doc.put("option", option);
         addExtras(doc, func.extra(), GoKeys.FUNC);
-        return YamlWriter.document(doc);
+        return YamlWriter.document(doc, style);
     }
 
     /**
@@ -94,6 +104,11 @@ public final class ConfigExporter {
      * bind it; without an owner, the connector's own lists without repeats, sorted.
      */
     public static String renderConn(ConnConfig conn, ConfigSet owner) {
+        return renderConn(conn, owner, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderConn(ConnConfig conn, ConfigSet owner, YamlStyle style) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.CONN.yaml());
         doc.put("cname", conn.cname());
@@ -104,17 +119,22 @@ public final class ConfigExporter {
         doc.put("load", owner != null ? owner.boundFunctions(conn.cname(), "Load") : List.copyOf(new TreeSet<>(conn.load())));
         doc.put("save", owner != null ? owner.boundFunctions(conn.cname(), "Save") : List.copyOf(new TreeSet<>(conn.save())));
         addExtras(doc, conn.extra(), GoKeys.CONN);
-        return YamlWriter.document(doc);
+        return YamlWriter.document(doc, style);
     }
 
     public static String renderGlobal(GlobalConfig global) {
+        return renderGlobal(global, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderGlobal(GlobalConfig global, YamlStyle style) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.GLOBAL.yaml());
         doc.put("prometheus_enable", global.prometheusEnable());
         doc.put("prometheus_listen", global.prometheusListen());
         doc.put("prometheus_serve", global.prometheusServe());
         addExtras(doc, global.extra(), GoKeys.GLOBAL);
-        return YamlWriter.document(doc);
+        return YamlWriter.document(doc, style);
     }
 
     private static Map<String, String> sortedParams(Map<String, String> params) {

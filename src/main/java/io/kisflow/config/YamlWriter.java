@@ -17,13 +17,21 @@ final class YamlWriter {
     private static final int MAX_IMPLICIT_KEY = 1000;
 
     private final StringBuilder out = new StringBuilder(256);
+    /** Null for yaml.v3's layout (its rounding to multiples of 4 is not a plain offset). */
+    private final YamlStyle style;
 
-    private YamlWriter() {
+    private YamlWriter(YamlStyle style) {
+        this.style = style == null || style.equals(YamlStyle.GO) ? null : style;
     }
 
-    /** A whole document from a top-level mapping. */
+    /** A whole document from a top-level mapping, in yaml.v3's layout. */
     static String document(Map<String, ?> top) {
-        YamlWriter w = new YamlWriter();
+        return document(top, YamlStyle.GO);
+    }
+
+    /** A whole document from a top-level mapping, in the given layout. */
+    static String document(Map<String, ?> top, YamlStyle style) {
+        YamlWriter w = new YamlWriter(style);
         if (top.isEmpty()) {
             w.out.append("{}\n");
         } else {
@@ -56,17 +64,29 @@ final class YamlWriter {
         }
     }
 
+    private int nested(int indent) {
+        return style == null ? childIndent(indent) : indent + style.step();
+    }
+
+    private int dashes(int keyIndent) {
+        return style == null ? childIndent(keyIndent) : keyIndent + style.sequenceOffset();
+    }
+
+    private int itemContent(int dash) {
+        return style == null ? dash + 2 : dash + style.itemOffset();
+    }
+
     /** The value after "key:" in a mapping whose keys are at {@code indent}. */
     private void value(Object v, int indent) {
         if (v instanceof Map<?, ?> m && !m.isEmpty()) {
             out.append('\n');
-            mapping(m, childIndent(indent), false);
+            mapping(m, nested(indent), false);
         } else if (v instanceof List<?> l && !l.isEmpty()) {
             out.append('\n');
-            sequence(l, childIndent(indent), false);
+            sequence(l, dashes(indent), false);
         } else {
             out.append(' ');
-            scalar(v, childIndent(indent));
+            scalar(v, nested(indent));
         }
     }
 
@@ -77,13 +97,15 @@ final class YamlWriter {
                 spaces(indent);
             }
             first = false;
-            out.append("- ");
+            int content = itemContent(indent);
+            out.append('-');
+            spaces(content - indent - 1);
             if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-                mapping(m, indent + 2, true);
+                mapping(m, content, true);
             } else if (item instanceof List<?> l && !l.isEmpty()) {
-                sequence(l, indent + 2, true);
+                sequence(l, content, true);
             } else {
-                scalar(item, childIndent(indent + 2));
+                scalar(item, nested(content));
             }
         }
     }

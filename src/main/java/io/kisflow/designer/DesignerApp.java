@@ -23,6 +23,7 @@ public final class DesignerApp extends Application {
         vm.themeProperty().set(Settings.load(stateDir).theme());
         vm.themeProperty().addListener((o, a, t) -> Settings.saveTheme(stateDir, t));
         DesignerWindow window = new DesignerWindow(stage, vm, FileDialogs.SYSTEM);
+        rememberPlacement(stage, stateDir);
         window.show();
         List<String> args = getParameters().getRaw();
         Path dir;
@@ -34,5 +35,18 @@ public final class DesignerApp extends Application {
             return;
         }
         window.files().openProject(dir);
+    }
+
+    /** Opens the window where it was last closed (kept on a screen), and remembers where it is when it closes. */
+    private static void rememberPlacement(Stage stage, Path stateDir) {
+        List<javafx.geometry.Rectangle2D> screens = javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).toList();
+        WindowPlacement.load(stateDir).map(p -> p.clampedTo(screens)).ifPresent(p -> p.applyTo(stage));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> {
+            WindowPlacement now = WindowPlacement.of(stage);
+            if (now.width() > 0 && now.height() > 0) {
+                now.save(stateDir);
+            }
+        });
     }
 }

@@ -40,10 +40,12 @@ final class FieldViews {
                 f.focusLost();
             }
         });
-        tf.setOnKeyPressed(e -> {
+        // a filter, so Enter and Escape reach the model before the text field's own key handling, which may consume them
+        tf.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                f.focusLost();
-                f.focusGained();
+                f.enter();
+            } else if (e.getCode() == KeyCode.ESCAPE && f.escape()) {
+                e.consume();
             }
         });
         return wrap(f, tf);
@@ -104,7 +106,7 @@ final class FieldViews {
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        VBox v = new VBox(3, label, control, error(f.errorProperty(), f.id()));
+        VBox v = new VBox(3, label, control, error(f.messageProperty(), f.id()));
         v.getStyleClass().add("field");
         return v;
     }
@@ -136,6 +138,7 @@ final class FieldViews {
             for (int i = 0; i < p.rows().size(); i++) {
                 ParamsModel.Row row = p.rows().get(i);
                 TextField k = paramField(p, row.key(), "key");
+                keyCommits(p, row, k);
                 TextField v = paramField(p, row.value(), "value");
                 int index = i;
                 Button remove = new Button("\u2715");
@@ -179,6 +182,22 @@ final class FieldViews {
             }
         });
         return tf;
+    }
+
+    /** A key reaches the project on Enter or when the focus leaves it; Escape restores the project's key. */
+    private static void keyCommits(ParamsModel p, ParamsModel.Row row, TextField key) {
+        key.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                p.commitKey(row);
+            }
+        });
+        key.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                p.commitKey(row);
+            } else if (e.getCode() == KeyCode.ESCAPE && p.escapeKey(row)) {
+                e.consume();
+            }
+        });
     }
 
     /** Shows "" as the given text (for "no connector"). */

@@ -126,6 +126,7 @@ public final class FileCommands {
      */
     public boolean settleUnsaved(String doing) {
         if (!vm.document.isDirty()) {
+            dropRecoveryCopy(); // nothing unsaved: a copy left from undone work must not come back
             return true;
         }
         ButtonType answer = Questions.unsavedChanges(owner.get(), projectName(), doing).showAndWait().orElse(ButtonType.CANCEL);
@@ -133,14 +134,18 @@ public final class FileCommands {
             return save();
         }
         if (answer == Questions.DONT_SAVE) {
-            try {
-                session().closeWithoutSaving();
-            } catch (IOException e) {
-                vm.document.tell(StatusMessage.error("Could not remove the recovery copy: " + e.getMessage()));
-            }
+            dropRecoveryCopy();
             return true;
         }
         return false;
+    }
+
+    private void dropRecoveryCopy() {
+        try {
+            session().closeWithoutSaving();
+        } catch (IOException e) {
+            vm.document.tell(StatusMessage.error("Could not remove the recovery copy: " + e.getMessage()));
+        }
     }
 
     private String projectName() {

@@ -48,6 +48,54 @@ class EditingFxTest extends DesignerFxTest {
     }
 
     @Test
+    void aNameAndAParamKeyReachTheProjectOnlyWhenCommitted(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("StuScore", 1));
+        TextField name = robot.lookup("#func-fname").queryAs(TextField.class);
+        robot.doubleClickOn(name).eraseText(30).write("Mean");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("VerifyStu", "AvgStuScore", "PrintStuAvgScore"), steps(vm.document.state().configs(), "StuScore"),
+                "no rename per keystroke");
+        assertFalse(vm.document.isDirty());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("VerifyStu", "Mean", "PrintStuAvgScore"), steps(vm.document.state().configs(), "StuScore"));
+        assertEquals(1, vm.document.history().undoSize());
+        assertEquals("Rename function AvgStuScore to Mean", vm.document.history().undoDescriptionProperty().get());
+
+        robot.eraseText(4).write("VerifyStu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("There is already a function named VerifyStu.",
+                robot.lookup("#func-fname-error").queryAs(Label.class).getText(), "the problem shows while typing");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Mean", name.getText(), "Escape restores the name");
+
+        robot.clickOn(card("StuScore", 0));
+        java.util.Map<String, String> before = vm.document.state().configs().flow("StuScore").flows().get(0).params();
+        assertTrue(before.containsKey("max_score"), before.toString());
+        robot.clickOn("#card-params-add").write("max_score");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The key max_score is used twice; keys must be unique.",
+                robot.lookup("#card-params-error").queryAs(Label.class).getText());
+        robot.type(KeyCode.TAB).write("7").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, vm.document.state().configs().flow("StuScore").flows().get(0).params(),
+                "a refused key never reaches the project, nor does its value");
+        assertEquals(1, vm.document.history().undoSize());
+
+        robot.clickOn("#card-params-add").write("limit").type(KeyCode.ENTER).type(KeyCode.TAB).write("7");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Map<String, String> after = new java.util.LinkedHashMap<>(before);
+        after.put("limit", "7");
+        assertEquals(after, vm.document.state().configs().flow("StuScore").flows().get(0).params());
+        save(robot);
+        String yaml = read("student-score/flow-StuScore.yml");
+        assertTrue(yaml.contains("limit: \"7\"") || yaml.contains("limit: 7"), yaml);
+        assertFalse(yaml.contains("limi:"), yaml);
+    }
+
+    @Test
     void deleteUndoAndRedoWithTheKeyboard(FxRobot robot) throws Exception {
         fitCanvas();
         robot.clickOn(card("LoadScores", 1));
