@@ -63,6 +63,10 @@ public final class ConfigExporter {
     }
 
     public static String renderFlow(FlowConfig flow) {
+        return YamlWriter.document(flowDoc(flow));
+    }
+
+    private static Map<String, Object> flowDoc(FlowConfig flow) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FLOW.yaml());
         doc.put("status", flow.status());
@@ -77,10 +81,14 @@ public final class ConfigExporter {
         }
         doc.put("flows", steps);
         addExtras(doc, flow.extra(), GoKeys.FLOW);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     public static String renderFunc(FuncConfig func) {
+        return YamlWriter.document(funcDoc(func));
+    }
+
+    private static Map<String, Object> funcDoc(FuncConfig func) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FUNC.yaml());
         doc.put("fname", func.fname());
@@ -99,7 +107,7 @@ public final class ConfigExporter {
         addExtras(option, o.extra(), GoKeys.OPTION);
         doc.put("option", option);
         addExtras(doc, func.extra(), GoKeys.FUNC);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     /**
@@ -107,6 +115,10 @@ public final class ConfigExporter {
      * bind it; without an owner, the connector's own lists without repeats, sorted.
      */
     public static String renderConn(ConnConfig conn, ConfigSet owner) {
+        return YamlWriter.document(connDoc(conn, owner));
+    }
+
+    private static Map<String, Object> connDoc(ConnConfig conn, ConfigSet owner) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.CONN.yaml());
         doc.put("cname", conn.cname());
@@ -117,17 +129,41 @@ public final class ConfigExporter {
         doc.put("load", owner != null ? owner.boundFunctions(conn.cname(), "Load") : List.copyOf(new TreeSet<>(conn.load())));
         doc.put("save", owner != null ? owner.boundFunctions(conn.cname(), "Save") : List.copyOf(new TreeSet<>(conn.save())));
         addExtras(doc, conn.extra(), GoKeys.CONN);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     public static String renderGlobal(GlobalConfig global) {
+        return YamlWriter.document(globalDoc(global));
+    }
+
+    private static Map<String, Object> globalDoc(GlobalConfig global) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.GLOBAL.yaml());
         doc.put("prometheus_enable", global.prometheusEnable());
         doc.put("prometheus_listen", global.prometheusListen());
         doc.put("prometheus_serve", global.prometheusServe());
         addExtras(doc, global.extra(), GoKeys.GLOBAL);
-        return YamlWriter.document(doc);
+        return doc;
+    }
+
+    /**
+     * Whether the exported file of one object (a FlowConfig, FuncConfig, ConnConfig or GlobalConfig;
+     * a connector's lists derived from {@code owner} when given) stays within
+     * {@link LoadLimits#MAX_FILE_BYTES}, so that the loader reads it back. Rendering stops at the
+     * limit: an alias repeated a thousand times costs no more than one file of the limit's size.
+     */
+    static boolean fitsOneFile(Object config, ConfigSet owner) {
+        Map<String, Object> doc;
+        if (config instanceof FlowConfig f) {
+            doc = flowDoc(f);
+        } else if (config instanceof FuncConfig f) {
+            doc = funcDoc(f);
+        } else if (config instanceof ConnConfig c) {
+            doc = connDoc(c, owner);
+        } else {
+            doc = globalDoc((GlobalConfig) config);
+        }
+        return YamlWriter.document(doc, LoadLimits.MAX_FILE_BYTES) != null;
     }
 
     private static Map<String, String> sortedParams(Map<String, String> params) {

@@ -78,7 +78,22 @@ final class DocumentReader {
                 name = "";
             }
         }
+        if (!ConfigExporter.fitsOneFile(config, null)) {
+            problems.error(top.line(), tooBigOnceWritten());
+            return ParsedFile.failed(file, problems.list());
+        }
         return new ParsedFile(file, new ObjectRef(type, name), config, top.line(), ctx.lines, problems.list());
+    }
+
+    /**
+     * Whatever loads must export (and save) to a file that loads again, so a file whose canonical form
+     * passes the size limit is refused here, where the reason can still be told.
+     */
+    static String tooBigOnceWritten() {
+        return "written out in Go's layout (as export and the designer write it: every field present, 4-space indentation, "
+                + "aliases and merge keys expanded) this file would be over the limit of " + LoadLimits.MAX_FILE_BYTES
+                + " bytes for one config file, so it could never be read back; it was not loaded. Make it smaller: "
+                + "shorter or fewer values, less nesting, no aliases of big values";
     }
 
     private static KisType kistype(MappingReader top, FileProblems problems) {

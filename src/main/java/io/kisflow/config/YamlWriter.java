@@ -17,19 +17,61 @@ final class YamlWriter {
     private static final int MAX_IMPLICIT_KEY = 1000;
 
     private final StringBuilder out = new StringBuilder(256);
+    /** Characters after which writing stops (see {@link #document(Map, int)}). */
+    private final int maxChars;
 
-    private YamlWriter() {
+    private YamlWriter(int maxChars) {
+        this.maxChars = maxChars;
     }
 
     /** A whole document from a top-level mapping. */
     static String document(Map<String, ?> top) {
-        YamlWriter w = new YamlWriter();
+        return write(new YamlWriter(Integer.MAX_VALUE), top);
+    }
+
+    /**
+     * The document, or null when its UTF-8 form is longer than {@code maxBytes}. Writing stops as soon
+     * as the text passes the limit: values shared through aliases can make a document far bigger than
+     * the file they were read from.
+     */
+    static String document(Map<String, ?> top, int maxBytes) {
+        try {
+            String text = write(new YamlWriter(maxBytes), top);
+            return utf8Length(text) <= maxBytes ? text : null;
+        } catch (TooLong e) {
+            return null;
+        }
+    }
+
+    private static String write(YamlWriter w, Map<String, ?> top) {
         if (top.isEmpty()) {
             w.out.append("{}\n");
         } else {
             w.mapping(top, 0, false);
         }
         return w.out.toString();
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return n;
+    }
+
+    /** A character is at least one byte: past maxChars characters the bytes are past the limit too. */
+    private void checkLength() {
+        if (out.length() > maxChars) {
+            throw new TooLong();
+        }
+    }
+
+    private static final class TooLong extends RuntimeException {
+        TooLong() {
+            super(null, null, false, false);
+        }
     }
 
     /** yaml.v3's indentation: inside a list item "- " is skipped, everything else aligns to the next multiple of 4. */
@@ -53,6 +95,7 @@ final class YamlWriter {
             }
             out.append(':');
             value(e.getValue(), indent);
+            checkLength();
         }
     }
 
@@ -85,6 +128,7 @@ final class YamlWriter {
             } else {
                 scalar(item, childIndent(indent + 2));
             }
+            checkLength();
         }
     }
 
@@ -222,6 +266,7 @@ final class YamlWriter {
                 out.append(line);
             }
             out.append('\n');
+            checkLength();
         }
     }
 
