@@ -194,6 +194,7 @@ public final class ConfigExporter {
     public static List<Path> export(ConfigSet set, Path outDir) throws IOException {
         Map<String, String> files = render(set);
         checkNames(set);
+        checkSizes(files);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new ExportException("cannot export to " + outDir + ": it is a file, not a folder");
         }
@@ -217,6 +218,17 @@ public final class ConfigExporter {
         }
         for (ConnConfig c : set.conns().values()) {
             checkName(ObjectRef.conn(c.cname()));
+        }
+    }
+
+    /** A set edited in memory can hold more than one file may: refused before anything is written, as the loader would refuse it. */
+    private static void checkSizes(Map<String, String> files) throws ExportException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            int bytes = e.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > LoadLimits.MAX_FILE_BYTES) {
+                throw new ExportException("cannot export " + e.getKey() + ": it would be " + bytes + " bytes, over the limit of "
+                        + LoadLimits.MAX_FILE_BYTES + " bytes for one config file that loading allows; make its values shorter or fewer");
+            }
         }
     }
 
