@@ -25,6 +25,8 @@ public final class Cli {
                                    list every problem as FILE:LINE: message; exit 1 on errors
               export --conf DIR --out DIR
                                    write the configs in canonical KisFlow layout
+              repair --conf DIR    write kistype into files Go exported with kistype: ""
+                                   (the kind from the file name: flow-, func-, conn-)
               help                 this text
             Add --debug to any command to see stack traces.""";
 
@@ -46,6 +48,7 @@ public final class Cli {
                 case "run" -> new RunCommand(in, out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);
+                case "repair" -> new RepairCommand(out, err).run(options);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {

@@ -46,6 +46,10 @@ public final class ConfigValidator {
             List<Problem> out) {
         ObjectRef ref = ObjectRef.flow(flow.flowName());
         String name = flow.flowName();
+        if (name.isEmpty()) {
+            add(out, true, where.at(ref, "flow_name"), name, "the flow has no flow_name; nothing can run it or refer to it "
+                    + "(Go would register it under an empty name), so add flow_name: NAME");
+        }
         if (flow.status() != FlowConfig.ENABLED && flow.status() != FlowConfig.DISABLED) {
             add(out, false, where.at(ref, "status"), name, "flow " + q(name) + " has status " + flow.status()
                     + "; write 1 (enabled) or 0 (disabled). Go runs any status but 0, this engine runs only status 1");
@@ -77,6 +81,10 @@ public final class ConfigValidator {
             List<Problem> out) {
         ObjectRef ref = ObjectRef.func(func.fname());
         String name = func.fname();
+        if (name.isEmpty()) {
+            add(out, true, where.at(ref, "fname"), name, "the function has no fname; no flow can run it "
+                    + "(Go would register it under an empty name), so add fname: NAME");
+        }
         String fmode = func.fmode();
         boolean knownMode = FuncConfig.MODES.contains(fmode);
         if (!knownMode) {

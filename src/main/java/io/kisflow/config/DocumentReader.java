@@ -107,6 +107,15 @@ final class DocumentReader {
             return null;
         }
         KisType type = KisType.of(s.getValue());
+        boolean empty = s.getValue().isEmpty() || YamlParser.isPlain(s) && PlainScalars.kind(s.getValue()) == PlainScalars.Kind.NULL;
+        KisType named = KistypeRepair.kindOfFileName(problems.file());
+        if (empty && named != null) {
+            problems.error(v, "kistype is empty, as Go's export writes it for configs built in code; the file name says this is a "
+                    + named.yaml() + ". Repair: java -jar kisflow-studio.jar repair --conf DIR writes kistype: " + named.yaml()
+                    + " into such files and changes nothing else (the designer offers the same when it opens the folder), "
+                    + "or write it yourself");
+            return null;
+        }
         if (type == null) {
             KisType other = KisType.of(s.getValue().toLowerCase(Locale.ROOT).trim());
             problems.error(v, "kistype \"" + MappingReader.abbreviate(s.getValue()) + "\" is not a kind of KisFlow file; "
@@ -117,10 +126,7 @@ final class DocumentReader {
 
     private static FlowConfig flow(MappingReader top, ReadContext ctx) {
         String name = top.text("flow_name");
-        ctx.problems.subject(name);
-        if (name.isEmpty()) {
-            ctx.problems.warning(top.lineOf("flow_name"), "the flow has no flow_name; flows are run by name, so add flow_name: NAME");
-        }
+        ctx.problems.subject(name); // a missing flow_name is an error of ConfigValidator, which the designer runs live too
         int status = top.integer("status", "a whole number (1 = enabled, 0 = disabled)");
         if (!top.has("status")) {
             ctx.problems.warning(top.line(), "flow \"" + name + "\" has no status, so it is disabled (Go reads a missing status as 0); add status: 1 to run it");
@@ -144,10 +150,7 @@ final class DocumentReader {
 
     private static FuncConfig func(MappingReader top, ReadContext ctx) {
         String name = top.text("fname");
-        ctx.problems.subject(name);
-        if (name.isEmpty()) {
-            ctx.problems.warning(top.lineOf("fname"), "the function has no fname; flows name functions, so add fname: NAME");
-        }
+        ctx.problems.subject(name); // a missing fname: see ConfigValidator
         String fmode = top.text("fmode");
         Source source = Source.EMPTY;
         MappingReader s = top.mapping("source", "a mapping with name and must");
