@@ -14,8 +14,8 @@ import java.util.Map;
  * is spent, further problems simply come without a suggestion.
  */
 final class Suggestions {
-    /** Cells of the edit-distance band one set of lookups may compute (a few tens of milliseconds). */
-    static final long DEFAULT_BUDGET = 20_000_000;
+    /** Cells of the edit-distance band one set of lookups may compute (about ten milliseconds). */
+    static final long DEFAULT_BUDGET = 5_000_000;
 
     private final Collection<String> candidates;
     private Map<String, String> byNormalized;
