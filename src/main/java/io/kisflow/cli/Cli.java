@@ -27,6 +27,8 @@ public final class Cli {
                                    write the configs in canonical KisFlow layout, all or nothing;
                                    --prune removes config files of OUT that the export does not
                                    write (without it, such files make the export refuse)
+              repair --conf DIR    write kistype into files Go exported with kistype: ""
+                                   (the kind from the file name: flow-, func-, conn-)
               help                 this text
             Add --debug to any command to see stack traces.""";
 
@@ -36,7 +38,7 @@ public final class Cli {
     /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
     public static boolean isCommand(String word) {
         return switch (word) {
-            case "run", "validate", "export", "help", "--help", "-h", "open" -> true;
+            case "run", "validate", "export", "repair", "help", "--help", "-h", "open" -> true;
             default -> false;
         };
     }
@@ -56,6 +58,7 @@ public final class Cli {
                 case "run" -> new RunCommand(in, out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);
+                case "repair" -> new RepairCommand(out, err).run(options);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {

@@ -19,9 +19,12 @@ final class YamlWriter {
     private final StringBuilder out = new StringBuilder(256);
     /** Null for yaml.v3's layout (its rounding to multiples of 4 is not a plain offset). */
     private final YamlStyle style;
+    /** Characters after which writing stops (see {@link #document(Map, int)}). */
+    private final int maxChars;
 
-    private YamlWriter(YamlStyle style) {
+    private YamlWriter(YamlStyle style, int maxChars) {
         this.style = style == null || style.equals(YamlStyle.GO) ? null : style;
+        this.maxChars = maxChars;
     }
 
     /** A whole document from a top-level mapping, in yaml.v3's layout. */
@@ -31,13 +34,52 @@ final class YamlWriter {
 
     /** A whole document from a top-level mapping, in the given layout. */
     static String document(Map<String, ?> top, YamlStyle style) {
-        YamlWriter w = new YamlWriter(style);
+        return write(new YamlWriter(style, Integer.MAX_VALUE), top);
+    }
+
+    /**
+     * The document in yaml.v3's layout, or null when its UTF-8 form is longer than {@code maxBytes}.
+     * Writing stops as soon as the text passes the limit: values shared through aliases can make a
+     * document far bigger than the file they were read from.
+     */
+    static String document(Map<String, ?> top, int maxBytes) {
+        try {
+            String text = write(new YamlWriter(YamlStyle.GO, maxBytes), top);
+            return utf8Length(text) <= maxBytes ? text : null;
+        } catch (TooLong e) {
+            return null;
+        }
+    }
+
+    private static String write(YamlWriter w, Map<String, ?> top) {
         if (top.isEmpty()) {
             w.out.append("{}\n");
         } else {
             w.mapping(top, 0, false);
         }
         return w.out.toString();
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return n;
+    }
+
+    /** A character is at least one byte: past maxChars characters the bytes are past the limit too. */
+    private void checkLength() {
+        if (out.length() > maxChars) {
+            throw new TooLong();
+        }
+    }
+
+    private static final class TooLong extends RuntimeException {
+        TooLong() {
+            super(null, null, false, false);
+        }
     }
 
     /** yaml.v3's indentation: inside a list item "- " is skipped, everything else aligns to the next multiple of 4. */
@@ -61,6 +103,7 @@ final class YamlWriter {
             }
             out.append(':');
             value(e.getValue(), indent);
+            checkLength();
         }
     }
 
@@ -107,6 +150,7 @@ final class YamlWriter {
             } else {
                 scalar(item, nested(content));
             }
+            checkLength();
         }
     }
 
@@ -244,6 +288,7 @@ final class YamlWriter {
                 out.append(line);
             }
             out.append('\n');
+            checkLength();
         }
     }
 

@@ -144,8 +144,8 @@ public final class ScreenshotTour {
         shot(w, "problems.png");
 
         // 8. Go's own test configs (open DIR), and a large generated project
-        fx(() -> w.files().openProject(Path.of("/work/shared/conformance/load_conf").toFile().isDirectory()
-                ? Path.of("/work/shared/conformance/load_conf") : project));
+        fx(() -> w.files().openProject(io.kisflow.SharedMaterial.root().resolve("conformance/load_conf").toFile().isDirectory()
+                ? io.kisflow.SharedMaterial.root().resolve("conformance/load_conf") : project));
         shot(w, "load-conf.png");
         Path big = tmp.resolve("big");
         ConfigExporter.export(DesignerBench.generate(), big);

@@ -1,7 +1,10 @@
 package io.kisflow.designer.shell;
 
 import io.kisflow.designer.document.StatusMessage;
+import io.kisflow.config.KistypeRepair;
 import io.kisflow.designer.files.FileDialogs;
+import io.kisflow.designer.files.KistypeRepairDialog;
+import io.kisflow.designer.files.KistypeRepairs;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
@@ -12,6 +15,7 @@ import javafx.stage.Window;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,7 +43,7 @@ public final class FileCommands {
     /** Opens a project directory; returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
         try {
-            Optional<Recovered> recovered = session().open(dir);
+            Optional<Recovered> recovered = offerKistypeRepair(session().open(dir));
             vm.canvas.showOpened();
             if (recovered.isPresent()) {
                 ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
@@ -55,6 +59,17 @@ public final class FileCommands {
             Questions.error(owner.get(), "Could not open " + dir, message(e)).showAndWait();
             return false;
         }
+    }
+
+    /** Go's kistype: "" files are repaired only when the user accepts; before the recovery offer, which reopening recomputes. */
+    private Optional<Recovered> offerKistypeRepair(Optional<Recovered> recovered) throws IOException {
+        List<KistypeRepair.Fix> fixes = KistypeRepairs.found(session());
+        if (fixes.isEmpty()) {
+            return recovered;
+        }
+        ButtonType answer = KistypeRepairDialog.create(owner.get(), session().directory(), fixes).showAndWait()
+                .orElse(KistypeRepairDialog.NOT_NOW);
+        return answer == KistypeRepairDialog.REPAIR ? KistypeRepairs.repair(session(), vm.document, fixes) : recovered;
     }
 
     public void open() {

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Save, export and open on a copy of Go's own test configs, asserting the files on disk. */
 class ProjectFilesTest {
-    /** Go's test configs (shared/conformance/load_conf), copied unchanged into the test resources. */
-    private static final Path LOAD_CONF = Path.of("src/test/resources/designer/project/load_conf");
 
     @TempDir
     Path tmp;
@@ -42,7 +40,7 @@ class ProjectFilesTest {
     @BeforeEach
     void copyLoadConf() throws IOException {
         dir = tmp.resolve("load_conf");
-        copyTree(LOAD_CONF, dir);
+        copyTree(io.kisflow.SharedMaterial.loadConf(), dir);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
