@@ -34,6 +34,6 @@ public final class Launcher {
             DesignerLauncher.launch(dir);
             return;
         }
-        System.exit(Cli.run(args, System.in, System.out, System.err));
+        Cli.main(args);
     }
 }

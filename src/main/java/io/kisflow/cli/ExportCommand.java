@@ -1,6 +1,7 @@
 package io.kisflow.cli;
 
 import io.kisflow.config.ConfigExporter;
+import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class ExportCommand {
             out.println("wrote " + written.size() + " file(s) to " + outDir);
             return 0;
         } catch (IOException e) {
-            throw new CommandException("could not write to " + outDir + ": " + e.getMessage(), e);
+            throw new CommandException("could not write to " + outDir + ": " + IoReasons.describe(e, outDir), e);
         }
     }
 }

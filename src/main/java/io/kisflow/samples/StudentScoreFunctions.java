@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kisflow.engine.Pool;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /** The student-score quick start: VerifyStu -> AvgStuScore -> PrintStuAvgScore. */
@@ -42,9 +44,18 @@ final class StudentScoreFunctions {
         // Formats each average as the line a report would print; the lines are its level.
         pool.faas("PrintStuAvgScore", StuAvgScore.class, (flow, rows) -> {
             for (StuAvgScore s : rows) {
-                flow.commitRow(String.format("stuid: [%d], avg score: [%.2f]", s.stuId(), s.avgScore()));
+                flow.commitRow("stuid: [" + s.stuId() + "], avg score: [" + twoDecimals(s.avgScore()) + "]");
             }
         });
+    }
+
+    /**
+     * {@code String.format("%.2f")} without the Formatter, which looked up the locale's symbols for
+     * every row and was half the time of a 100,000-row run. Same digits: it rounds the shortest
+     * decimal form half up, as the Formatter does; always a '.', as Go prints.
+     */
+    static String twoDecimals(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static boolean inRange(int score, int max) {
