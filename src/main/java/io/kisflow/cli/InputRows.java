@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.kisflow.config.IoReasons;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -71,24 +72,75 @@ final class InputRows {
         }
     }
 
-    private static int readLines(LineLimit in, String name, Consumer<Object> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65536);
+    /**
+     * Splits the bytes at '\n' (a '\r' before it is dropped) and decodes each line strictly on its own,
+     * so a byte that is not UTF-8 is reported with the line it is on.
+     */
+    private static int readLines(InputStream in, String name, Consumer<Object> sink) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buf = new byte[65536];
+        byte[] partial = new byte[256]; // the start of a line that goes on into the next read
+        int partialLength = 0;
+        int number = 0;
         int rows = 0;
-        int number = 0; // counted here: the byte counter below runs ahead of the decoder
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') {
+                    continue;
+                }
                 number++;
+                String line;
+                if (partialLength == 0) {
+                    line = decode(decoder, buf, start, i - start, name, number);
+                } else {
+                    partial = append(partial, partialLength, buf, start, i - start);
+                    line = decode(decoder, partial, 0, partialLength + i - start, name, number);
+                    partialLength = 0;
+                }
+                start = i + 1;
                 if (!line.isBlank()) {
                     sink.accept(line);
                     rows++;
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new CommandException(name + ":" + (number + 1) + ": not UTF-8 text; save the input as UTF-8", e);
+            partial = append(partial, partialLength, buf, start, n - start);
+            partialLength += n - start;
+        }
+        if (partialLength > 0) {
+            String line = decode(decoder, partial, 0, partialLength, name, number + 1);
+            if (!line.isBlank()) {
+                sink.accept(line);
+                rows++;
+            }
         }
         return rows;
+    }
+
+    private static byte[] append(byte[] to, int length, byte[] from, int offset, int count) {
+        byte[] target = length + count <= to.length ? to : Arrays.copyOf(to, Math.max(to.length * 2, length + count));
+        System.arraycopy(from, offset, target, length, count);
+        return target;
+    }
+
+    private static String decode(CharsetDecoder decoder, byte[] bytes, int offset, int length, String name, int number) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
+            length--;
+        }
+        boolean ascii = true;
+        for (int i = offset; i < offset + length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CommandException(name + ":" + number + ": not UTF-8 text; save the input as UTF-8", e);
+        }
     }
 
     /**

@@ -19,7 +19,8 @@ final class Project {
     static Path existing(String dir, String option) {
         Path p = Path.of(dir);
         if (!Files.exists(p)) {
-            throw new CommandException(option + " " + dir + ": no such file or directory");
+            throw new CommandException(option + " " + dir + ": no such file or directory; check the path (relative paths start at "
+                    + System.getProperty("user.dir") + ")");
         }
         return p;
     }
@@ -36,7 +37,10 @@ final class Project {
 
     /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
     static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
-        Engine.Builder builder = Engine.builder().configs(loaded.configs());
+        // Go's behaviour, stated here so that a designer-side default never changes the command line:
+        // the global file's prometheus_enable turns metrics on, prometheus_listen serves them
+        Engine.Builder builder = Engine.builder().configs(loaded.configs())
+                .metrics(loaded.configs().globalOrDefault().prometheusEnable());
         if (!args.flag("--no-samples")) {
             builder.plugin(new SamplesPlugin());
         }

@@ -78,7 +78,7 @@ public final class IoReasons {
         if (e instanceof FileNotFoundException && m != null && m.endsWith(")") && m.lastIndexOf(" (") > 0) {
             return lowerFirst(m.substring(m.lastIndexOf(" (") + 2, m.length() - 1)); // "in.txt (Permission denied)"
         }
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : lowerFirst(m); // "Is a directory" from a read
     }
 
     /** What to do, for the reasons a user can do something about; null when there is nothing general to say. */
