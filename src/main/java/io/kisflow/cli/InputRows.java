@@ -1,10 +1,10 @@
 package io.kisflow.cli;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.kisflow.config.IoReasons;
 
 import java.io.FilterInputStream;
@@ -17,7 +17,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +38,6 @@ final class InputRows {
     static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectReader ANY = JSON.readerFor(Object.class);
 
     private InputRows() {
     }
@@ -150,6 +155,7 @@ final class InputRows {
     private static int readJson(LineLimit in, String name, Consumer<Object> sink) throws IOException {
         int rows = 0;
         int lastLine = 0;
+        Shapes shapes = new Shapes();
         try (JsonParser parser = JSON.getFactory().createParser(in)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             JsonToken token;
@@ -160,7 +166,7 @@ final class InputRows {
                 }
                 Object row;
                 try {
-                    row = token == JsonToken.VALUE_NULL ? null : ANY.readValue(parser);
+                    row = value(parser, token, shapes);
                 } catch (JsonProcessingException e) {
                     throw notJson(name, e);
                 }
@@ -174,6 +180,100 @@ final class InputRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * A JSON value as Jackson's untyped reading makes it (String, Integer, Long, BigInteger, Double,
+     * Boolean, null, ArrayList), except objects: {@link JsonRow}s sharing their key arrays.
+     */
+    private static Object value(JsonParser p, JsonToken t, Shapes shapes) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                return object(p, shapes);
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                JsonToken next;
+                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(value(p, next, shapes));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new JsonParseException(p, "unexpected " + t);
+        }
+    }
+
+    private static Object object(JsonParser p, Shapes shapes) throws IOException {
+        List<String> keys = new ArrayList<>(8);
+        List<Object> values = new ArrayList<>(8);
+        String key;
+        while ((key = p.nextFieldName()) != null) {
+            keys.add(key);
+            values.add(value(p, p.nextToken(), shapes));
+        }
+        String[] shape = keys.size() > Shapes.MAX_KEYS ? null : shapes.of(keys);
+        if (shape == null) {
+            Map<String, Object> map = new LinkedHashMap<>(); // big or with a repeated key (the last one wins, as before)
+            for (int i = 0; i < keys.size(); i++) {
+                map.put(keys.get(i), values.get(i));
+            }
+            return map;
+        }
+        return new JsonRow(shape, values.toArray());
+    }
+
+    /**
+     * The key arrays rows share: the last shape seen (rows of one input mostly have one), then a
+     * bounded cache. A shape is checked for repeated keys once, when first seen.
+     */
+    private static final class Shapes {
+        static final int MAX_KEYS = 32;
+        private final Map<List<String>, String[]> known = new HashMap<>();
+        private String[] last = new String[0];
+
+        /** The shared array for these keys, or null when a key repeats. */
+        String[] of(List<String> keys) {
+            if (same(last, keys)) {
+                return last;
+            }
+            String[] shape = known.get(keys);
+            if (shape == null) {
+                if (new HashSet<>(keys).size() != keys.size()) {
+                    return null;
+                }
+                shape = keys.toArray(String[]::new);
+                if (known.size() < 4096) {
+                    known.put(List.of(shape), shape);
+                }
+            }
+            last = shape;
+            return shape;
+        }
+
+        private static boolean same(String[] shape, List<String> keys) {
+            if (shape.length != keys.size()) {
+                return false;
+            }
+            for (int i = 0; i < shape.length; i++) {
+                String k = keys.get(i);
+                if (shape[i] != k && !shape[i].equals(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static JsonToken nextToken(JsonParser parser, String name) throws IOException {

@@ -1,8 +1,8 @@
 package io.kisflow.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
@@ -34,8 +34,8 @@ final class RunCommand {
     /** Long enough for any sensible batch from the command line; a run meant to take longer says so with --timeout. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final InputStream in;
     private final PrintStream out;
@@ -150,22 +150,42 @@ final class RunCommand {
         }
     }
 
-    /** Streams the levels to stdout as one JSON object, level by level, row by row: the result is never held as text. */
+    /**
+     * Streams the levels to stdout as one JSON object, level by level, row by row: the result is
+     * never held as text. Level names and rows are on lines of their own, each row compact on its
+     * line: readable, greppable, and half the bytes of indenting every row's fields.
+     */
     private void writeLevels(List<Level> levels) {
         try {
             JsonGenerator g = JSON.createGenerator(out);
-            JSON.getSerializationConfig().initialize(g); // INDENT_OUTPUT on a generator made by hand
-            g.writeStartObject();
-            for (Level level : levels) {
-                g.writeFieldName(level.name());
-                JSON.writeValue(g, level.rows());
+            g.setRootValueSeparator(null); // the layout is written raw between the values
+            g.writeRaw("{");
+            for (int i = 0; i < levels.size(); i++) {
+                Level level = levels.get(i);
+                g.writeRaw(i == 0 ? "\n  " : ",\n  ");
+                g.writeString(level.name());
+                g.writeRaw(": [");
+                List<Object> rows = level.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    g.writeRaw(r == 0 ? "\n    " : ",\n    ");
+                    writeRow(g, level.name(), r, rows.get(r));
+                }
+                g.writeRaw(rows.isEmpty() ? "]" : "\n  ]");
             }
-            g.writeEndObject();
+            g.writeRaw("\n}\n");
             g.flush();
-            out.println();
             out.flush();
         } catch (IOException e) {
             throw new CommandException("could not write the result: " + IoReasons.describe(e), e);
+        }
+    }
+
+    private static void writeRow(JsonGenerator g, String level, int index, Object row) throws IOException {
+        try {
+            JSON.writeValue(g, row);
+        } catch (JsonProcessingException e) {
+            throw new CommandException("row " + (index + 1) + " of level " + level + " cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 }
