@@ -170,7 +170,8 @@ final class InputRows {
                 } catch (JsonProcessingException e) {
                     throw notJson(name, e);
                 }
-                lastLine = parser.currentLocation().getLineNr();
+                // a scalar is on one line by nature (and the parser reads past a number's end to find it)
+                lastLine = token.isScalarValue() ? line : parser.currentLocation().getLineNr();
                 if (lastLine != line) {
                     throw new CommandException(name + ":" + line + ": this JSON value goes on to line " + lastLine
                             + "; put each row on one line");
