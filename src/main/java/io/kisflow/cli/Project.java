@@ -38,9 +38,11 @@ final class Project {
     /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
     static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
         // Go's behaviour, stated here so that a designer-side default never changes the command line:
-        // the global file's prometheus_enable turns metrics on, prometheus_listen serves them
+        // the global file's prometheus_enable turns metrics on, prometheus_listen serves them.
+        // The loop error names the option a command-line user raises the call limit with.
         Engine.Builder builder = Engine.builder().configs(loaded.configs())
-                .metrics(loaded.configs().globalOrDefault().prometheusEnable());
+                .metrics(loaded.configs().globalOrDefault().prometheusEnable())
+                .maxCallsSetting("--max-calls N");
         if (!args.flag("--no-samples")) {
             builder.plugin(new SamplesPlugin());
         }
