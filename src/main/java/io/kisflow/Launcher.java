@@ -43,7 +43,7 @@ public final class Launcher {
             openDesigner(dir);
             return;
         }
-        System.exit(Cli.run(args, System.in, System.out, System.err));
+        Cli.main(args);
     }
 
     private static void openDesigner(Path dir) {
