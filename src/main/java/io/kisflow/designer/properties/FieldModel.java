@@ -32,6 +32,7 @@ public final class FieldModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> options = FXCollections.observableArrayList();
     private final FocusBurst burst;
+    private final ProjectDocument doc;
     private boolean refreshing;
 
     /**
@@ -44,6 +45,7 @@ public final class FieldModel {
         this.read = read;
         this.write = write;
         this.burst = new FocusBurst(doc, id);
+        this.doc = doc;
         text.addListener((o, a, b) -> {
             if (!refreshing) {
                 commit(b);
@@ -60,14 +62,23 @@ public final class FieldModel {
         burst.focusGained();
     }
 
-    /** The field lost the focus: the burst ends; a refused value is replaced by the project's value, the message stays. */
+    /**
+     * The field lost the focus: the burst ends; a refused value is replaced by the project's value.
+     * The field then holds a valid value, so its error goes (an old error under a valid value
+     * misleads); the status line says what was refused and what was kept.
+     */
     public void focusLost() {
         burst.focusLost();
         if (!error.get().isEmpty()) {
-            String kept = error.get();
+            String refused = error.get();
             show(read.get());
-            error.set(kept);
+            error.set("");
+            doc.tell(io.kisflow.designer.document.StatusMessage.refused(refused + " " + label + " stays " + quoted(text.get()) + "."));
         }
+    }
+
+    private static String quoted(String v) {
+        return v.isEmpty() ? "empty" : "\"" + v + "\"";
     }
 
     /**
