@@ -274,6 +274,30 @@ public final class CanvasViewModel {
         doc.select(selectionOf(hit));
     }
 
+    /**
+     * What the pointer at canvas pixel (x, y) rests on, in full (a card's whole function name, which
+     * the card may have to shorten), for the tooltip; null over empty space.
+     */
+    public String describeAt(double x, double y) {
+        Viewport v = viewport.get();
+        CanvasGeometry geo = geometry.get();
+        Hit hit = geo.hitAt(v.toWorldX(x), v.toWorldY(y));
+        if (hit instanceof Hit.Card c) {
+            String fname = geo.flow(c.lane()).flows().get(c.index()).fname();
+            FuncConfig f = doc.state().configs().func(fname);
+            String what = f == null ? "no function config" : f.fmode() + (f.hasConnector() ? " \u2192 " + f.option().cname() : "");
+            return fname + "\n" + what + " \u00b7 card " + (c.index() + 1) + " of flow " + geo.laneName(c.lane());
+        }
+        if (hit instanceof Hit.Header h) {
+            return "flow " + geo.laneName(h.lane());
+        }
+        if (hit instanceof Hit.Badge b) {
+            var conn = doc.state().configs().conns().get(b.cname());
+            return b.cname() + (conn == null ? "" : "\n" + conn.type() + " connector");
+        }
+        return null;
+    }
+
     /** Selects what is at canvas pixel (x, y) without starting a gesture (a right click). */
     public void selectAt(double x, double y) {
         Viewport v = viewport.get();

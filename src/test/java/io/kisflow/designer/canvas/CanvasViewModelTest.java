@@ -246,4 +246,20 @@ class CanvasViewModelTest {
         vm.scrollToY(vm.verticalScroll().min());
         assertTrue(vm.viewport().toScreenY(0) > 0, "scrolled to the top, the first lane is in view");
     }
+
+    @Test
+    void theTooltipNamesTheCardInFull() {
+        double[] c = vm.cardCentre("StuScore", 2);
+        assertEquals("PrintStuAvgScore\nExpand \u00b7 card 3 of flow StuScore", vm.describeAt(c[0], c[1]));
+        double[] b = vm.badgeCentre("ScoreStore");
+        assertEquals("ScoreStore\nredis connector", vm.describeAt(b[0], b[1]));
+        assertNull(vm.describeAt(vm.viewport().toScreenX(-500), vm.viewport().toScreenY(-500)));
+    }
+
+    @Test
+    void longNamesBreakAtWordBoundaries() {
+        assertEquals(List.of(5, 8, 11), TextFitter.wordBreaks("PrintStuAvgScore"));
+        assertEquals(List.of(5, 9), TextFitter.wordBreaks("save_avg2Score"));
+        assertEquals(List.of(), TextFitter.wordBreaks("lowercase"));
+    }
 }
