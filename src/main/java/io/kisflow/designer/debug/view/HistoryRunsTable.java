@@ -28,7 +28,9 @@ final class HistoryRunsTable extends TableView<RunRecord> {
     HistoryRunsTable(Supplier<RunRecord> shown) {
         setId("historyRuns");
         getStyleClass().add("history-runs");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its header and cells (refitted as runs come and go): a narrow table
+        // scrolls sideways rather than cutting "1442.3 ms" to "1442…"
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         getColumns().add(column("Run", 50, r -> "#" + r.number()));
         getColumns().add(column("Started", 80, r -> TIME.format(r.startedAt())));
         getColumns().add(column("Outcome", 80, r -> r.outcome().name().toLowerCase(Locale.ROOT)));
@@ -37,6 +39,12 @@ final class HistoryRunsTable extends TableView<RunRecord> {
         getColumns().add(column("Rows per level", 160, HistoryRunsTable::rowsPerLevel));
         setMinHeight(60);
         setPrefHeight(120);
+        itemsProperty().addListener((o, a, b) -> {
+            fitColumns();
+            if (b != null) {
+                b.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> fitColumns());
+            }
+        });
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RunRecord r, boolean empty) {
@@ -69,8 +77,22 @@ final class HistoryRunsTable extends TableView<RunRecord> {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setUserData(text);
         c.setSortable(false);
         return c;
+    }
+
+    /** Widens each column to its header and the runs listed (ten at most, so measuring them all is cheap). */
+    @SuppressWarnings("unchecked")
+    private void fitColumns() {
+        for (TableColumn<RunRecord, ?> c : getColumns()) {
+            Function<RunRecord, String> text = (Function<RunRecord, String>) c.getUserData();
+            java.util.List<String> cells = getItems() == null ? java.util.List.of() : getItems().stream().map(text).toList();
+            // bold (the run shown) is wider than the measuring font: a few pixels more
+            double fitted = RowsColumnFit.of(c.getText(), cells).width() + 8;
+            c.setPrefWidth(Math.max(c.getMinWidth(), fitted));
+        }
     }
 
     void setEmptySentence(String text) {
