@@ -118,7 +118,15 @@ final class FieldViews {
     /** ControlsFX's error decoration on the control while the model has a message (it comes from the edit, not from a rule here). */
     private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message) {
         ValidationSupport support = new ValidationSupport();
-        support.setValidationDecorator(new GraphicValidationDecoration());
+        // the icon sits inside the control's right end (left of a combo box's arrow), clear of the message line below
+        double inset = control instanceof ComboBox<?> ? -36 : -12;
+        support.setValidationDecorator(new GraphicValidationDecoration() {
+            @Override
+            protected java.util.Collection<org.controlsfx.control.decoration.Decoration> createValidationDecorations(
+                    org.controlsfx.validation.ValidationMessage m) {
+                return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m), javafx.geometry.Pos.CENTER_RIGHT, inset, 0));
+            }
+        });
         support.registerValidator(control, false,
                 (javafx.scene.control.Control c, Object value) -> ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
         message.addListener((o, a, b) -> support.revalidate(control));
