@@ -39,12 +39,7 @@ final class HistoryRunsTable extends TableView<RunRecord> {
         getColumns().add(column("Rows per level", 160, HistoryRunsTable::rowsPerLevel));
         setMinHeight(60);
         setPrefHeight(120);
-        itemsProperty().addListener((o, a, b) -> {
-            fitColumns();
-            if (b != null) {
-                b.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> fitColumns());
-            }
-        });
+
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RunRecord r, boolean empty) {
@@ -77,21 +72,50 @@ final class HistoryRunsTable extends TableView<RunRecord> {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(width);
         c.setUserData(text);
         c.setSortable(false);
         return c;
     }
 
-    /** Widens each column to its header and the runs listed (ten at most, so measuring them all is cheap). */
+    /** Text width in the cells' font, bold (the run shown is in bold): the widest a cell is drawn. */
+    private static final Function<String, Double> BOLD_WIDTH = t -> {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 13));
+        return probe.getLayoutBounds().getWidth();
+    };
+
+    /** What the columns were last fitted to. */
+    private java.util.List<java.util.List<String>> fittedTo = java.util.List.of();
+
+    @Override
+    protected void layoutChildren() {
+        fitColumns();
+        super.layoutChildren();
+    }
+
+    /**
+     * Widens each column to its header and the runs listed, whenever what they show changed (ten
+     * runs at most, so measuring them all is cheap). Done at layout, so a run recorded, replaced or
+     * shown in bold is measured as it is drawn.
+     */
     @SuppressWarnings("unchecked")
     private void fitColumns() {
+        java.util.List<java.util.List<String>> shown = new java.util.ArrayList<>();
         for (TableColumn<RunRecord, ?> c : getColumns()) {
             Function<RunRecord, String> text = (Function<RunRecord, String>) c.getUserData();
-            java.util.List<String> cells = getItems() == null ? java.util.List.of() : getItems().stream().map(text).toList();
-            // bold (the run shown) is wider than the measuring font: a few pixels more
-            double fitted = RowsColumnFit.of(c.getText(), cells).width() + 8;
-            c.setPrefWidth(Math.max(c.getMinWidth(), fitted));
+            shown.add(getItems() == null ? java.util.List.of() : getItems().stream().map(text).toList());
+        }
+        if (shown.equals(fittedTo)) {
+            return;
+        }
+        fittedTo = shown;
+        for (int i = 0; i < getColumns().size(); i++) {
+            TableColumn<RunRecord, ?> c = getColumns().get(i);
+            double fitted = BOLD_WIDTH.apply(c.getText()) + 20;
+            for (String cell : shown.get(i)) {
+                fitted = Math.max(fitted, BOLD_WIDTH.apply(cell) + 16);
+            }
+            c.setPrefWidth(Math.ceil(fitted));
         }
     }
 
