@@ -157,7 +157,7 @@ public final class ScreenshotTour {
         shot(w, "large-project-fit.png");
         fx(() -> {
             vm.canvas.viewportProperty().set(new io.kisflow.designer.canvas.Viewport(0.6, 20, -40 * 132));
-            vm.document.select(Selection.connector("Store8"));
+            vm.document.navigateTo(Selection.connector("Store8"));
             return null;
         });
         shot(w, "large-project-connector.png");

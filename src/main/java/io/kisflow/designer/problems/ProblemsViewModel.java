@@ -205,7 +205,7 @@ public final class ProblemsViewModel {
             }
             return;
         }
-        doc.select(switch (ref.type()) {
+        doc.navigateTo(switch (ref.type()) {
             case FLOW -> Selection.flow(ref.name());
             case CONN -> Selection.connector(ref.name());
             case GLOBAL -> Selection.GLOBAL;

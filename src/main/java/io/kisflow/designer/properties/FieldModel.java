@@ -40,6 +40,7 @@ public final class FieldModel {
     private final ObservableList<String> options = FXCollections.observableArrayList();
     private final FocusBurst burst;
     private Function<String, String> warn = t -> "";
+    private final ProjectDocument doc;
     private boolean refreshing;
     /** A typed name that is not committed yet (it differs from the project's). */
     private boolean pending;
@@ -62,6 +63,7 @@ public final class FieldModel {
         this.write = write;
         this.committedOnEnter = committedOnEnter;
         this.burst = new FocusBurst(doc, id);
+        this.doc = doc;
         text.addListener((o, a, b) -> {
             if (!refreshing) {
                 typed(b);
@@ -107,7 +109,8 @@ public final class FieldModel {
 
     /**
      * The field lost the focus: the burst ends; a typed name is committed. A refused value is
-     * replaced by the project's value, the message stays.
+     * replaced by the project's value. The field then holds a valid value, so its error goes (an old
+     * error under a valid value misleads); the status line says what was refused and what was kept.
      */
     public void focusLost() {
         if (committedOnEnter) {
@@ -116,10 +119,15 @@ public final class FieldModel {
         }
         burst.focusLost();
         if (!error.get().isEmpty()) {
-            String kept = error.get();
+            String refused = error.get();
             show(read.get());
-            error.set(kept);
+            error.set("");
+            doc.tell(io.kisflow.designer.document.StatusMessage.refused(refused + " " + label + " stays " + quoted(text.get()) + "."));
         }
+    }
+
+    private static String quoted(String v) {
+        return v.isEmpty() ? "empty" : "\"" + v + "\"";
     }
 
     /**
@@ -162,6 +170,12 @@ public final class FieldModel {
             pending = false;
             warning.set("");
             show(read.get());
+        }
+        if (!refusal.isEmpty() && !keepRefused) {
+            // the field went back to the project's name: no error under a valid value, the status says why
+            error.set("");
+            doc.tell(io.kisflow.designer.document.StatusMessage.refused(refusal + " " + label + " stays " + quoted(text.get()) + "."));
+            return;
         }
         error.set(refusal);
     }

@@ -69,8 +69,16 @@ class PropertiesViewModelTest {
         assertEquals(0, doc.state().configs().func("AvgStuScore").option().retryTimes());
         retry.focusLost();
         assertEquals("0", retry.text(), "leaving the field shows the project's value again");
-        assertFalse(retry.error().isEmpty(), "the message stays until the next edit");
         assertFalse(doc.isDirty());
+        // issue 8 item 11: the field holds a valid value again, so no old error stays under it;
+        // the status line says what was refused and what was kept
+        assertEquals("", retry.error());
+        assertEquals("Retry times must be a whole number of 0 or more, not \"-1\". Retry times stays \"0\".", doc.status().text());
+        retry.focusGained();
+        retry.setText("x");
+        assertFalse(retry.error().isEmpty());
+        retry.setText("4");
+        assertEquals("", retry.error(), "a valid value clears the error at once");
     }
 
     @Test

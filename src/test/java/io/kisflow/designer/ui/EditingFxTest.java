@@ -28,11 +28,16 @@ class EditingFxTest extends DesignerFxTest {
         fitCanvas();
         robot.clickOn(card("StuScore", 1));
         TextField retry = robot.lookup("#func-option-retry_times").queryAs(TextField.class);
+        javafx.scene.Node next = robot.lookup("#func-option-return_duration").query();
+        double nextY = next.localToScene(0, 0).getY();
         robot.doubleClickOn(retry).write("-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Retry times must be a whole number of 0 or more, not \"-1\".",
                 robot.lookup("#func-option-retry_times-error").queryAs(Label.class).getText());
         assertFalse(vm.document.isDirty(), "a refused value changes nothing");
+        // issue 8 item 11: the message does not push the next field down (the next click lands on it)
+        assertEquals(nextY, next.localToScene(0, 0).getY(), 0.5);
+        assertTrue(retry.getStyleClass().contains("invalid"));
 
         robot.eraseText(2).write("3");
         WaitForAsyncUtils.waitForFxEvents();

@@ -304,7 +304,7 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         for (CardState c : f.cards()) {
             if (c.statusProperty().get() == io.kisflow.designer.debug.CardStatus.FAILED) {
-                doc.select(Selection.step(f.name(), c.position()));
+                doc.navigateTo(Selection.step(f.name(), c.position()));
                 return true;
             }
         }
