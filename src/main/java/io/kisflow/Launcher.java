@@ -17,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        io.kisflow.designer.StartupTrace.mark("main");
         if (args.length == 0) {
             DesignerLauncher.launch(null);
             return;

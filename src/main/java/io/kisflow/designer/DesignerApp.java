@@ -18,12 +18,15 @@ import java.util.List;
 public final class DesignerApp extends Application {
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("JavaFX started");
         Path stateDir = DesignerViewModel.defaultStateDir();
         DesignerViewModel vm = new DesignerViewModel(stateDir);
         vm.themeProperty().set(Settings.load(stateDir).theme());
         vm.themeProperty().addListener((o, a, t) -> Settings.saveTheme(stateDir, t));
         DesignerWindow window = new DesignerWindow(stage, vm, FileDialogs.SYSTEM);
+        StartupTrace.mark("window built");
         window.show();
+        StartupTrace.mark("window shown");
         List<String> args = getParameters().getRaw();
         Path dir;
         try {
@@ -34,5 +37,7 @@ public final class DesignerApp extends Application {
             return;
         }
         window.files().openProject(dir);
+        StartupTrace.mark("project open");
+        StartupTrace.reportNextPaint();
     }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  * The session's engine: built from the edited configs, the built-in samples, extra plugins and the
  * project's plugin paths, with the stand-ins for functions without code. Edits only mark it out of
  * date; it is rebuilt before the next run (never under a running flow), and the old one is closed.
+ * Metrics are off unless the user turns them on ({@link #setMetricsServed}), and then served on
+ * 127.0.0.1 only: the global config's prometheus settings are for servers, and the designer never
+ * obeys them by itself (the command line does, as Go does).
  */
 final class SessionEngine implements AutoCloseable {
     private final Path projectDir;
@@ -25,6 +28,7 @@ final class SessionEngine implements AutoCloseable {
     private List<String> pluginPaths;
     private Engine engine;
     private boolean outOfDate = true;
+    private boolean metricsServed;
     private String failure;
     private final List<String> closeWarnings = new ArrayList<>();
 
@@ -39,6 +43,18 @@ final class SessionEngine implements AutoCloseable {
     void setConfigs(ConfigSet newConfigs) {
         configs = newConfigs;
         outOfDate = true;
+    }
+
+    /** Collect metrics and serve them on 127.0.0.1 (the global config's port, else a free one); off closes the port. */
+    void setMetricsServed(boolean on) {
+        if (on != metricsServed) {
+            metricsServed = on;
+            outOfDate = true;
+        }
+    }
+
+    boolean metricsServed() {
+        return metricsServed;
     }
 
     void setPluginPaths(List<String> paths) {
@@ -73,9 +89,10 @@ final class SessionEngine implements AutoCloseable {
     private void rebuild() {
         Engine built;
         try {
-            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).fallback(standIns);
-            if (options.metrics() != null) {
-                b.metrics(options.metrics());
+            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).fallback(standIns)
+                    .metrics(metricsServed);
+            if (metricsServed) {
+                b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
             }
             if (options.samples()) {
                 b.plugin(new SamplesPlugin());
@@ -97,6 +114,20 @@ final class SessionEngine implements AutoCloseable {
         engine = built;
         failure = null;
         outOfDate = false;
+    }
+
+    /** 127.0.0.1 with the port of the global config's prometheus_serve when it has a usable one, else any free port. */
+    static String loopbackAddress(String prometheusServe) {
+        int colon = prometheusServe.lastIndexOf(':');
+        int port = 0;
+        if (colon >= 0) {
+            try {
+                port = Integer.parseInt(prometheusServe.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                port = 0;
+            }
+        }
+        return "127.0.0.1:" + (port > 0 && port <= 65535 ? port : 0);
     }
 
     /** Plugin paths resolved against the project directory; a missing one is an error naming it. */
