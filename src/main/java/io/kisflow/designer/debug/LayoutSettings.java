@@ -19,6 +19,14 @@ import java.util.Map;
 public final class LayoutSettings {
     /** The sidecar key of the input modes (edit.Layouts renames flows in it too). */
     public static final String INPUT_MODES = "debuggerInputModes";
+    /**
+     * The sidecar key naming the plugins built into the designer that a project uses:
+     * {@code "builtInPlugins": ["samples"]} in the sidecar of {@code conf-samples/}. Only the projects
+     * that name the samples plugin get its functions; every other project sees its own plugins only.
+     */
+    public static final String BUILT_IN_PLUGINS = "builtInPlugins";
+    /** The built-in samples plugin's name under {@link #BUILT_IN_PLUGINS}. */
+    public static final String SAMPLES = "samples";
 
     private LayoutSettings() {
     }
@@ -33,6 +41,11 @@ public final class LayoutSettings {
             });
         }
         return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths());
+    }
+
+    /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
+    public static boolean usesSamples(ProjectLayout layout) {
+        return layout.extra().get(BUILT_IN_PLUGINS) instanceof java.util.List<?> names && names.contains(SAMPLES);
     }
 
     /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */
