@@ -65,6 +65,7 @@ public final class DebugSession implements AutoCloseable {
     private final RunController runs;
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
     private final ObservableList<String> implementedConnectors = FXCollections.observableArrayList();
@@ -112,7 +113,18 @@ public final class DebugSession implements AutoCloseable {
             InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
             newFlowState(f, InputEditor.of(f.flowName(), settings.inputRows().getOrDefault(f.flowName(), List.of()), mode));
         }
-        refreshCode();
+        if (options.loadInBackground()) {
+            loadingPlugins.set(true);
+            background.execute(() -> {
+                engine.current();
+                ui.execute(() -> {
+                    loadingPlugins.set(false);
+                    refreshCode();
+                });
+            });
+        } else {
+            refreshCode();
+        }
     }
 
     /**
@@ -421,6 +433,9 @@ public final class DebugSession implements AutoCloseable {
     }
 
     private void refreshCodeSources() {
+        if (loadingPlugins.get()) {
+            return;   // unknown yet: the cards claim nothing ("no code") until the plugins are loaded
+        }
         java.util.Set<String> implemented = engine.implementedFunctions();
         for (FlowDebugState s : flows.values()) {
             s.refreshCodeSources(fname -> implemented.contains(fname) ? CodeSource.PLUGIN
@@ -565,6 +580,11 @@ public final class DebugSession implements AutoCloseable {
      */
     public ReadOnlyStringProperty metricsEndpointProperty() {
         return metricsEndpoint.getReadOnlyProperty();
+    }
+
+    /** True while the session's first engine is built in the background ({@link DebugOptions#loadInBackground()}). */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingPluginsProperty() {
+        return loadingPlugins.getReadOnlyProperty();
     }
 
     /** Goes up on every change of input rows, pins or plugin paths: the project has unsaved sidecar changes. */

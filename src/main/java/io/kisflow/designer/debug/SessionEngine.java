@@ -18,7 +18,8 @@ import java.util.Set;
  * date; it is rebuilt before the next run (never under a running flow), and the old one is closed.
  * Metrics are off unless the user turns them on ({@link #setMetricsServed}), and then served on
  * 127.0.0.1 only: the global config's prometheus settings are for servers, and the designer never
- * obeys them by itself (the command line does, as Go does).
+ * obeys them by itself (the command line does, as Go does). Its methods are synchronized: the
+ * designer builds the first engine of a session on a background thread while the window paints.
  */
 final class SessionEngine implements AutoCloseable {
     private final Path projectDir;
@@ -40,33 +41,33 @@ final class SessionEngine implements AutoCloseable {
         this.standIns = standIns;
     }
 
-    void setConfigs(ConfigSet newConfigs) {
+    synchronized void setConfigs(ConfigSet newConfigs) {
         configs = newConfigs;
         outOfDate = true;
     }
 
     /** Collect metrics and serve them on 127.0.0.1 (the global config's port, else a free one); off closes the port. */
-    void setMetricsServed(boolean on) {
+    synchronized void setMetricsServed(boolean on) {
         if (on != metricsServed) {
             metricsServed = on;
             outOfDate = true;
         }
     }
 
-    boolean metricsServed() {
+    synchronized boolean metricsServed() {
         return metricsServed;
     }
 
-    void setPluginPaths(List<String> paths) {
+    synchronized void setPluginPaths(List<String> paths) {
         pluginPaths = List.copyOf(paths);
         outOfDate = true;
     }
 
-    ConfigSet configs() {
+    synchronized ConfigSet configs() {
         return configs;
     }
 
-    List<String> pluginPaths() {
+    synchronized List<String> pluginPaths() {
         return pluginPaths;
     }
 
@@ -74,7 +75,7 @@ final class SessionEngine implements AutoCloseable {
      * The engine for the current configs and plugins, rebuilt when out of date; null when it cannot
      * be built ({@link #failure()} says why).
      */
-    Engine current() {
+    synchronized Engine current() {
         if (outOfDate) {
             rebuild();
         }
@@ -82,7 +83,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Reloads the plugin jars and folders (a user rebuilt a jar): a fresh engine, the old one closed. */
-    void reload() {
+    synchronized void reload() {
         rebuild();
     }
 
@@ -149,23 +150,23 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Why the engine could not be built (a plugin failed to load or register), or null. */
-    String failure() {
+    synchronized String failure() {
         return failure;
     }
 
-    Set<String> implementedFunctions() {
+    synchronized Set<String> implementedFunctions() {
         return engine == null ? Set.of() : engine.implementedFunctions();
     }
 
-    Set<String> implementedConnectors() {
+    synchronized Set<String> implementedConnectors() {
         return engine == null ? Set.of() : engine.implementedConnectors();
     }
 
-    List<String> missingImplementations() {
+    synchronized List<String> missingImplementations() {
         return engine == null ? List.of() : engine.missingImplementations();
     }
 
-    List<String> warnings() {
+    synchronized List<String> warnings() {
         List<String> out = new ArrayList<>(closeWarnings);
         if (engine != null) {
             out.addAll(engine.warnings());
@@ -174,7 +175,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Where the engine serves /metrics ("http://host:port/metrics"), or "" when it does not. */
-    String metricsEndpoint() {
+    synchronized String metricsEndpoint() {
         if (engine == null) {
             return "";
         }
@@ -194,7 +195,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly();
         outOfDate = true;
     }

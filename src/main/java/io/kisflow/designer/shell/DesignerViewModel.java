@@ -84,6 +84,7 @@ public final class DesignerViewModel {
         Runnable copy = () -> palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         copy.run();
+        palette.loadingPluginsProperty().bind(s.loadingPluginsProperty());
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -5,6 +5,7 @@ import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
+import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.Recovered;
 import io.kisflow.designer.project.SavePlan;
 import javafx.scene.control.ButtonType;
@@ -38,10 +39,22 @@ public final class FileCommands {
 
     /** Opens a project directory; returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
+        return openProject(dir, null);
+    }
+
+    /**
+     * {@link #openProject(Path)} of a project whose files were read beforehand ({@link ProjectSession#read},
+     * off the UI thread at start-up); null reads them now.
+     */
+    public boolean openProject(Path dir, ProjectFiles alreadyRead) {
         try {
-            Optional<Recovered> recovered = session().open(dir);
+            Optional<Recovered> recovered = alreadyRead == null ? session().open(dir) : session().open(alreadyRead);
             vm.canvas.showOpened();
             if (recovered.isPresent()) {
+                // opened before the window was first shown (start-up): the question needs the window behind it
+                if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+                    stage.show();
+                }
                 ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
                         .showAndWait().orElse(Questions.DISCARD);
                 if (answer == Questions.RESTORE) {
