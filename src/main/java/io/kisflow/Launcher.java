@@ -5,6 +5,7 @@ import io.kisflow.designer.DesignerLauncher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 
 /**
  * The jar's main class. With a command ({@code run}, {@code validate}, {@code export}, ...) it runs
@@ -16,10 +17,18 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Kept strongly: java.util.logging forgets a logger (and its filter) nobody holds. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     public static void main(String[] args) {
         io.kisflow.designer.StartupTrace.mark("main");
         if (args.length == 0) {
-            DesignerLauncher.launch(null);
+            openDesigner(null);
+            return;
+        }
+        if (args.length == 1 && !Cli.isCommand(args[0]) && Files.isDirectory(Path.of(args[0]))) {
+            // what a desktop's "Open with KisFlow Studio" on a folder passes
+            openDesigner(Path.of(args[0]));
             return;
         }
         if (args[0].equals("open")) {
@@ -32,9 +41,17 @@ public final class Launcher {
                 System.err.println("open: " + dir.toAbsolutePath() + " is not a directory; give the folder that holds the project's .yaml files");
                 System.exit(2);
             }
-            DesignerLauncher.launch(dir);
+            openDesigner(dir);
             return;
         }
         System.exit(Cli.run(args, System.in, System.out, System.err));
+    }
+
+    private static void openDesigner(Path dir) {
+        JavaFxNatives.prepare(Path.of(System.getProperty("user.home"), ".kisflow-studio", "natives"));
+        // The jar and the packages run JavaFX from the class path on purpose (one jar for every
+        // platform); JavaFX warns about that at every start. Drop that one line, nothing else.
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        DesignerLauncher.launch(dir);
     }
 }

@@ -31,6 +31,14 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
+    public static boolean isCommand(String word) {
+        return switch (word) {
+            case "run", "validate", "export", "help", "--help", "-h", "open" -> true;
+            default -> false;
+        };
+    }
+
     public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = Arrays.asList(argv);
         boolean debug = args.contains("--debug");

@@ -36,7 +36,8 @@ final class Project {
 
     /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
     static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
-        Engine.Builder builder = Engine.builder().configs(loaded.configs());
+        // the loop error names the option a command-line user raises the call limit with
+        Engine.Builder builder = Engine.builder().configs(loaded.configs()).maxCallsSetting("--max-calls N");
         if (!args.flag("--no-samples")) {
             builder.plugin(new SamplesPlugin());
         }

@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +35,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Engine implements AutoCloseable {
     public static final int DEFAULT_MAX_CALLS = 10_000;
+    /** How long {@link #reloadPlugins()} waits for the runs of the old code to end. */
+    public static final Duration DEFAULT_RELOAD_WAIT = Duration.ofSeconds(10);
+    /** How an embedding application raises the call limit, unless the builder is told otherwise. */
+    public static final String DEFAULT_MAX_CALLS_SETTING = "Engine.Builder.maxCalls";
 
     private final ConfigSet configs;
     private final List<KisPlugin> plugins;
     private final List<Path> pluginPaths;
-    private final int maxCalls;
+    private final FlowPlan.CallLimit callLimit;
     private final java.util.function.Function<FuncConfig, FaaS> fallback;
     private final EngineMetrics metrics;
     private final InetSocketAddress metricsAddress;
@@ -47,14 +52,21 @@ public final class Engine implements AutoCloseable {
     private volatile boolean closed;
 
     /** The code and connectors of one plugin load; replaced as a whole by {@link #reloadPlugins()}. */
-    private record Generation(CodeRegistry code, PluginLoaders loaders, Connectors connectors) {
+    private record Generation(CodeRegistry code, PluginLoaders loaders, Connectors connectors, RunGate gate) {
+        /** Closes the gate to runs first, then the code: a late run is refused, never run on closed code. */
+        List<String> close(String because) {
+            gate.close(because);
+            List<String> failures = connectors.close();
+            loaders.close();
+            return failures;
+        }
     }
 
     private Engine(Builder b) {
         this.configs = b.configs;
         this.plugins = List.copyOf(b.allPlugins());
         this.pluginPaths = List.copyOf(b.pluginPaths);
-        this.maxCalls = b.maxCalls;
+        this.callLimit = new FlowPlan.CallLimit(b.maxCalls, b.maxCallsSetting);
         this.fallback = b.fallback;
         this.generation = load();
         GlobalConfig global = configs.globalOrDefault();
@@ -86,7 +98,7 @@ public final class Engine implements AutoCloseable {
                     + (configs.flows().isEmpty() ? " (it has no flows)" : "; its flows: " + String.join(", ", configs.flows().keySet())));
         }
         Generation g = generation;
-        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, metrics, maxCalls));
+        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, metrics, callLimit, g.gate()));
     }
 
     /** The function names plugins registered code for, sorted. */
@@ -133,17 +145,64 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Reopens the plugin paths in fresh class loaders and registers all plugins again. Flows created
-     * afterwards use the new code and new connectors; the old connectors and class loaders are
-     * closed, so flows created before should not be run again. When loading fails, nothing changes
-     * and the IllegalArgumentException says which plugin failed and why.
+     * Reopens the plugin paths in fresh class loaders and registers all plugins again, waiting up to
+     * {@link #DEFAULT_RELOAD_WAIT} for runs of the old code; see {@link #reloadPlugins(Duration)}.
      */
-    public synchronized void reloadPlugins() {
+    public void reloadPlugins() {
+        reloadPlugins(DEFAULT_RELOAD_WAIT);
+    }
+
+    /**
+     * Reopens the plugin paths in fresh class loaders and registers all plugins again. Flows created
+     * afterwards use the new code and new connectors. Runs in progress keep their code: the reload
+     * first waits up to {@code wait} for them to end (runs of the old flows that have not started
+     * yet are refused meanwhile, and for good once the reload is done); only then are the old
+     * connectors and class loaders closed. A flow made before the reload cannot run again: its run
+     * throws IllegalStateException saying to make a new instance.
+     *
+     * @throws IllegalArgumentException when loading fails (nothing changes; it says which plugin and why)
+     * @throws IllegalStateException    when runs of the old code are still going after {@code wait}, or when
+     *                                  called from inside a run of this engine (nothing changes; it names the runs)
+     */
+    public synchronized void reloadPlugins(Duration wait) {
+        Objects.requireNonNull(wait, "wait");
         ensureOpen();
         Generation old = generation;
-        generation = load();
-        warnings.addAll(old.connectors().close());
-        old.loaders().close();
+        Thread me = Thread.currentThread();
+        for (KisFlowRun f : old.gate().running()) {
+            if (f.runnerThread() == me) {
+                throw new IllegalStateException("reloadPlugins() was called from inside a run of flow " + f.getName()
+                        + " on this thread: it would close the code that is running; reload after the run, from outside it");
+            }
+        }
+        Generation fresh = load();
+        List<KisFlowRun> still;
+        try {
+            still = old.gate().drain(wait);
+        } catch (InterruptedException e) {
+            old.gate().reopen();
+            warnings.addAll(fresh.close("the reload was interrupted"));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reloadPlugins() was interrupted while waiting for runs to end; nothing was reloaded", e);
+        }
+        if (!still.isEmpty()) {
+            old.gate().reopen();
+            warnings.addAll(fresh.close("the reload that made it was refused"));
+            throw new IllegalStateException("reloadPlugins() waited " + wait.toMillis() + " ms, but " + describeRuns(still)
+                    + " still running with the old plugin code; nothing was reloaded: let the runs end or abort them"
+                    + " (KisFlowRun.abort()), then reload again");
+        }
+        generation = fresh;
+        warnings.addAll(old.close("the engine reloaded its plugins after it was made"));
+    }
+
+    private static String describeRuns(List<KisFlowRun> runs) {
+        List<String> named = new ArrayList<>();
+        for (KisFlowRun f : runs) {
+            Thread t = f.runnerThread();
+            named.add("flow " + f.getName() + (t == null ? "" : " (on thread '" + t.getName() + "')"));
+        }
+        return String.join(", ", named) + (runs.size() == 1 ? " is" : " are");
     }
 
     /** Things that did not stop the engine but that a user should know (for example metrics that could not be served). */
@@ -162,7 +221,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public int maxCalls() {
-        return maxCalls;
+        return callLimit.max();
     }
 
     /**
@@ -176,9 +235,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
-        Generation g = generation;
-        List<String> failures = g.connectors().close();
-        g.loaders().close();
+        List<String> failures = generation.close("its engine was closed");
         if (metrics != null) {
             metrics.close();
         }
@@ -207,7 +264,7 @@ public final class Engine implements AutoCloseable {
             loaders.close();
             throw e;
         }
-        return new Generation(code, loaders, new Connectors(configs, code));
+        return new Generation(code, loaders, new Connectors(configs, code), new RunGate());
     }
 
     private static void register(KisPlugin plugin, CodeRegistry code, String what) {
@@ -247,6 +304,7 @@ public final class Engine implements AutoCloseable {
         private final List<KisPlugin> plugins = new ArrayList<>();
         private final List<Path> pluginPaths = new ArrayList<>();
         private int maxCalls = DEFAULT_MAX_CALLS;
+        private String maxCallsSetting = DEFAULT_MAX_CALLS_SETTING;
         private Boolean metrics;
         private String metricsAddress;
         private java.util.function.Function<FuncConfig, FaaS> fallback;
@@ -284,6 +342,17 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("maxCalls must be at least 1, not " + maxCalls);
             }
             this.maxCalls = maxCalls;
+            return this;
+        }
+
+        /**
+         * How the people who run this engine raise the call limit, as they see it: the JumpFunc loop
+         * error names it ("raise the limit: " + setting). A command line passes its option
+         * ({@code "--max-calls N"}), a designer its window setting; null when they cannot raise it, and
+         * the error then only says to make the loop end. Default {@value Engine#DEFAULT_MAX_CALLS_SETTING}.
+         */
+        public Builder maxCallsSetting(String setting) {
+            this.maxCallsSetting = setting == null || setting.isBlank() ? null : setting;
             return this;
         }
 

@@ -21,20 +21,30 @@ final class FlowPlan {
     final Step[] steps;
     /** Jump targets by function name; like Go's name-keyed map, a name listed twice jumps to its last position. */
     final Map<String, Integer> positions;
-    final int maxCalls;
+    final CallLimit callLimit;
     final EngineMetrics.FlowMetrics metrics;
+    /** The plugin generation this plan's code and connectors belong to. */
+    final RunGate gate;
+
+    /**
+     * Function calls allowed per run, and how whoever runs the engine raises that limit, in their
+     * words (a builder method, a command-line option, a window setting); null when they cannot.
+     */
+    record CallLimit(int max, String setting) {
+    }
 
     record Step(int position, String name, String inputLevel, FuncConfig config, Mode mode, Map<String, String> params,
                 FunctionCode code, ConnectorInstance connector, CaaS connectorCode,
                 EngineMetrics.FunctionMetrics metrics, String jumpOutcome) {
     }
 
-    private FlowPlan(FlowConfig config, Step[] steps, int maxCalls, EngineMetrics.FlowMetrics metrics) {
+    private FlowPlan(FlowConfig config, Step[] steps, CallLimit callLimit, EngineMetrics.FlowMetrics metrics, RunGate gate) {
         this.config = config;
         this.name = config.flowName();
         this.steps = steps;
-        this.maxCalls = maxCalls;
+        this.callLimit = callLimit;
         this.metrics = metrics;
+        this.gate = gate;
         Map<String, Integer> byName = new HashMap<>();
         for (Step s : steps) {
             byName.put(s.name(), s.position());
@@ -44,7 +54,8 @@ final class FlowPlan {
 
     /** Resolves every step; throws IllegalArgumentException naming the flow and function when the configs do not fit together. */
     static FlowPlan build(FlowConfig flow, ConfigSet configs, CodeRegistry code, Connectors connectors,
-                          java.util.function.Function<FuncConfig, FaaS> fallback, EngineMetrics metrics, int maxCalls) {
+                          java.util.function.Function<FuncConfig, FaaS> fallback, EngineMetrics metrics, CallLimit callLimit,
+                          RunGate gate) {
         Step[] steps = new Step[flow.flows().size()];
         for (int i = 0; i < steps.length; i++) {
             FlowStep fs = flow.flows().get(i);
@@ -52,7 +63,7 @@ final class FlowPlan {
             FuncConfig fc = configs.func(fname);
             if (fc == null) {
                 throw new IllegalArgumentException("flow " + flow.flowName() + " uses function " + fname
-                        + " (position " + i + "), which has no config: add a func file with fname: " + fname);
+                        + " (position " + (i + 1) + "), which has no config: add a func file with fname: " + fname);
             }
             Mode mode;
             try {
@@ -79,7 +90,7 @@ final class FlowPlan {
             steps[i] = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, conn, connCode,
                     metrics == null ? null : metrics.forFunction(fname, fc.fmode()), FunctionEnd.OUTCOME_JUMP_PREFIX + fname);
         }
-        return new FlowPlan(flow, steps, maxCalls, metrics == null ? null : metrics.forFlow(flow.flowName()));
+        return new FlowPlan(flow, steps, callLimit, metrics == null ? null : metrics.forFlow(flow.flowName()), gate);
     }
 
     boolean enabled() {

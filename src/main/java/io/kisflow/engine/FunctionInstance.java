@@ -68,6 +68,6 @@ final class FunctionInstance implements Function {
 
     @Override
     public String toString() {
-        return step.name() + " (position " + step.position() + ")";
+        return step.name() + " (position " + (step.position() + 1) + ")";
     }
 }

@@ -4,6 +4,8 @@ import io.kisflow.config.ConnConfig;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FuncConfig;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,14 +14,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's {@link Flow}: one instance of a flow with its own levels, buffer, cache and metadata,
  * plus what a debugger needs: listeners, a step controller, {@link #abort()} and {@link #levels()}.
- * Functions run on the thread that calls {@link #run()}; one instance runs on one thread at a time
- * (use {@link #fork()} for more). Run semantics are Go KisFlow's (see docs/DIFFERENCES.md for where
- * they deliberately differ).
+ * Functions run on the thread that calls {@link #run()}. An instance is single-threaded: while one
+ * thread runs it (or commits a row to it), calls from any other thread that touch its rows or its
+ * current function are refused with a {@link FlowBusyException} naming the flow and the thread using
+ * it; rows committed between runs, from whichever thread, go to the next run (docs/ENGINE-API.md,
+ * "Threads"). Use {@link #fork()} to run in parallel. Run semantics are Go KisFlow's (see
+ * docs/DIFFERENCES.md for where they deliberately differ).
  *
  * <pre>{@code KisFlowRun flow = engine.flow("CalStuAvgScore");
  * TraceRecorder trace = new TraceRecorder(flow);
@@ -32,6 +36,15 @@ public final class KisFlowRun implements Flow {
     /** Go's name of the source level. */
     public static final String SOURCE_LEVEL = "FunctionIDFirstVirtual";
     private static final RunListener[] NO_LISTENERS = {};
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(KisFlowRun.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final FlowPlan plan;
     private final String id;
@@ -41,7 +54,7 @@ public final class KisFlowRun implements Flow {
     private final FlowCache cache = new FlowCache(System::nanoTime);
     private final MetaData metaData = new MetaData();
 
-    // Run state, touched only by the running thread.
+    // Run state, touched only by the owner thread.
     private RowList buffer = new RowList();
     private FunctionInstance current;
     private List<Object> currentInput = List.of();
@@ -51,8 +64,20 @@ public final class KisFlowRun implements Flow {
     private int lastJumpTo = -1;
 
     private volatile RunListener[] listeners = NO_LISTENERS;
+    /** The listeners that heard this run start: they, and only they, hear it end. */
+    private RunListener[] runListeners = NO_LISTENERS;
     private volatile StepController stepController;
-    private final AtomicReference<Thread> runner = new AtomicReference<>();
+    /**
+     * The thread using this instance: its run's thread for the whole run, or a thread committing
+     * rows between runs for the length of that one call. Taken by compare-and-set (OWNER), so two
+     * threads never touch the run state at once, and given back with a release store. The owner's
+     * own calls read it plainly: a thread always sees its own last write, and only the owner writes
+     * while it owns, so "owner == me" is never stale; any other answer is checked again with a
+     * volatile read.
+     */
+    private Thread owner;
+    /** The thread of the run in progress, or null: for abort(), isRunning() and the reload gate. */
+    private volatile Thread runner;
     private final Object abortLock = new Object();
     private volatile boolean abortRequested;
 
@@ -67,6 +92,7 @@ public final class KisFlowRun implements Flow {
             names[i] = steps[i].name();
         }
         this.levels = new LevelStore(names);
+        plan.gate.register(this);
     }
 
     private static String newId(String kind) {
@@ -89,32 +115,65 @@ public final class KisFlowRun implements Flow {
     /** The level the current function reads: the engine's own read-only list, never changed afterwards. */
     @Override
     public List<Object> input() {
-        return currentInput;
+        return ownedByCaller("input()") ? currentInput : List.of();
     }
 
+    /**
+     * Inside a run, on its thread: a row of the current function's level. Between runs, from any
+     * thread: a source row of the next run. From another thread during a run (or during another
+     * thread's commit): refused with FlowBusyException, and the row is not committed.
+     */
     @Override
     public void commitRow(Object row) {
-        buffer.append(row);
+        if (owner == Thread.currentThread()) {
+            buffer.append(row);
+            return;
+        }
+        take("commitRow");
+        try {
+            buffer.append(row);
+        } finally {
+            OWNER.setRelease(this, (Thread) null);
+        }
     }
 
+    /** As {@link #commitRow}, for all rows at once: all are committed, or (refused) none. */
     @Override
     public void commitRowBatch(Collection<?> rows) {
-        buffer.appendAll(Objects.requireNonNull(rows, "commitRowBatch was given null instead of a collection of rows"));
+        Objects.requireNonNull(rows, "commitRowBatch was given null instead of a collection of rows");
+        if (owner == Thread.currentThread()) {
+            buffer.appendAll(rows);
+            return;
+        }
+        take("commitRowBatch");
+        try {
+            buffer.appendAll(rows);
+        } finally {
+            OWNER.setRelease(this, (Thread) null);
+        }
     }
 
+    /** Sets the current function's actions; between runs it only checks its arguments (actions last one step). */
     @Override
     public void next(Action... acts) {
-        actions.set(acts);
+        if (ownedByCaller("next(...)")) {
+            actions.set(acts);
+        } else {
+            for (Action a : acts) {
+                Objects.requireNonNull(a, "flow.next(...) was given a null action");
+            }
+        }
     }
 
     @Override
     public Function getThisFunction() {
-        return current;
+        return ownedByCaller("getThisFunction()") ? current : null;
     }
 
     @Override
     public FuncConfig getThisFuncConf() {
-        return current == null ? null : current.getConfig();
+        FunctionInstance fn = ownedByCaller("getThisFuncConf()") ? current : null;
+        return fn == null ? null : fn.getConfig();
     }
 
     @Override
@@ -128,6 +187,7 @@ public final class KisFlowRun implements Flow {
     }
 
     private ConnectorInstance boundConnector() {
+        FunctionInstance current = ownedByCaller("getConnector()") ? this.current : null;
         if (current == null) {
             throw new IllegalStateException("flow " + plan.name + ": getConnector() works only inside a function call");
         }
@@ -145,12 +205,14 @@ public final class KisFlowRun implements Flow {
 
     @Override
     public String getFuncParam(String key) {
-        return current == null ? null : current.params().get(key);
+        FunctionInstance fn = ownedByCaller("getFuncParam") ? current : null;
+        return fn == null ? null : fn.params().get(key);
     }
 
     @Override
     public Map<String, String> getFuncParamAll() {
-        return current == null ? Map.of() : current.params();
+        FunctionInstance fn = ownedByCaller("getFuncParamAll()") ? current : null;
+        return fn == null ? Map.of() : fn.params();
     }
 
     @Override
@@ -223,7 +285,53 @@ public final class KisFlowRun implements Flow {
     }
 
     public boolean isRunning() {
-        return runner.get() != null;
+        return runner != null;
+    }
+
+    /** The thread running this instance, or null. */
+    Thread runnerThread() {
+        return runner;
+    }
+
+    // ---------------------------------------------------------------- one thread at a time
+
+    /**
+     * True when the calling thread is using this instance (it runs it); false when nobody is; a
+     * FlowBusyException when another thread is. Costs one volatile read on the running thread.
+     */
+    private boolean ownedByCaller(String call) {
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            return true;
+        }
+        Thread o = (Thread) OWNER.getVolatile(this);
+        if (o != null) {
+            throw busy(o, me, call);
+        }
+        return false;
+    }
+
+    /** Takes the instance for the calling thread, or refuses naming the thread that has it. */
+    private void take(String call) {
+        Thread me = Thread.currentThread();
+        while (!OWNER.compareAndSet(this, (Thread) null, me)) {
+            Thread o = (Thread) OWNER.getVolatile(this);
+            if (o != null) {
+                throw busy(o, me, call);
+            }
+            // the other thread let go between our two reads: try again
+        }
+    }
+
+    private FlowBusyException busy(Thread other, Thread me, String call) {
+        String name = other.getName();
+        if (other == me) {
+            return new FlowBusyException(plan.name, name, "flow " + plan.name + " is already running on this thread: " + call
+                    + " cannot start a run inside a run; use fork() for a separate instance");
+        }
+        String doing = runner == other ? "is running on thread '" + name + "'" : "is being given rows by thread '" + name + "'";
+        return new FlowBusyException(plan.name, name, "flow " + plan.name + " " + doing + ": " + call + " from thread '"
+                + me.getName() + "' is refused; a flow instance is used by one thread at a time: give each thread its own with fork()");
     }
 
     /**
@@ -233,7 +341,7 @@ public final class KisFlowRun implements Flow {
      */
     public void abort() {
         synchronized (abortLock) {
-            Thread t = runner.get();
+            Thread t = runner;
             if (t != null) {
                 abortRequested = true;
                 t.interrupt();
@@ -246,55 +354,92 @@ public final class KisFlowRun implements Flow {
     /**
      * Runs the committed rows through the chain. A disabled flow (status 0) does nothing: its
      * committed rows are dropped. On failure the buffer and pending actions are discarded, so the
-     * next run starts clean.
+     * next run starts clean. Whatever ends the run, the instance is free again afterwards.
+     *
+     * <p>An error the JVM raises ({@link VirtualMachineError} but StackOverflowError: out of memory,
+     * an internal error) is not turned into a FlowException: it propagates as it is, with a
+     * suppressed FlowException naming the flow and the function it interrupted, and the listeners'
+     * runEnded gets that FlowException. Anything else thrown by a function, listener or step
+     * controller (an AssertionError too) fails the run with a FlowException.
+     *
+     * @throws FlowBusyException     when another thread is using this instance (nothing happened)
+     * @throws IllegalStateException when the instance was made before {@link Engine#reloadPlugins()}
+     *                               or its engine was closed (the committed rows stay)
      */
     @Override
     public void run() throws FlowException {
-        if (!plan.enabled()) {
-            buffer = new RowList();
-            return;
-        }
         Thread me = Thread.currentThread();
-        if (!runner.compareAndSet(null, me)) {
-            Thread other = runner.get();
-            throw new IllegalStateException("flow " + plan.name + " is already running" + (other == me ? " on this thread" : " on thread " + other.getName())
-                    + ": one flow instance runs one run at a time; use fork() for concurrent runs");
-        }
-        long start = System.nanoTime();
+        take("run()");
+        Throwable fatal = null;
         FlowException error = null;
         try {
-            calls = 0;
-            lastJumpFrom = -1;
-            lastJumpTo = -1;
-            runChain();
-        } catch (FlowException e) {
-            error = e;
-        } finally {
-            if (!buffer.isEmpty()) {
+            if (!plan.enabled()) {
                 buffer = new RowList();
+                return;
             }
-            actions.clear();
-            current = null;
-            currentInput = List.of();
-        }
-        try {
+            runner = me;
+            String refused = plan.gate.refusal(plan.name);
+            if (refused != null) {
+                throw new IllegalStateException(refused);
+            }
+            long start = System.nanoTime();
+            try {
+                calls = 0;
+                lastJumpFrom = -1;
+                lastJumpTo = -1;
+                runChain();
+            } catch (FlowException e) {
+                error = e;
+            } catch (RuntimeException | Error e) {
+                // the engine's own checks do not throw these; the JVM (out of memory) or a bug does
+                fatal = e;
+                error = abandoned(e);
+                e.addSuppressed(error);
+            } finally {
+                if (!buffer.isEmpty()) {
+                    buffer = new RowList();
+                }
+                actions.clear();
+                current = null;
+                currentInput = List.of();
+            }
             long nanos = System.nanoTime() - start;
             if (error == null && plan.metrics != null) {
                 plan.metrics.runSucceeded(nanos);
             }
-            error = announceRunEnd(nanos, error);
-        } finally {
-            synchronized (abortLock) {
-                runner.set(null);
-                if (abortRequested) {
-                    abortRequested = false;
-                    Thread.interrupted(); // the interrupt was ours; do not leak it to the caller
+            if (fatal == null) {
+                error = announceRunEnd(nanos, error);
+            } else {
+                try {
+                    announceRunEnd(nanos, error);
+                } catch (RuntimeException | Error again) {
+                    // the run is already lost to the first error, which is the one to report
                 }
             }
+        } finally {
+            release();
+        }
+        if (fatal instanceof Error e) {
+            throw e;
+        }
+        if (fatal instanceof RuntimeException e) {
+            throw e;
         }
         if (error != null) {
             throw error;
         }
+    }
+
+    /** Lets go of the instance after a run, whatever ended it. */
+    private void release() {
+        synchronized (abortLock) {
+            runner = null;
+            if (abortRequested) {
+                abortRequested = false;
+                Thread.interrupted(); // the interrupt was ours; do not leak it to the caller
+            }
+        }
+        OWNER.setRelease(this, (Thread) null);
     }
 
     private void runChain() throws FlowException {
@@ -305,8 +450,10 @@ public final class KisFlowRun implements Flow {
         if (plan.metrics != null) {
             plan.metrics.runStarted(sourceRows);
         }
-        if (listeners.length != 0 || stepController != null) {
-            announceRunStart();
+        RunListener[] heard = listeners;
+        if (heard.length != 0 || stepController != null) {
+            runListeners = heard;
+            announceRunStart(heard);
         }
         FunctionInstance[] fns = functions;
         int pos = fns.length == 0 ? -1 : 0;
@@ -314,7 +461,7 @@ public final class KisFlowRun implements Flow {
         while (pos >= 0) {
             FunctionInstance fn = fns[pos];
             FlowPlan.Step step = fn.step;
-            if (calls == plan.maxCalls) {
+            if (calls == plan.callLimit.max()) {
                 throw tooManyCalls();
             }
             if (abortRequested) {
@@ -327,10 +474,12 @@ public final class KisFlowRun implements Flow {
             }
             current = fn;
             currentInput = input;
-            boolean observed = listeners.length != 0;
+            // one listener set per call: a listener added meanwhile hears the next call whole, never an end without its start
+            RunListener[] ls = listeners;
+            boolean observed = ls.length != 0;
             StepController controller = stepController;
             if (observed || controller != null) {
-                announceFunctionStart(fn, input, controller, observed);
+                announceFunctionStart(fn, input, controller, ls);
             }
             EngineMetrics.FunctionMetrics m = step.metrics();
             long t0 = observed || m != null ? System.nanoTime() : 0;
@@ -347,7 +496,7 @@ public final class KisFlowRun implements Flow {
                     attempt++;
                     int wait = Math.max(0, step.config().option().returnDuration());
                     if (observed) {
-                        announceEnd(fn, committedRows(), actions.asList(), t0, error,
+                        announceEnd(ls, fn, committedRows(), actions.asList(), t0, error,
                                 "retry " + attempt + " of " + retries + " in " + wait + " ms");
                     }
                     buffer = new RowList();
@@ -356,7 +505,7 @@ public final class KisFlowRun implements Flow {
                     continue;
                 }
                 if (observed) {
-                    announceEnd(fn, committedRows(), actions.asList(), t0, error,
+                    announceEnd(ls, fn, committedRows(), actions.asList(), t0, error,
                             abortRequested ? FunctionEnd.OUTCOME_ABORTED_BY_USER : FunctionEnd.OUTCOME_ERROR);
                 }
                 throw error;
@@ -370,7 +519,7 @@ public final class KisFlowRun implements Flow {
                 next = applyActions(fn);
             } catch (FlowException e) {
                 if (observed) {
-                    announceEnd(fn, committed, asked, t0, e, FunctionEnd.OUTCOME_ERROR);
+                    announceEnd(ls, fn, committed, asked, t0, e, FunctionEnd.OUTCOME_ERROR);
                 }
                 throw e;
             }
@@ -379,7 +528,7 @@ public final class KisFlowRun implements Flow {
                 m.succeeded(nanos);
             }
             if (observed) {
-                announceEnd(fn, committed, asked, t0, null, outcome);
+                announceEnd(ls, fn, committed, asked, t0, null, outcome);
             }
             pos = next;
         }
@@ -516,7 +665,7 @@ public final class KisFlowRun implements Flow {
             return ef.error;
         }
         if (failure instanceof RowConversionException rc) {
-            return new FlowException(plan.name, fn.getName(), where(fn) + ": input row " + rc.index() + " " + rc.reason(), rc.getCause());
+            return new FlowException(plan.name, fn.getName(), where(fn) + ": input row " + (rc.index() + 1) + " " + rc.reason(), rc.getCause());
         }
         if (abortRequested) {
             return aborted("while running", fn, failure);
@@ -530,7 +679,7 @@ public final class KisFlowRun implements Flow {
 
     private FlowException aborted(String when, FunctionInstance fn, Throwable cause) {
         return new FlowException(plan.name, fn.getName(), "flow " + plan.name + " aborted by user " + when + " function "
-                + fn.getName() + " (position " + fn.position() + ")", cause);
+                + fn.getName() + " (position " + (fn.position() + 1) + ")", cause);
     }
 
     private FlowException tooManyCalls() {
@@ -546,7 +695,8 @@ public final class KisFlowRun implements Flow {
             msg.append(": JumpFunc keeps looping through ").append(String.join(" -> ", loop))
                     .append(" (").append(functions[lastJumpFrom].getName()).append(" jumps to ").append(functions[lastJumpTo].getName()).append(")");
         }
-        msg.append("; make the loop end, or raise the limit (Engine.Builder.maxCalls, CLI --max-calls)");
+        String setting = plan.callLimit.setting();
+        msg.append(setting == null ? "; make the loop end" : "; make the loop end, or raise the limit: " + setting);
         FunctionInstance at = lastJumpFrom >= 0 ? functions[lastJumpFrom] : null;
         return new FlowException(plan.name, at == null ? null : at.getName(), msg.toString(), null);
     }
@@ -554,11 +704,19 @@ public final class KisFlowRun implements Flow {
     private FlowException noInput(FunctionInstance fn) {
         int pos = fn.position();
         return new FlowException(plan.name, fn.getName(), where(fn) + " has no input: function " + functions[pos - 1].getName()
-                + " (position " + (pos - 1) + ") produced no level in this run (a JumpFunc skipped it)", null);
+                + " (position " + pos + ") produced no level in this run (a JumpFunc skipped it)", null);
     }
 
     private String where(FunctionInstance fn) {
-        return "flow " + plan.name + ", function " + fn.getName() + " (position " + fn.position() + ")";
+        return "flow " + plan.name + ", function " + fn.getName() + " (position " + (fn.position() + 1) + ")";
+    }
+
+    /** What a run ended by an error the engine does not handle (out of memory) tells its observers. */
+    private FlowException abandoned(Throwable t) {
+        FunctionInstance fn = current;
+        String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return new FlowException(plan.name, fn == null ? null : fn.getName(), (fn == null ? "flow " + plan.name : where(fn))
+                + ": the run was abandoned after " + what, t);
     }
 
     private static String describe(Throwable t) {
@@ -580,22 +738,22 @@ public final class KisFlowRun implements Flow {
 
     // ---------------------------------------------------------------- events (once per run or per call, never per row)
 
-    private void announceRunStart() throws FlowException {
+    private void announceRunStart(RunListener[] ls) throws FlowException {
         RunStart e = new RunStart(plan.name, id, levels.input(0));
         StepController controller = stepController;
         try {
             if (controller != null) {
                 controller.runStarted(e);
             }
-            for (RunListener l : listeners) {
+            for (RunListener l : ls) {
                 l.runStarted(e);
             }
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | Error ex) {
             throw observerFailed(null, ex);
         }
     }
 
-    private void announceFunctionStart(FunctionInstance fn, List<Object> input, StepController controller, boolean observed)
+    private void announceFunctionStart(FunctionInstance fn, List<Object> input, StepController controller, RunListener[] ls)
             throws FlowException {
         FlowPlan.Step s = fn.step;
         FunctionStart e = new FunctionStart(plan.name, calls, s.position(), s.name(), s.mode(), s.inputLevel(), input, s.params());
@@ -610,34 +768,32 @@ public final class KisFlowRun implements Flow {
                 }
                 Thread.currentThread().interrupt();
                 throw new FlowException(plan.name, fn.getName(), where(fn) + ": interrupted while paused before the function", ex);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | Error ex) {
                 throw observerFailed(fn, ex);
             }
             if (abortRequested) {
                 throw aborted("before", fn);
             }
         }
-        if (observed) {
-            try {
-                for (RunListener l : listeners) {
-                    l.functionStarted(e);
-                }
-            } catch (RuntimeException ex) {
-                throw observerFailed(fn, ex);
+        try {
+            for (RunListener l : ls) {
+                l.functionStarted(e);
             }
+        } catch (RuntimeException | Error ex) {
+            throw observerFailed(fn, ex);
         }
     }
 
-    private void announceEnd(FunctionInstance fn, List<Object> committed, List<Action> asked, long t0, Throwable error,
+    private void announceEnd(RunListener[] ls, FunctionInstance fn, List<Object> committed, List<Action> asked, long t0, Throwable error,
                              String what) throws FlowException {
         FlowPlan.Step s = fn.step;
         FunctionEnd e = new FunctionEnd(plan.name, calls, s.position(), s.name(), s.mode(), committed, asked,
                 System.nanoTime() - t0, error, what);
         try {
-            for (RunListener l : listeners) {
+            for (RunListener l : ls) {
                 l.functionEnded(e);
             }
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | Error ex) {
             throw observerFailed(fn, ex);
         }
     }
@@ -645,7 +801,8 @@ public final class KisFlowRun implements Flow {
     /** Tells the observers the run ended; a failing observer turns a successful run into a failed one. */
     private FlowException announceRunEnd(long nanos, FlowException error) {
         StepController controller = stepController;
-        RunListener[] ls = listeners;
+        RunListener[] ls = runListeners;
+        runListeners = NO_LISTENERS;
         if (controller == null && ls.length == 0) {
             return error;
         }
@@ -657,13 +814,18 @@ public final class KisFlowRun implements Flow {
             for (RunListener l : ls) {
                 l.runEnded(e);
             }
-        } catch (RuntimeException ex) {
-            return error != null ? error : observerFailed(null, ex);
+        } catch (RuntimeException | Error ex) {
+            FlowException failed = observerFailed(null, ex);
+            return error != null ? error : failed;
         }
         return error;
     }
 
-    private FlowException observerFailed(FunctionInstance fn, RuntimeException ex) {
+    /** A listener or controller threw: the run fails naming it; an error of the JVM itself goes on up. */
+    private FlowException observerFailed(FunctionInstance fn, Throwable ex) {
+        if (ex instanceof VirtualMachineError vme && !(ex instanceof StackOverflowError)) {
+            throw vme;
+        }
         return new FlowException(plan.name, fn == null ? null : fn.getName(), "flow " + plan.name
                 + ": a run listener or step controller failed: " + describe(ex), ex);
     }

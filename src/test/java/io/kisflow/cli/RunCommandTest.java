@@ -115,6 +115,9 @@ class RunCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("RetryPoll"), r.err());
         assertTrue(r.err().contains("50"), r.err());
+        // the hint names the option a command-line user has, not the engine's builder method
+        assertTrue(r.err().contains("make the loop end, or raise the limit: --max-calls N"), r.err());
+        assertFalse(r.err().contains("Engine.Builder"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 

@@ -167,7 +167,7 @@ class ActionsTest {
         });
         try (Engine engine = engine(chain("F", "A"), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function A (position 0) asked to jump to nope, which is not in this flow (its functions: A)", e.getMessage());
+            assertEquals("flow F, function A (position 1) asked to jump to nope, which is not in this flow (its functions: A)", e.getMessage());
             assertEquals("A", e.getFunctionName());
         }
     }
@@ -192,7 +192,7 @@ class ActionsTest {
         try (Engine engine = Engine.builder().configs(chain("Looping", "A", "B", "J")).plugin(plugin).metrics(false).maxCalls(50).build()) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("Looping"), "x"));
             assertEquals("flow Looping stopped after 50 function calls, the limit for one run: JumpFunc keeps looping through "
-                    + "A -> B -> J (J jumps to A); make the loop end, or raise the limit (Engine.Builder.maxCalls, CLI --max-calls)", e.getMessage());
+                    + "A -> B -> J (J jumps to A); make the loop end, or raise the limit: Engine.Builder.maxCalls", e.getMessage());
             assertEquals(50, calls.get());
         }
     }
@@ -277,7 +277,7 @@ class ActionsTest {
         };
         try (Engine engine = engine(chain("F", "J", "B", "C"), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function C (position 2) has no input: function B (position 1) produced no level in this run"
+            assertEquals("flow F, function C (position 3) has no input: function B (position 2) produced no level in this run"
                     + " (a JumpFunc skipped it)", e.getMessage());
         }
     }
@@ -286,7 +286,7 @@ class ActionsTest {
     void nullActionsAreRefusedWithAClearMessage() throws Exception {
         try (Engine engine = engine(chain("F", "A"), pool -> pool.faas("A", flow -> flow.next((Action) null)))) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function A (position 0) failed: flow.next(...) was given a null action", e.getMessage());
+            assertEquals("flow F, function A (position 1) failed: flow.next(...) was given a null action", e.getMessage());
         }
     }
 }

@@ -101,7 +101,7 @@ class ConnectorTest {
         KisPlugin plugin = pool -> pool.faas("Save", flow -> flow.getConnector().call(flow, "row"));
         try (Engine engine = engine(storeProject(), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("SaveOnly"), "x"));
-            assertEquals("flow SaveOnly, function Save (position 0) failed: connector Store has no code for Save function Save: "
+            assertEquals("flow SaveOnly, function Save (position 1) failed: connector Store has no code for Save function Save: "
                     + "register it with Pool.caas(\"Store\", \"Save\", Mode.SAVE, ...)", e.getMessage());
             assertEquals(List.of("connector Store has no code for Save function Save", "connector Store has no code for Load function Load",
                     "flow SaveLoad uses function Load, which no plugin implements").stream().sorted().toList(),
@@ -123,7 +123,7 @@ class ConnectorTest {
         };
         try (Engine engine = engine(storeProject(), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("SaveOnly"), "x"));
-            assertEquals("flow SaveOnly, function Save (position 0): connector Store failed to initialise: server not up yet", e.getMessage());
+            assertEquals("flow SaveOnly, function Save (position 1): connector Store failed to initialise: server not up yet", e.getMessage());
             assertEquals(List.of("ok"), run(engine.flow("SaveOnly"), "x").get("Save"));
             assertEquals(2, inits.get());
         }

@@ -37,7 +37,7 @@ class FailureTest {
             EventLog log = new EventLog();
             flow.addListener(log);
             FlowException e = assertThrows(FlowException.class, () -> run(flow, "x"));
-            assertEquals("flow F, function B (position 1) failed: boom", e.getMessage());
+            assertEquals("flow F, function B (position 2) failed: boom", e.getMessage());
             assertSame(boom, e.getCause());
             assertEquals("F", e.getFlowName());
             assertEquals("B", e.getFunctionName());
@@ -53,7 +53,7 @@ class FailureTest {
             throw new UnsupportedOperationException();
         }))) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function A (position 0) failed: UnsupportedOperationException", e.getMessage());
+            assertEquals("flow F, function A (position 1) failed: UnsupportedOperationException", e.getMessage());
         }
     }
 
@@ -93,7 +93,7 @@ class FailureTest {
             KisFlowRun flow = engine.flow("F");
             assertEquals(Map.of(SRC, List.of("stop")), run(flow, "stop"), "a partial flow runs as far as it has code");
             FlowException e = assertThrows(FlowException.class, () -> run(flow, "x"));
-            assertEquals("flow F, function Missing (position 1): no plugin implements function Missing"
+            assertEquals("flow F, function Missing (position 2): no plugin implements function Missing"
                     + " (register it with Pool.faas(\"Missing\", ...) in a KisPlugin)", e.getMessage());
             assertEquals("Missing", e.getFunctionName());
         }
@@ -143,7 +143,7 @@ class FailureTest {
         });
         try (Engine engine = engine(withOption(chain("F", "A"), "A", retry(1, 0)), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function A (position 0) failed: down 2", e.getMessage());
+            assertEquals("flow F, function A (position 1) failed: down 2", e.getMessage());
             assertEquals(2, attempts.get());
         }
     }
@@ -183,7 +183,7 @@ class FailureTest {
         }); Engine b = engine(badMode, pool -> {
         }); Engine c = engine(noConn, pool -> {
         })) {
-            assertEquals("flow F uses function Ghost (position 1), which has no config: add a func file with fname: Ghost",
+            assertEquals("flow F uses function Ghost (position 2), which has no config: add a func file with fname: Ghost",
                     assertThrows(IllegalArgumentException.class, () -> a.flow("F")).getMessage());
             assertEquals("function A (flow F): unknown fmode 'Compute': use Verify, Save, Load, Calculate or Expand",
                     assertThrows(IllegalArgumentException.class, () -> b.flow("F")).getMessage());

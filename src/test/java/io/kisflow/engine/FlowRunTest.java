@@ -200,7 +200,7 @@ class FlowRunTest {
     void getConnectorOfAFunctionWithoutConnectorSaysHowToBindOne() throws Exception {
         try (Engine engine = engine(chain("F", "A"), pool -> pool.faas("A", flow -> flow.getConnector()))) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "x"));
-            assertEquals("flow F, function A (position 0) failed: function A binds no connector: set option.cname in its config", e.getMessage());
+            assertEquals("flow F, function A (position 1) failed: function A binds no connector: set option.cname in its config", e.getMessage());
             assertThrows(IllegalStateException.class, () -> engine.flow("F").getConnector());
         }
     }

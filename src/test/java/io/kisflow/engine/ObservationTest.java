@@ -154,7 +154,7 @@ class ObservationTest {
             assertTrue(stepper.awaitPaused(WAIT));
             stepper.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user before function B (position 1)", e.getMessage());
+            assertEquals("flow F aborted by user before function B (position 2)", e.getMessage());
             assertEquals(2, flow.levels().size(), "what ran before the abort stays readable");
 
             stepper.setBreakpoint(null);
@@ -175,7 +175,7 @@ class ObservationTest {
             assertTrue(stepper.awaitPaused(WAIT));
             flow.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user before function A (position 0)", e.getMessage());
+            assertEquals("flow F aborted by user before function A (position 1)", e.getMessage());
             assertEquals(e, log.of(RunEnd.class).get(0).error());
             assertFalse(flow.isRunning());
         }
@@ -200,7 +200,7 @@ class ObservationTest {
             assertTrue(entered.await(30, TimeUnit.SECONDS));
             flow.abort();
             FlowException e = done.get(30, TimeUnit.SECONDS);
-            assertEquals("flow F aborted by user while running function Slow (position 1)", e.getMessage());
+            assertEquals("flow F aborted by user while running function Slow (position 2)", e.getMessage());
             assertInstanceOf(InterruptedException.class, e.getCause());
             assertEquals(FunctionEnd.OUTCOME_ABORTED_BY_USER, log.outcomes().get(1));
         }
@@ -225,10 +225,42 @@ class ObservationTest {
             flow.setStepController(stepper);
             CompletableFuture<FlowException> done = runAsync(flow, "x");
             assertTrue(stepper.awaitPaused(WAIT));
-            IllegalStateException e = assertThrows(IllegalStateException.class, flow::run);
-            assertTrue(e.getMessage().startsWith("flow F is already running on thread "), e.getMessage());
+            FlowBusyException e = assertThrows(FlowBusyException.class, flow::run);
+            assertTrue(e.getMessage().startsWith("flow F is running on thread '"), e.getMessage());
+            assertTrue(e.getMessage().contains("run() from thread '" + Thread.currentThread().getName() + "' is refused"), e.getMessage());
             stepper.resume();
             assertNull(done.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    /** Issue 9 item 11: a listener hears whole calls and whole runs, never an end without its start. */
+    @Test
+    void aListenerAddedOrRemovedDuringACallHearsWholeCallsOnly() throws Exception {
+        EventLog late = new EventLog();
+        EventLog leaving = new EventLog();
+        KisFlowRun[] self = new KisFlowRun[1];
+        KisPlugin plugin = pool -> {
+            pool.faas("A", flow -> {
+                self[0].addListener(late);        // joins in the middle of A's call
+                self[0].removeListener(leaving);  // leaves in the middle of A's call
+                flow.commitRow("a");
+            });
+            pool.faas("B", prefixing("b:"));
+        };
+        try (Engine engine = engine(chain("F", "A", "B"), plugin)) {
+            KisFlowRun flow = engine.flow("F");
+            self[0] = flow;
+            flow.addListener(leaving);
+            run(flow, "x");
+
+            assertEquals(List.of("start B", "end B"), describe(late), "no end of A, whose start it did not hear, and no run end");
+            assertEquals(List.of("run start", "start A", "end A", "run end"), describe(leaving), "what it heard start, it hears end");
+            assertEquals(late.of(FunctionStart.class).get(0).seq(), late.of(FunctionEnd.class).get(0).seq());
+        }
+    }
+
+    private static List<String> describe(EventLog log) {
+        return log.events.stream().map(e -> e instanceof RunStart ? "run start" : e instanceof RunEnd ? "run end"
+                : e instanceof FunctionStart s ? "start " + s.function() : "end " + ((FunctionEnd) e).function()).toList();
     }
 }

@@ -69,10 +69,10 @@ class TraceRecorderTest {
             TraceRecorder trace = new TraceRecorder(flow);
             assertThrows(FlowException.class, () -> Projects.run(flow, "x"));
             Map<String, Object> json = trace.toJson();
-            assertEquals("flow F, function B (position 1) failed: bad row", json.get("run_error"));
+            assertEquals("flow F, function B (position 2) failed: bad row", json.get("run_error"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
-            assertEquals("flow F, function B (position 1) failed: bad row", calls.get(1).get("returned_error"));
+            assertEquals("flow F, function B (position 2) failed: bad row", calls.get(1).get("returned_error"));
             assertEquals(FunctionEnd.OUTCOME_ERROR, calls.get(1).get("outcome"));
         }
     }

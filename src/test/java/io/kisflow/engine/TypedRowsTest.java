@@ -76,12 +76,12 @@ class TypedRowsTest {
         try (Engine engine = engine(withOption(chain("F", "T"), "T", retry(3, 0)),
                 pool -> pool.faas("T", Point.class, (flow, rows) -> calls.incrementAndGet()))) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("F"), "{\"x\":1}", "not json"));
-            assertTrue(e.getMessage().startsWith("flow F, function T (position 0): input row 1 cannot convert JSON string 'not json' to Point: "
+            assertTrue(e.getMessage().startsWith("flow F, function T (position 1): input row 2 cannot convert JSON string 'not json' to Point: "
                     + "Unrecognized token 'not'"), e.getMessage());
             assertEquals(0, calls.get(), "the function is not called, and a bad row is not retried");
 
             FlowException wrongShape = assertThrows(FlowException.class, () -> run(engine.flow("F"), List.of(1, 2)));
-            assertTrue(wrongShape.getMessage().startsWith("flow F, function T (position 0): input row 0 cannot convert "
+            assertTrue(wrongShape.getMessage().startsWith("flow F, function T (position 1): input row 1 cannot convert "
                     + "list '[1, 2]' to Point: "), wrongShape.getMessage());
         }
     }

@@ -90,7 +90,9 @@ final class SessionEngine implements AutoCloseable {
     private void rebuild() {
         Engine built;
         try {
-            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).fallback(standIns)
+            // The window offers no call-limit setting, so the loop error only says to make the loop end
+            // (it would otherwise name Engine.Builder.maxCalls, which a designer user cannot reach).
+            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).maxCallsSetting(null).fallback(standIns)
                     .metrics(metricsServed);
             if (metricsServed) {
                 b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));

@@ -169,13 +169,13 @@ class DebugSessionTest {
         CardState boom = f.card(1);
         assertEquals(CardStatus.FAILED, boom.statusProperty().get());
         ErrorInfo error = boom.errorProperty().get();
-        assertEquals("flow Fail, function Boom (position 1) failed: row 2 has no stu_id", error.message());
+        assertEquals("flow Fail, function Boom (position 2) failed: row 2 has no stu_id", error.message());
         assertTrue(error.details().startsWith("java.lang.IllegalStateException: row 2 has no stu_id"), error.details());
         assertTrue(error.details().contains("at io.kisflow.designer.debug.TestFunctions"), error.details());
         assertEquals(CardStatus.DONE, f.card(0).statusProperty().get());
         assertEquals(CardStatus.NOT_RUN, f.card(2).statusProperty().get());
         assertNull(f.card(0).errorProperty().get());
-        assertEquals("Run #1 of Fail failed at #2 Boom: flow Fail, function Boom (position 1) failed: row 2 has no stu_id",
+        assertEquals("Run #1 of Fail failed at #2 Boom: flow Fail, function Boom (position 2) failed: row 2 has no stu_id",
                 s.messageProperty().get());
 
         assertTrue(s.run("Chain"));
@@ -191,6 +191,9 @@ class DebugSessionTest {
         assertEquals(CardStatus.FAILED, looper.statusProperty().get());
         assertTrue(looper.errorProperty().get().message().startsWith("flow Loop stopped after 50 function calls, the limit for one run: "
                 + "JumpFunc keeps looping through Looper (Looper jumps to Looper)"), looper.errorProperty().get().message());
+        // the window has no call-limit setting: the error names none, least of all the engine's builder method
+        assertTrue(looper.errorProperty().get().message().endsWith("(Looper jumps to Looper); make the loop end"),
+                looper.errorProperty().get().message());
         assertEquals("", looper.errorProperty().get().details());
         assertEquals(49, looper.calls().size());
         assertEquals("jump to Looper", looper.lastCallProperty().get().outcome());

@@ -85,7 +85,7 @@ class DebuggerMisbehaviourFxTest extends DesignerFxTest {
         awaitState(SessionState.FAILED);
         CardState boom = card(new CardKey("Fail", 1));
         assertEquals(CardStatus.FAILED, boom.statusProperty().get());
-        assertEquals("flow Fail, function Boom (position 1) failed: row 2 has no stu_id", boom.errorProperty().get().message());
+        assertEquals("flow Fail, function Boom (position 2) failed: row 2 has no stu_id", boom.errorProperty().get().message());
         assertTrue(boom.errorProperty().get().details().contains("IllegalStateException"), "the stack trace is kept");
         assertEquals(CardStatus.NOT_RUN, card(new CardKey("Fail", 2)).statusProperty().get());
         assertEquals(Selection.step("Fail", 1), vm.document.selection(), "the card that failed is selected");
