@@ -148,7 +148,12 @@ final class DebuggerTabs {
         });
         tab.selectedProperty().addListener((o, was, selected) -> {
             if (selected) {
-                refresh.run();
+                // views are made on the JavaFX thread, also when a caller (a test) selects the tab from another
+                if (javafx.application.Platform.isFxApplicationThread()) {
+                    refresh.run();
+                } else {
+                    javafx.application.Platform.runLater(refresh);
+                }
             }
         });
         if (tab.isSelected()) {
