@@ -58,7 +58,9 @@ public final class StartupBench {
         Path home = Files.createTempDirectory("kisflow-startup-bench");
         List<String> common = new ArrayList<>(List.of("-Duser.home=" + home, "-Dkisflow.startupTrace=true"));
         String cp = jar.toString();
-        if (!x11) {
+        if (x11) {
+            common.add("-Dprism.order=sw");   // Xvfb has no OpenGL: the software pipeline, as headless
+        } else {
             common.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k"));
             cp += File.pathSeparator + monocleJar();
         }
