@@ -20,6 +20,12 @@ public final class LayoutSettings {
     /** The sidecar key of the input modes (edit.Layouts renames flows in it too). */
     public static final String INPUT_MODES = "debuggerInputModes";
     /**
+     * The sidecar key of the flows whose rows come from a file: {@code {"flow": "data/rows.jsonl"}}, the
+     * path relative to the project directory when inside it. Only the path is kept, so a big input
+     * costs the sidecar, the undo history and the recovery copy a line (edit.Layouts renames flows in it).
+     */
+    public static final String INPUT_FILES = "debuggerInputFiles";
+    /**
      * The sidecar key naming the plugins built into the designer that a project uses:
      * {@code "builtInPlugins": ["samples"]} in the sidecar of {@code conf-samples/}. Only the projects
      * that name the samples plugin get its functions; every other project sees its own plugins only.
@@ -40,7 +46,15 @@ public final class LayoutSettings {
                 }
             });
         }
-        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths());
+        Map<String, String> files = new LinkedHashMap<>();
+        if (layout.extra().get(INPUT_FILES) instanceof Map<?, ?> m) {
+            m.forEach((flow, file) -> {
+                if (file instanceof String f && !f.isBlank()) {
+                    files.put(String.valueOf(flow), f);
+                }
+            });
+        }
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files);
     }
 
     /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
@@ -61,6 +75,11 @@ public final class LayoutSettings {
             extra.remove(INPUT_MODES);
         } else {
             extra.put(INPUT_MODES, modes);
+        }
+        if (settings.inputFiles().isEmpty()) {
+            extra.remove(INPUT_FILES);
+        } else {
+            extra.put(INPUT_FILES, new LinkedHashMap<String, Object>(settings.inputFiles()));
         }
         return base.withInputRows(settings.inputRows()).withPinnedRows(settings.pinnedRows())
                 .withPluginPaths(settings.pluginPaths()).withExtra(extra);
