@@ -70,11 +70,21 @@ public final class ProjectSession {
      * {@link #restore} it or {@link #discardRecovery()}.
      */
     public Optional<Recovered> open(Path dir) throws IOException {
+        return open(read(dir));
+    }
+
+    /** Reads a project directory, on any thread: the designer reads its first project while it builds the window. */
+    public static ProjectFiles read(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
             throw new IOException(d + " is not a directory: choose the folder that holds the project's .yaml files.");
         }
-        ProjectFiles opened = ProjectFiles.open(d);
+        return ProjectFiles.open(d);
+    }
+
+    /** {@link #open(Path)} of a project already {@link #read}. */
+    public Optional<Recovered> open(ProjectFiles opened) throws IOException {
+        Path d = opened.directory();
         show(opened);
         try {
             recents.add(d);

@@ -91,6 +91,7 @@ public final class DesignerViewModel {
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());
         copy.run();
+        palette.loadingPluginsProperty().bind(s.loadingPluginsProperty());
     }
 
     public ObjectProperty<Theme> themeProperty() {

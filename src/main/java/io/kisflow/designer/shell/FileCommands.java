@@ -8,6 +8,7 @@ import io.kisflow.designer.files.KistypeRepairs;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
+import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.Recovered;
 import io.kisflow.designer.project.SavePlan;
 import javafx.scene.control.ButtonType;
@@ -42,10 +43,22 @@ public final class FileCommands {
 
     /** Opens a project directory; returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
+        return openProject(dir, null);
+    }
+
+    /**
+     * {@link #openProject(Path)} of a project whose files were read beforehand ({@link ProjectSession#read},
+     * off the UI thread at start-up); null reads them now.
+     */
+    public boolean openProject(Path dir, ProjectFiles alreadyRead) {
         try {
-            Optional<Recovered> recovered = offerKistypeRepair(session().open(dir));
+            Optional<Recovered> recovered = offerKistypeRepair(alreadyRead == null ? session().open(dir) : session().open(alreadyRead));
             vm.canvas.showOpened();
             if (recovered.isPresent()) {
+                // opened before the window was first shown (start-up): the question needs the window behind it
+                if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+                    stage.show();
+                }
                 ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
                         .showAndWait().orElse(Questions.DISCARD);
                 if (answer == Questions.RESTORE) {
@@ -66,6 +79,10 @@ public final class FileCommands {
         List<KistypeRepair.Fix> fixes = KistypeRepairs.found(session());
         if (fixes.isEmpty()) {
             return recovered;
+        }
+        // opened before the window was first shown (start-up): the question needs the window behind it
+        if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+            stage.show();
         }
         ButtonType answer = KistypeRepairDialog.create(owner.get(), session().directory(), fixes).showAndWait()
                 .orElse(KistypeRepairDialog.NOT_NOW);
