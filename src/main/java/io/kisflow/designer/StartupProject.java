@@ -70,10 +70,38 @@ public final class StartupProject {
         }
         Path copy = stateDir.resolve("samples");
         if (Files.isDirectory(copy)) {
+            declareSamplesPlugin(copy);
             return copy;
         }
         extract(copy);
         return copy;
+    }
+
+    /**
+     * A copy made by an older version has no {@code builtInPlugins} in its sidecar, and the samples
+     * plugin now serves only projects that declare it: without the key the user's samples would lose
+     * their code. This folder is the samples by definition, so the key is added (and only the key:
+     * the user's edits stay).
+     */
+    static void declareSamplesPlugin(Path copy) throws IOException {
+        Path sidecar = copy.resolve(".kisflow-studio.json");
+        if (!Files.isRegularFile(sidecar)) {
+            Files.writeString(sidecar, "{\n  \"version\": 1,\n  \"builtInPlugins\": [\n    \"samples\"\n  ]\n}\n");
+            return;
+        }
+        String text = Files.readString(sidecar);
+        if (text.contains("\"" + io.kisflow.designer.debug.LayoutSettings.BUILT_IN_PLUGINS + "\"")) {
+            return;
+        }
+        int open = text.indexOf('{');
+        if (open < 0) {
+            return; // not our JSON any more: opening it reports that
+        }
+        boolean empty = text.substring(open + 1).strip().startsWith("}");
+        String entry = "\n  \"builtInPlugins\": [\n    \"samples\"\n  ]" + (empty ? "\n" : ",");
+        Path tmp = sidecar.resolveSibling(".kisflow-studio.json.kisflow-tmp");
+        Files.writeString(tmp, text.substring(0, open + 1) + entry + text.substring(open + 1));
+        Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Copies the bundled /conf-samples tree (from the jar or from target/classes) into {@code target}. */

@@ -144,7 +144,10 @@ class PropertiesViewModelTest {
         name.setText("RankScores");
         name.focusLost();
         assertEquals("AvgStuScore", name.text(), "leaving the field with a refused name shows the project's");
-        assertEquals("There is already a function named RankScores.", name.error());
+        // the field holds a valid name again: no old error under it; the status line says what happened
+        assertEquals("", name.error());
+        assertTrue(doc.status().text().startsWith("There is already a function named RankScores."), doc.status().text());
+        assertTrue(doc.status().text().endsWith("stays \"AvgStuScore\"."), doc.status().text());
         assertFalse(doc.isDirty(), "a refused name never reaches the project");
     }
 
