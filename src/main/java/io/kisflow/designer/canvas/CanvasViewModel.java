@@ -86,8 +86,16 @@ public final class CanvasViewModel {
             return;
         }
         Viewport fitted = Viewport.fit(geometry.get().bounds(), uncovered(), 24);
-        viewport.set(fitted.zoom() >= MIN_OPENING_ZOOM ? fitted : new Viewport(READABLE_ZOOM, 24, 24 + coveredTop));
+        openedView = fitted.zoom() >= MIN_OPENING_ZOOM ? fitted : new Viewport(READABLE_ZOOM, 24, 24 + coveredTop);
+        viewport.set(openedView);
     }
+
+    /**
+     * The view {@link #showOpened} chose, while the user has not moved it: a project opened before the
+     * window's first layout (start-up) was placed before the floating tools had a size, and is placed
+     * again once they have one, so the find bar never starts out over the first lane.
+     */
+    private Viewport openedView;
 
     /** The state with the current zoom and pan written into its layout, as saving stores it. */
     public DesignState stateWithView() {
@@ -97,15 +105,23 @@ public final class CanvasViewModel {
     }
 
     public void setViewSize(double width, double height) {
+        boolean firstLayout = viewWidth <= 0 || viewHeight <= 0;
         this.viewWidth = width;
         this.viewHeight = height;
+        if (firstLayout && width > 0 && height > 0 && openedView != null && viewport.get() == openedView) {
+            showOpened(); // opened before the view had a size: fit it now
+        }
         requestPaint();
     }
 
     /** How many screen pixels along the top and bottom edges floating tools cover: fit and reveal keep things clear of them. */
     public void setCovered(double top, double bottom) {
+        boolean changed = top != coveredTop || bottom != coveredBottom;
         this.coveredTop = top;
         this.coveredBottom = bottom;
+        if (changed && openedView != null && viewport.get() == openedView) {
+            showOpened();
+        }
     }
 
     /** The part of the view, in screen pixels, that no floating tool covers. */

@@ -62,6 +62,38 @@ public final class LayoutSettings {
         return layout.extra().get(BUILT_IN_PLUGINS) instanceof java.util.List<?> names && names.contains(SAMPLES);
     }
 
+    /**
+     * As above, or a folder above {@code dir} declares it: {@code conf-samples/student-score} opened on
+     * its own is still one of the samples (the README sends users there), though its sidecar is the
+     * parent's.
+     */
+    public static boolean usesSamples(ProjectLayout layout, java.nio.file.Path dir) {
+        if (usesSamples(layout)) {
+            return true;
+        }
+        if (dir == null || java.nio.file.Files.isRegularFile(dir.resolve(".kisflow-studio.json"))) {
+            return false; // a folder with a sidecar of its own is a project of its own
+        }
+        for (java.nio.file.Path p = dir.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            java.nio.file.Path sidecar = p.resolve(".kisflow-studio.json");
+            if (java.nio.file.Files.isRegularFile(sidecar)) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode names = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(sidecar.toFile()).path(BUILT_IN_PLUGINS);
+                    for (com.fasterxml.jackson.databind.JsonNode n : names) {
+                        if (SAMPLES.equals(n.asText())) {
+                            return true;
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // an unreadable sidecar of another folder declares nothing
+                }
+                return false; // the nearest project above decides
+            }
+        }
+        return false;
+    }
+
     /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */
     public static ProjectLayout write(DebugSettings settings, ProjectLayout base) {
         Map<String, Object> modes = new LinkedHashMap<>();

@@ -234,6 +234,23 @@ class CanvasViewModelTest {
     }
 
     @Test
+    void aProjectOpenedBeforeTheFirstLayoutStartsClearOfTheFindBar() {
+        // start-up opens the project before the window is laid out: no view size, no find bar yet
+        vm.setViewSize(0, 0);
+        vm.setCovered(0, 0);
+        vm.showOpened();
+        vm.setViewSize(900, 400);
+        vm.setCovered(44, 0);
+        assertTrue(vm.viewport().toScreenY(vm.geometry().bounds().y()) >= 44,
+                "the first lane starts below the find bar, not under it");
+        // once the user moved the view, the tools' size no longer moves it
+        Viewport moved = new Viewport(1.0, -300, -200);
+        vm.viewportProperty().set(moved);
+        vm.setCovered(50, 0);
+        assertEquals(moved, vm.viewport());
+    }
+
+    @Test
     void theScrollBarsReachALaneWiderThanTheView() {
         vm.setViewSize(500, 300);
         vm.viewportProperty().set(Viewport.DEFAULT);

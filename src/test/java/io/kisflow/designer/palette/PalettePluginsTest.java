@@ -48,6 +48,27 @@ class PalettePluginsTest {
         vm.debugger.close();
     }
 
+    @Test
+    void aSamplesSubfolderOpenedOnItsOwnKeepsTheSamplesPluginButAProjectOfItsOwnInsideDoesNot() throws IOException {
+        Path samples = tmp.resolve("samples");
+        copyTree(Path.of("conf-samples"), samples);
+        DesignerViewModel vm = new DesignerViewModel(tmp.resolve("state"), DebugOptions.defaults());
+        vm.session.open(samples.resolve("student-score"));
+        assertTrue(vm.debugger.session().implementedFunctions().containsAll(List.of("VerifyStu", "AvgStuScore", "PrintStuAvgScore")),
+                vm.debugger.session().implementedFunctions().toString());
+        vm.debugger.close();
+
+        // a folder with a sidecar of its own is a project of its own, wherever it sits
+        Path mine = samples.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("func-Greet.yml"), "kistype: func\nfname: Greet\nfmode: Calculate\nsource:\n  name: people\n");
+        Files.writeString(mine.resolve(".kisflow-studio.json"), "{\n  \"version\": 1\n}\n");
+        DesignerViewModel other = new DesignerViewModel(tmp.resolve("state2"), DebugOptions.defaults());
+        other.session.open(mine);
+        assertEquals(List.of(), List.copyOf(other.debugger.session().implementedFunctions()));
+        other.debugger.close();
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (java.util.stream.Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {

@@ -72,7 +72,7 @@ public final class ProjectDebugger implements AutoCloseable {
         DesignState s = doc.state();
         seen = s;
         // The built-in samples plugin serves the projects that name it (the samples), no other.
-        DebugOptions own = options.withSamples(options.samples() && LayoutSettings.usesSamples(s.layout()));
+        DebugOptions own = options.withSamples(options.samples() && LayoutSettings.usesSamples(s.layout(), doc.directory()));
         DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), own, ui, background);
         fresh.settingsRevisionProperty().addListener((o, a, b) -> settingsEdited(fresh));
         fresh.stateProperty().addListener((o, a, b) -> changed());
