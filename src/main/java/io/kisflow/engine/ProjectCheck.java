@@ -37,11 +37,23 @@ public final class ProjectCheck {
             .comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
             .thenComparingInt(Problem::line);
 
-    /** The names plugins registered code for (see {@link Engine#implementedFunctions()}). */
-    public record Code(Set<String> functions, Set<String> connectors) {
+    /**
+     * The names plugins registered code for (see {@link Engine#implementedFunctions()}), and how the
+     * reader adds code where they are: the same finding, advice in the words of where it is read
+     * ({@code --plugin} on the command line, the Plugins tab in the designer).
+     */
+    public record Code(Set<String> functions, Set<String> connectors, String howToAdd) {
+        /** The command line's advice. */
+        public static final String ON_THE_COMMAND_LINE = "add one with --plugin";
+
         public Code {
             functions = Set.copyOf(functions);
             connectors = Set.copyOf(connectors);
+            howToAdd = howToAdd == null || howToAdd.isBlank() ? ON_THE_COMMAND_LINE : howToAdd;
+        }
+
+        public Code(Set<String> functions, Set<String> connectors) {
+            this(functions, connectors, ON_THE_COMMAND_LINE);
         }
 
         public static Code of(Engine engine) {
@@ -130,13 +142,13 @@ public final class ProjectCheck {
             Origin at = origins.get(ObjectRef.func(func.fname()));
             if (!code.functions().contains(func.fname())) {
                 problems.add(warning(at, func.fname(), "function " + func.fname() + " (used by flow "
-                        + String.join(", ", e.getValue()) + ") has no code: no plugin registers it; add one with --plugin"));
+                        + String.join(", ", e.getValue()) + ") has no code: no plugin registers it; " + code.howToAdd()));
             }
             String cname = func.option().cname();
             if (func.isStorageMode() && func.hasConnector() && set.conn(cname) != null
                     && !code.connectors().contains(cname)) {
                 problems.add(warning(at, func.fname(), "connector " + cname + " (bound by " + func.fname()
-                        + ") has no code: no plugin registers it; add one with --plugin"));
+                        + ") has no code: no plugin registers it; " + code.howToAdd()));
             }
         }
         return problems;

@@ -86,7 +86,8 @@ public final class DesignerViewModel {
             palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
             properties.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
             // the Problems list judges "no code" by the plugins this project loaded, as validate does
-            problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors())));
+            problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors()),
+                    "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab"));
         };
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());

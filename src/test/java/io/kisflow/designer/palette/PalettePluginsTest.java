@@ -33,6 +33,10 @@ class PalettePluginsTest {
         assertEquals(List.of(), vm.palette.unconfigured());
         assertEquals(List.of(), List.copyOf(vm.debugger.session().implementedFunctions()));
         assertEquals(List.of("Greet"), vm.palette.functions().stream().map(PaletteItem::name).toList());
+        // the finding validate prints, with the designer's own advice
+        List<String> problems = vm.problems.rows().stream().map(r -> r.problem().message()).toList();
+        assertTrue(problems.contains("function Greet (used by flow Hello) has no code: no plugin registers it; "
+                + "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab"), problems.toString());
         vm.debugger.close();
     }
 
