@@ -14,6 +14,7 @@
 #   run17          java -jar target/kisflow-studio.jar run ...              (what `java -jar` users get)
 #   run17-cds      the same with -XX:SharedArchiveFile=target/kisflow-studio.jsa (built by `package`)
 #   run17-launcher the packaged CLI launcher's options (java-options in src/packaging/kisflow.properties)
+#                  with a static archive made from target/kisflow-studio.classlist as postinst makes it
 #   hello25, run25, run25-aot   the same on Java 25 (JAVA25_HOME), the last with an AOT cache
 #                               (JEP 483/514) trained on the sample here, into target/bench/
 # Environment: JAVA (java 17), JAVA25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP25=1.
@@ -26,8 +27,10 @@ JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=target/kisflow-studio.jar
 JSA=target/kisflow-studio.jsa
 WORK=target/bench
-# the packaged CLI launcher's JVM options, read from its jpackage properties, its archive taken from target/
-LAUNCHER_OPTS=$(sed -n 's/^java-options=//p' src/packaging/kisflow.properties | sed "s|\$APPDIR/kisflow-studio.jsa|$JSA|")
+# the packaged CLI launcher's JVM options, read from its jpackage properties, with a static archive
+# made from the class list as the .deb's postinst makes it (src/packaging/linux/postinst)
+STATIC_JSA=$WORK/kisflow-studio-static.jsa
+LAUNCHER_OPTS=$(sed -n 's/^java-options=//p' src/packaging/kisflow.properties | sed "s|\$APPDIR/kisflow-studio.jsa|$STATIC_JSA|")
 SAMPLE=(run --conf conf-samples --flow StuScore --json --input conf-samples/student-score/input.jsonl)
 
 [ -f "$JAR" ] || { echo "no $JAR: run 'mvn -B -o -q -DskipTests package' first" >&2; exit 2; }
@@ -45,7 +48,11 @@ VARIANTS+=("hello17|$JAVA -cp $WORK/hello Hello")
 VARIANTS+=("run17|$JAVA -jar $JAR ${SAMPLE[*]}")
 if [ -f "$JSA" ]; then
   VARIANTS+=("run17-cds|$JAVA -XX:SharedArchiveFile=$JSA -jar $JAR ${SAMPLE[*]}")
-  [ -n "$LAUNCHER_OPTS" ] && VARIANTS+=("run17-launcher|$JAVA $LAUNCHER_OPTS -jar $JAR ${SAMPLE[*]}")
+  if [ ! -f "$STATIC_JSA" ] || [ "$STATIC_JSA" -ot "$JAR" ]; then
+    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=target/kisflow-studio.classlist" \
+      $JAVA $LAUNCHER_OPTS -jar $JAR >"$WORK/static-dump.log" 2>&1 || rm -f "$STATIC_JSA"
+  fi
+  [ -f "$STATIC_JSA" ] && VARIANTS+=("run17-launcher|$JAVA $LAUNCHER_OPTS -jar $JAR ${SAMPLE[*]}")
 fi
 J25="$JAVA25_HOME/bin/java"
 if [ -z "${SKIP25:-}" ] && [ -x "$J25" ]; then
