@@ -23,8 +23,10 @@ public final class Cli {
                                    value); prints the final levels as JSON
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors
-              export --conf DIR --out DIR
-                                   write the configs in canonical KisFlow layout
+              export --conf DIR --out DIR [--prune]
+                                   write the configs in canonical KisFlow layout, all or nothing;
+                                   --prune removes config files of OUT that the export does not
+                                   write (without it, such files make the export refuse)
               help                 this text
             Add --debug to any command to see stack traces.""";
 

@@ -1,6 +1,7 @@
 package io.kisflow.cli;
 
-import io.kisflow.config.ConfigExporter;
+import io.kisflow.config.ExportException;
+import io.kisflow.config.FolderExport;
 import io.kisflow.config.LoadResult;
 
 import java.io.IOException;
@@ -9,7 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** {@code export --conf DIR --out DIR}: the configs in canonical form, Go's layout, atomically written. */
+/**
+ * {@code export --conf DIR --out DIR [--prune]}: the configs in canonical form, Go's layout, written
+ * all or nothing ({@link FolderExport}). An output folder holding config files the export does not
+ * write is refused (servers loading it would still read them) unless {@code --prune} removes them;
+ * an output folder inside the source, or around it, is refused.
+ */
 final class ExportCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -20,18 +26,28 @@ final class ExportCommand {
     }
 
     int run(List<String> options) {
-        Args args = Args.parse("export", options, Set.of("--conf", "--out"), Set.of());
-        LoadResult loaded = Project.load(args.required("--conf"));
+        Args args = Args.parse("export", options, Set.of("--conf", "--out"), Set.of("--prune"));
+        String conf = args.required("--conf");
         Path outDir = Path.of(args.required("--out"));
+        LoadResult loaded = Project.load(conf);
         if (loaded.hasErrors()) {
             Project.print(loaded.errors(), err);
-            throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
+            throw new CommandException(loaded.errors().size() + " problem(s) in " + conf
                     + "; fix them before exporting (nothing was written)");
         }
         try {
-            List<Path> written = ConfigExporter.export(loaded.configs(), outDir);
-            out.println("wrote " + written.size() + " file(s) to " + outDir);
+            FolderExport.Result r = FolderExport.write(loaded.configs(), Path.of(conf), outDir, args.flag("--prune"));
+            for (Path p : r.pruned()) {
+                out.println("removed " + p + " (its object is not in " + conf + ")");
+            }
+            out.println("wrote " + r.written().size() + " file(s) to " + outDir
+                    + (r.pruned().isEmpty() ? "" : ", removed " + r.pruned().size()));
+            if (!r.note().equals("replaced as a whole")) {
+                err.println("note: " + r.note());
+            }
             return 0;
+        } catch (ExportException e) {
+            throw new CommandException(e.getMessage(), e);
         } catch (IOException e) {
             throw new CommandException("could not write to " + outDir + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,10 @@
 package io.kisflow.cli;
 
 import io.kisflow.config.ConfigLoader;
+import io.kisflow.config.FolderExport;
 import io.kisflow.config.LoadResult;
 import io.kisflow.config.Problem;
+import io.kisflow.config.UnfinishedSave;
 import io.kisflow.engine.Engine;
 import io.kisflow.samples.SamplesPlugin;
 
@@ -18,14 +20,22 @@ final class Project {
 
     static Path existing(String dir, String option) {
         Path p = Path.of(dir);
+        FolderExport.interrupted(p).ifPresent(message -> {
+            throw new CommandException(option + " " + message);
+        });
         if (!Files.exists(p)) {
             throw new CommandException(option + " " + dir + ": no such file or directory");
         }
         return p;
     }
 
+    /** Loads a config folder; one holding an unfinished designer save is refused, not loaded half old, half new. */
     static LoadResult load(String dir) {
-        return ConfigLoader.load(existing(dir, "--conf"));
+        Path p = existing(dir, "--conf");
+        UnfinishedSave.in(p).ifPresent(message -> {
+            throw new CommandException(message);
+        });
+        return ConfigLoader.load(p);
     }
 
     static void print(List<Problem> problems, PrintStream stream) {

@@ -1,24 +1,13 @@
 package io.kisflow.config;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,8 +22,6 @@ import java.util.TreeSet;
 public final class ConfigExporter {
     /** File name of the global config. Go has no name for it (it never exports it); this matches its sample project's kis-flow.yml. */
     public static final String GLOBAL_FILE = "kis-flow.yaml";
-
-    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
     private ConfigExporter() {
     }
@@ -148,40 +135,15 @@ public final class ConfigExporter {
     }
 
     /**
-     * Writes every file of the set into {@code outDir} (created if missing), each atomically: a
-     * temporary file in the same folder, then a rename over the target, so a crash never leaves a
-     * half-written config. Names that cannot be file names are refused before anything is written.
-     * Files of {@code outDir} that the set does not produce are left alone.
+     * Writes every file of the set into {@code outDir} (created if missing), all or nothing: see
+     * {@link FolderExport}, which this calls without a source folder and without pruning, so config
+     * files of {@code outDir} that the set does not produce make it refuse. Names that cannot be
+     * file names are refused before anything is written.
      *
      * @return the files written, in {@link #render} order
      */
     public static List<Path> export(ConfigSet set, Path outDir) throws IOException {
-        Map<String, String> files = render(set);
-        checkNames(set);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new ExportException("cannot export to " + outDir + ": it is a file, not a folder");
-        }
-        Files.createDirectories(outDir);
-        checkCaseCollisions(files.keySet(), outDir);
-        List<Path> written = new ArrayList<>(files.size());
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            Path target = outDir.resolve(e.getKey());
-            writeAtomically(target, e.getValue());
-            written.add(target);
-        }
-        return written;
-    }
-
-    private static void checkNames(ConfigSet set) throws ExportException {
-        for (FlowConfig f : set.flows().values()) {
-            checkName(ObjectRef.flow(f.flowName()));
-        }
-        for (FuncConfig f : set.funcs().values()) {
-            checkName(ObjectRef.func(f.fname()));
-        }
-        for (ConnConfig c : set.conns().values()) {
-            checkName(ObjectRef.conn(c.cname()));
-        }
+        return FolderExport.write(set, null, outDir, false).written();
     }
 
     /** Refuses names that would leave the folder or are not file names on common systems. */
@@ -201,61 +163,5 @@ public final class ConfigExporter {
             throw new ExportException("cannot export " + ref.kindWord() + " " + YamlWriter.doubleQuoted(name) + ": " + why
                     + "; rename it");
         }
-    }
-
-    /** Two names differing only in case would overwrite each other on a case-insensitive disk (macOS, Windows). */
-    private static void checkCaseCollisions(Set<String> names, Path outDir) throws IOException {
-        Map<String, String> byLower = new HashMap<>();
-        for (String n : names) {
-            String other = byLower.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
-            if (other != null && isCaseInsensitive(outDir)) {
-                throw new ExportException("cannot export both " + other + " and " + n + " to " + outDir
-                        + ": this disk ignores letter case, so one would overwrite the other; rename one of them");
-            }
-        }
-    }
-
-    private static boolean isCaseInsensitive(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, ".kisflow-case-probe-", ".tmp");
-        try {
-            String name = probe.getFileName().toString();
-            return Files.exists(dir.resolve(name.toUpperCase(Locale.ROOT)));
-        } finally {
-            Files.deleteIfExists(probe);
-        }
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        if (Files.isDirectory(target)) {
-            throw new ExportException("cannot write " + target + ": a folder of that name is in the way");
-        }
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-                ch.force(true);
-            }
-            keepPermissions(target, tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            if (e instanceof FileAlreadyExistsException) {
-                throw new ExportException("cannot write " + target + ": something else of that name is in the way");
-            }
-            throw e;
-        }
-    }
-
-    /** A replaced file keeps its permissions; a new one gets rw-r--r-- (Go writes 0644), not the temp file's 0600. */
-    private static void keepPermissions(Path target, Path tmp) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE_PERMISSIONS;
-        Files.setPosixFilePermissions(tmp, perms);
     }
 }

@@ -13,13 +13,11 @@ import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.ProjectLayout;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -52,6 +50,7 @@ public final class DebugSession implements AutoCloseable {
     private final Path projectDir;
     private final DebugOptions options;
     private final Executor ui;
+    private final Executor background;
     private final StandIns standIns = new StandIns();
     private final SessionEngine engine;
     private final OutputCapture capture;
@@ -60,7 +59,14 @@ public final class DebugSession implements AutoCloseable {
     private final Map<String, PinEditor> pins = new LinkedHashMap<>();
     private final InspectorModel inspector;
     private final DiffModel diff;
-    private final BooleanProperty followRun = new SimpleBooleanProperty(this, "followRun", true);
+    /**
+     * The level the inspector is about: a card's output, or a flow's source (position -1); null until
+     * something is picked, and then the inspector follows the run. It stays on what was picked through
+     * runs, steps and history: the level shown is always that card's current one.
+     */
+    private String inspectedFlow;
+    private int inspectedPosition;
+    private boolean inspectScheduled;
 
     private final RunController runs;
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
@@ -81,13 +87,14 @@ public final class DebugSession implements AutoCloseable {
      * @param configs    the edited configs (not only what is on disk)
      * @param settings   input rows, pinned rows and plugin paths from the project's sidecar
      * @param ui         runs run events on the UI thread
-     * @param background runs the inspector's and the diff's heavy work
+     * @param background runs the inspector's and the diff's heavy work, and reads big input rows
      */
     public DebugSession(Path projectDir, ConfigSet configs, DebugSettings settings, DebugOptions options,
                         Executor ui, Executor background) {
         this.projectDir = projectDir;
         this.options = Objects.requireNonNull(options, "options");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.background = Objects.requireNonNull(background, "background");
         this.capture = OutputCapture.install();
         this.engine = new SessionEngine(projectDir, configs, settings.pluginPaths(), options, standIns);
         this.inspector = new InspectorModel(ui, background);
@@ -101,7 +108,16 @@ public final class DebugSession implements AutoCloseable {
         settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
         for (FlowConfig f : configs.flows().values()) {
             InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
-            newFlowState(f, InputEditor.of(f.flowName(), settings.inputRows().getOrDefault(f.flowName(), List.of()), mode));
+            InputEditor input = new InputEditor(f.flowName());
+            input.attach(projectDir, ui, background);
+            input.modeProperty().set(mode);
+            String file = settings.inputFiles().get(f.flowName());
+            if (file != null) {
+                input.setFile(file);
+            } else {
+                input.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(settings.inputRows().getOrDefault(f.flowName(), List.of())));
+            }
+            newFlowState(f, input);
         }
         refreshCode();
     }
@@ -162,6 +178,9 @@ public final class DebugSession implements AutoCloseable {
         s.reconcile(f, engine.configs()::func, 0);
         input.textProperty().addListener((obs, old, now) -> inputChanged(s));
         input.modeProperty().addListener((obs, old, now) -> inputChanged(s));
+        input.fileProperty().addListener((obs, old, now) -> inputChanged(s));
+        // A finished run, a run reopened from the history, a new run clearing the cards: show the picked level as it is now.
+        s.shownRunProperty().addListener((obs, old, now) -> inspectedChanged(s.name(), Integer.MIN_VALUE));
         flows.put(f.flowName(), s);
         return s;
     }
@@ -181,26 +200,66 @@ public final class DebugSession implements AutoCloseable {
         return diff;
     }
 
-    /** On: after every function call the inspector shows that function's level (what Step wants to see). */
-    public BooleanProperty followRunProperty() {
-        return followRun;
-    }
-
-    /** Shows a card's level (its output) in the inspector; an empty level when it has none. */
+    /**
+     * Shows a card's level (its output) in the inspector, an empty level when it has none; from now on
+     * the inspector shows that card's level as runs, steps and the history change it.
+     */
     public void inspect(CardKey key) {
-        CardState c = card(key);
-        if (c != null) {
-            LevelData out = c.outputProperty().get();
-            inspector.show(out != null ? out : LevelData.of(key.flowName(), c.function(), key.position(), List.of()));
+        if (card(key) != null) {
+            inspectedFlow = key.flowName();
+            inspectedPosition = key.position();
+            showInspected();
         }
     }
 
-    /** Shows a flow's source level in the inspector. */
+    /** Shows a flow's source level in the inspector, and keeps showing it as runs change it. */
     public void inspectSource(String flowName) {
-        FlowDebugState f = flows.get(flowName);
-        if (f != null) {
+        if (flows.containsKey(flowName)) {
+            inspectedFlow = flowName;
+            inspectedPosition = -1;
+            showInspected();
+        }
+    }
+
+    /** The card whose level the inspector shows (position -1: the flow's source), or null when nothing was picked. */
+    public CardKey inspectedCard() {
+        return inspectedFlow == null || inspectedPosition < 0 ? null : new CardKey(inspectedFlow, inspectedPosition);
+    }
+
+    /** A level of {@code flowName} changed ({@code position} MIN_VALUE: maybe all of them): show it if it is the one picked. */
+    private void inspectedChanged(String flowName, int position) {
+        if (flowName.equals(inspectedFlow) && (position == Integer.MIN_VALUE || position == inspectedPosition) && !inspectScheduled) {
+            // A fast run changes levels faster than anyone can look at them: show only the latest of a burst.
+            inspectScheduled = true;
+            ui.execute(() -> {
+                inspectScheduled = false;
+                showInspected();
+            });
+        }
+    }
+
+    private void showInspected() {
+        FlowDebugState f = inspectedFlow == null ? null : flows.get(inspectedFlow);
+        if (f == null) {
+            return;
+        }
+        LevelData level;
+        if (inspectedPosition < 0) {
             LevelData src = f.sourceProperty().get();
-            inspector.show(src != null ? src : LevelData.source(flowName, f.input().parsed().rows()));
+            level = src != null ? src : LevelData.source(f.name(), f.input().parsed().rows());
+        } else {
+            CardState c = f.card(inspectedPosition);
+            if (c == null) {
+                return;
+            }
+            LevelData out = c.outputProperty().get();
+            level = out != null ? out : LevelData.of(f.name(), c.function(), inspectedPosition, List.of());
+        }
+        LevelData now = inspector.level();
+        boolean same = now != null && now.rows() == level.rows() && now.position() == level.position()
+                && now.flowName().equals(level.flowName()) && now.name().equals(level.name()) && now.pinned() == level.pinned();
+        if (!same) {
+            inspector.show(level);   // the same level again would reset the table's scroll for nothing
         }
     }
 
@@ -305,9 +364,11 @@ public final class DebugSession implements AutoCloseable {
 
         @Override
         public void newLevel(LevelData level) {
-            if (!followRun.get()) {
+            if (inspectedFlow != null) {
+                inspectedChanged(level.flowName(), level.position());
                 return;
             }
+            // Nothing picked yet: the inspector follows the run.
             pendingLevel = level;
             if (!showScheduled) {
                 showScheduled = true;
@@ -332,7 +393,9 @@ public final class DebugSession implements AutoCloseable {
         for (FlowConfig f : newConfigs.flows().values()) {
             FlowDebugState s = flows.get(f.flowName());
             if (s == null) {
-                newFlowState(f, new InputEditor(f.flowName()));
+                InputEditor input = new InputEditor(f.flowName());
+                input.attach(projectDir, ui, background);
+                newFlowState(f, input);
                 continue;
             }
             FlowConfig was = old.flow(f.flowName());
@@ -350,6 +413,9 @@ public final class DebugSession implements AutoCloseable {
         if (s != null && !flows.containsKey(newName)) {
             s.rename(newName);
             flows.put(newName, s);
+            if (oldName.equals(inspectedFlow)) {
+                inspectedFlow = newName;
+            }
             settingsRevision.set(settingsRevision.get() + 1);
         }
     }
@@ -442,10 +508,12 @@ public final class DebugSession implements AutoCloseable {
             if (in.modeProperty().get() != mode) {
                 in.modeProperty().set(mode);
             }
+            String file = wanted.inputFiles().getOrDefault(s.name(), "");
             List<String> rows = wanted.inputRows().getOrDefault(s.name(), List.of());
-            if (!in.stored().equals(rows)) {
+            if (file.isEmpty() && !in.stored().equals(rows)) {
                 in.textProperty().set(io.kisflow.designer.debug.input.RowsText.join(rows));
             }
+            in.setFile(file);
         }
         wanted.pinnedRows().forEach((fname, rows) -> {
             PinEditor p = pins(fname);
@@ -468,8 +536,15 @@ public final class DebugSession implements AutoCloseable {
     public DebugSettings settings() {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         Map<String, InputMode> modes = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         for (FlowDebugState s : flows.values()) {
             if (engine.configs().flow(s.name()) == null) {
+                continue;
+            }
+            String file = s.input().fileProperty().get();
+            if (!file.isEmpty()) {
+                files.put(s.name(), file);
+                modes.put(s.name(), s.input().modeProperty().get());
                 continue;
             }
             List<String> rows = s.input().stored();
@@ -484,7 +559,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files);
     }
 
     // ================================================================ what views bind to

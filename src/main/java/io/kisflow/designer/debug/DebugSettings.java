@@ -8,16 +8,25 @@ import java.util.Map;
 
 /**
  * The designer-only run settings a project keeps in its sidecar file (never in KisFlow YAML): source
- * rows per flow (one string per row) and their mode, pinned output rows per function (JSON text per
- * row), and plugin jars or class folders (relative to the project directory when inside it).
+ * rows per flow (one string per row) or the file they come from (relative to the project directory
+ * when inside it; big inputs are referred to, never copied), and their mode, pinned output rows per
+ * function (JSON text per row), and plugin jars or class folders (relative to the project directory
+ * when inside it).
  *
  * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
  */
 public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
-                            Map<String, List<String>> pinnedRows, List<String> pluginPaths) {
-    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of());
+                            Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles) {
+    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+
+    /** Settings whose input rows are all typed (no input file). */
+    public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                         Map<String, List<String>> pinnedRows, List<String> pluginPaths) {
+        this(inputRows, inputModes, pinnedRows, pluginPaths, Map.of());
+    }
 
     public DebugSettings {
+        inputFiles = inputFiles == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputFiles));
         inputRows = copy(inputRows);
         inputModes = inputModes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputModes));
         pinnedRows = copy(pinnedRows);
@@ -37,16 +46,27 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
         in.put(flowName, rows);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles);
     }
 
     public DebugSettings withPinned(String functionName, List<String> rows) {
         Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
         pins.put(functionName, rows);
-        return new DebugSettings(inputRows, inputModes, pins, pluginPaths);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles);
     }
 
     public DebugSettings withPluginPaths(List<String> paths) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, paths);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles);
+    }
+
+    /** The flow's rows come from this file (as stored: relative to the project when inside it). */
+    public DebugSettings withInputFile(String flowName, String file, InputMode mode) {
+        Map<String, String> files = new LinkedHashMap<>(inputFiles);
+        Map<String, List<String>> in = new LinkedHashMap<>(inputRows);
+        Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
+        files.put(flowName, file);
+        in.remove(flowName);
+        modes.put(flowName, mode);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files);
     }
 }

@@ -3,11 +3,14 @@ package io.kisflow.designer.debug;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.FlowStep;
 import io.kisflow.config.FuncConfig;
+import io.kisflow.config.Problem;
 import io.kisflow.designer.debug.data.LevelData;
 import io.kisflow.designer.debug.input.InputEditor;
 import io.kisflow.engine.FunctionStart;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,6 +40,11 @@ public final class FlowDebugState {
     private final ReadOnlyObjectWrapper<RunRecord> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
     private final ObservableList<FunctionTiming> timings = FXCollections.observableArrayList();
     private final ObservableList<FunctionTiming> timingsView = FXCollections.unmodifiableObservableList(timings);
+    // This flow's own status: the run panel of another flow never shows it.
+    private final ReadOnlyObjectWrapper<SessionState> runState = new ReadOnlyObjectWrapper<>(this, "runState", SessionState.IDLE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     // Read by the run thread's breakpoint check, changed on the UI thread.
     private final Set<Integer> breakpoints = ConcurrentHashMap.newKeySet();
 
@@ -222,6 +230,24 @@ public final class FlowDebugState {
         show(run);
     }
 
+    // ------------------------------------------------------------ this flow's status (set by the run controller)
+
+    void setRunState(SessionState s) {
+        runState.set(s);
+    }
+
+    void setMessage(String text) {
+        message.set(text == null ? "" : text);
+    }
+
+    void setProblems(List<Problem> found) {
+        problems.setAll(found);
+    }
+
+    void addProblem(Problem p) {
+        problems.add(p);
+    }
+
     // ------------------------------------------------------------ history
 
     /**
@@ -288,6 +314,21 @@ public final class FlowDebugState {
     /** The finished run the cards show; null while a run is live. */
     public ReadOnlyObjectProperty<RunRecord> shownRunProperty() {
         return shownRun.getReadOnlyProperty();
+    }
+
+    /** Where this flow's own run is: IDLE before its first run, then as the session for its runs only. */
+    public ReadOnlyObjectProperty<SessionState> runStateProperty() {
+        return runState.getReadOnlyProperty();
+    }
+
+    /** This flow's status line: its last run's outcome, why its last start was refused, or where its run is. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Why this flow's last start was refused, or the warnings of its last run. */
+    public ObservableList<Problem> problems() {
+        return problemsView;
     }
 
     /** Per-function timings of the shown run. */

@@ -19,6 +19,12 @@ import java.util.Map;
 public final class LayoutSettings {
     /** The sidecar key of the input modes (edit.Layouts renames flows in it too). */
     public static final String INPUT_MODES = "debuggerInputModes";
+    /**
+     * The sidecar key of the flows whose rows come from a file: {@code {"flow": "data/rows.jsonl"}}, the
+     * path relative to the project directory when inside it. Only the path is kept, so a big input
+     * costs the sidecar, the undo history and the recovery copy a line (edit.Layouts renames flows in it).
+     */
+    public static final String INPUT_FILES = "debuggerInputFiles";
 
     private LayoutSettings() {
     }
@@ -32,7 +38,15 @@ public final class LayoutSettings {
                 }
             });
         }
-        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths());
+        Map<String, String> files = new LinkedHashMap<>();
+        if (layout.extra().get(INPUT_FILES) instanceof Map<?, ?> m) {
+            m.forEach((flow, file) -> {
+                if (file instanceof String f && !f.isBlank()) {
+                    files.put(String.valueOf(flow), f);
+                }
+            });
+        }
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files);
     }
 
     /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */
@@ -48,6 +62,11 @@ public final class LayoutSettings {
             extra.remove(INPUT_MODES);
         } else {
             extra.put(INPUT_MODES, modes);
+        }
+        if (settings.inputFiles().isEmpty()) {
+            extra.remove(INPUT_FILES);
+        } else {
+            extra.put(INPUT_FILES, new LinkedHashMap<String, Object>(settings.inputFiles()));
         }
         return base.withInputRows(settings.inputRows()).withPinnedRows(settings.pinnedRows())
                 .withPluginPaths(settings.pluginPaths()).withExtra(extra);

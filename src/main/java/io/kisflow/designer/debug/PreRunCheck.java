@@ -70,7 +70,11 @@ final class PreRunCheck {
                 }
             }
         }
-        if (!input.isValid()) {
+        if (input.loadingProperty().get()) {
+            String from = input.fileProperty().get().isEmpty() ? "" : " from " + input.fileProperty().get();
+            out.add(Problem.error(null, 0, flowName, "the input rows of flow " + flowName + " are still being read" + from + " ("
+                    + Math.round(input.progressProperty().get() * 100) + "%): run again when they are read, or cancel reading"));
+        } else if (!input.isValid()) {
             out.add(Problem.error(null, input.parsed().errorLine(), flowName, input.errorProperty().get()));
         }
         for (String w : engine.warnings()) {

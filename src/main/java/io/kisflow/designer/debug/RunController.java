@@ -21,7 +21,6 @@ import javafx.collections.ObservableList;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -143,7 +142,7 @@ final class RunController {
         if (run == null || run.stopRequested) {
             return;
         }
-        message.set("Stopping " + run.flowName + "…");
+        tell(run.flowName, "Stopping " + run.flowName + "…");
         run.requestStop();
         long graceMillis = Math.max(0, options.stopGrace().toMillis());
         Executor later = CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS);
@@ -157,13 +156,31 @@ final class RunController {
     // State changes come last everywhere: whoever reacts to the state sees the rest already updated.
     private void resumed(String text) {
         pausedAt.set(null);
+        tell(active.flowName, text);
+        setState(active.flowName, SessionState.RUNNING);
+    }
+
+    /** The status line of the session and of the flow it is about (each flow's panel shows only its own). */
+    private void tell(String flowName, String text) {
+        FlowDebugState f = context.flow(flowName);
+        if (f != null) {
+            f.setMessage(text);
+        }
         message.set(text);
-        state.set(SessionState.RUNNING);
+    }
+
+    /** The state of the session and of the flow whose run it is. */
+    private void setState(String flowName, SessionState s) {
+        FlowDebugState f = context.flow(flowName);
+        if (f != null) {
+            f.setRunState(s);
+        }
+        state.set(s);
     }
 
     private boolean start(String flowName, boolean pauseFirst, int target) {
         if (state.get().isActive()) {
-            message.set("A run of " + activeFlow.get() + " is in progress: stop it first");
+            tell(flowName, "A run of " + activeFlow.get() + " is in progress: stop it first");
             return false;
         }
         FlowDebugState f = context.flow(flowName);
@@ -172,10 +189,13 @@ final class RunController {
                 : PreRunCheck.check(flowName, engine, f.input(), context::pin);
         problemsFlow.set(flowName);
         problems.setAll(found);
+        if (f != null) {
+            f.setProblems(found);
+        }
         context.codeChanged();
         if (PreRunCheck.hasErrors(found)) {
             long errors = found.stream().filter(Problem::isError).count();
-            message.set("Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
+            tell(flowName, "Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
             return false;
         }
         Engine e = engine.current();
@@ -183,8 +203,10 @@ final class RunController {
         try {
             flow = e.flow(flowName);
         } catch (IllegalArgumentException ex) {
-            problems.add(Problem.error(null, 0, flowName, ex.getMessage()));
-            message.set("Run of " + flowName + " refused: " + ex.getMessage());
+            Problem p = Problem.error(null, 0, flowName, ex.getMessage());
+            problems.add(p);
+            f.addProblem(p);
+            tell(flowName, "Run of " + flowName + " refused: " + ex.getMessage());
             return false;
         }
         FlowConfig config = engine.configs().flow(flowName);
@@ -222,8 +244,8 @@ final class RunController {
         f.beginRun();
         activeFlow.set(flowName);
         pausedAt.set(null);
-        message.set("Running " + flowName + "…");
-        state.set(SessionState.RUNNING);
+        tell(flowName, "Running " + flowName + "…");
+        setState(flowName, SessionState.RUNNING);
         run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
         run.thread.setDaemon(true);
         run.thread.start();
@@ -299,8 +321,8 @@ final class RunController {
     private void paused(ActiveRun run, FunctionStart e) {
         CardKey key = new CardKey(run.flowName, e.position());
         pausedAt.set(key);
-        message.set("Paused before " + describeCard(key) + " (call " + e.seq() + ")");
-        state.set(SessionState.PAUSED);
+        tell(run.flowName, "Paused before " + describeCard(key) + " (call " + e.seq() + ")");
+        setState(run.flowName, SessionState.PAUSED);
     }
 
     private void finished(ActiveRun run, RunRecord record) {
@@ -322,8 +344,8 @@ final class RunController {
             LevelData level = record.level(last.position());
             context.newLevel(level != null ? level : LevelData.of(run.flowName, last.function(), last.position(), List.of()));
         }
-        message.set(summary(record));
-        state.set(switch (record.outcome()) {
+        tell(run.flowName, summary(record));
+        setState(run.flowName, switch (record.outcome()) {
             case FINISHED -> SessionState.FINISHED;
             case FAILED -> SessionState.FAILED;
             case STOPPED -> SessionState.STOPPED;
@@ -349,16 +371,15 @@ final class RunController {
         if (f != null) {
             f.runEnded(record);
         }
-        message.set(text);
-        state.set(SessionState.STOPPED);
+        tell(run.flowName, text);
+        setState(run.flowName, SessionState.STOPPED);
     }
 
     private String summary(RunRecord r) {
-        String time = String.format(Locale.ROOT, "%.1f ms", r.durationNanos() / 1_000_000.0);
         int calls = r.calls().size();
         String callText = calls + (calls == 1 ? " call" : " calls");
         return switch (r.outcome()) {
-            case FINISHED -> "Run #" + r.number() + " of " + r.flowName() + " finished: " + callText + " in " + time;
+            case FINISHED -> "Run #" + r.number() + " of " + r.flowName() + " finished: " + callText + ", " + r.times();
             case FAILED -> "Run #" + r.number() + " of " + r.flowName() + " failed"
                     + (r.failedPosition() >= 0 ? " at " + describeCard(new CardKey(r.flowName(), r.failedPosition())) : "")
                     + ": " + r.error().message();

@@ -19,11 +19,13 @@ import java.util.Map;
  * @param chain          the function names of the flow's chain when it ran
  * @param levels         the levels at the end by position (absent: no level, as in Go's data map)
  * @param failedPosition the card the error belongs to, -1 when none
+ * @param durationNanos  wall time from start to end, pauses included
+ * @param pausedNanos    the part of {@code durationNanos} the run spent paused (Step, breakpoints)
  * @param codeSources    where each position's code came from (plugin, pass-through, pinned rows)
  */
 public record RunRecord(int number, String flowName, Instant startedAt, RunOutcome outcome, List<String> chain,
                         LevelData source, Map<Integer, LevelData> levels, List<CallRecord> calls, ErrorInfo error,
-                        int failedPosition, long durationNanos, Map<Integer, CodeSource> codeSources) {
+                        int failedPosition, long durationNanos, long pausedNanos, Map<Integer, CodeSource> codeSources) {
     public RunRecord {
         chain = List.copyOf(chain);
         levels = Map.copyOf(levels);
@@ -85,10 +87,34 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
         return out;
     }
 
-    /** "Run #3 · finished · 4 calls · 12.3 ms", for the history list. */
+    /** Time spent inside the functions: the sum of the calls' durations (no pause, no engine overhead). */
+    public long functionNanos() {
+        long sum = 0;
+        for (CallRecord c : calls) {
+            sum += c.durationNanos();
+        }
+        return sum;
+    }
+
+    /**
+     * "Run #3 · finished · 4 calls · 2.10 ms in functions · 6,099.0 ms wall (6,090.0 ms paused)", for
+     * the history list and the run panel: a stepped run's wall time is mostly the user's pauses, so the
+     * time the functions took is shown apart.
+     */
     public String label() {
-        return String.format(java.util.Locale.ROOT, "Run #%d · %s · %d call%s · %.1f ms", number,
-                outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s",
-                durationNanos / 1_000_000.0);
+        return String.format(java.util.Locale.ROOT, "Run #%d · %s · %d call%s · %s", number,
+                outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s", times());
+    }
+
+    /** "2.10 ms in functions · 6,099.0 ms wall (6,090.0 ms paused)"; the pause part only when the run paused. */
+    public String times() {
+        return millis(functionNanos()) + " in functions · " + millis(durationNanos) + " wall"
+                + (pausedNanos > 0 ? " (" + millis(pausedNanos) + " paused)" : "");
+    }
+
+    /** Milliseconds as the run views write them: "0.42 ms", "12.3 ms", "6,099.0 ms". */
+    public static String millis(long nanos) {
+        double ms = nanos / 1_000_000.0;
+        return String.format(java.util.Locale.ROOT, ms < 10 ? "%.2f ms" : "%,.1f ms", ms);
     }
 }

@@ -44,6 +44,9 @@ final class RunRecorder implements RunListener {
     private int lastComing = -1;
     private int lastJumpFrom = -1;
     private int lastFailed = -1;
+    /** When the current pause began (System.nanoTime), 0 while not paused. */
+    private long pausedSince;
+    private long pausedNanos;
 
     RunRecorder(ActiveRun run, OutputCapture capture, Steps steps) {
         this.run = run;
@@ -60,12 +63,14 @@ final class RunRecorder implements RunListener {
 
     /** The stepper paused before a call (before functionStarted). */
     synchronized void paused(FunctionStart e) {
+        pausedSince = System.nanoTime();
         lastComing = e.position();
         steps.callComing(run, e);
     }
 
     @Override
     public synchronized void functionStarted(FunctionStart e) {
+        endPause();
         current = e;
         lastComing = e.position();
         log = new CallLog(capture.charset());
@@ -130,6 +135,7 @@ final class RunRecorder implements RunListener {
 
     @Override
     public synchronized void runEnded(RunEnd e) {
+        endPause();
         end = e;
         capture.end();
     }
@@ -139,6 +145,7 @@ final class RunRecorder implements RunListener {
      * step by step. {@code crash} is what run() threw besides a FlowException (null normally).
      */
     synchronized RunRecord finish(List<Level> finalLevels, Throwable crash) {
+        endPause();
         Map<Integer, LevelData> last = new HashMap<>();
         for (Level l : finalLevels) {
             if (l.position() >= 0) {
@@ -162,6 +169,14 @@ final class RunRecorder implements RunListener {
         return record(RunOutcome.FAILED, last, info, failedPosition(error), nanos);
     }
 
+    /** The run goes on (or ends) after a pause: its length counts as paused time, not as the functions'. */
+    private void endPause() {
+        if (pausedSince != 0) {
+            pausedNanos += System.nanoTime() - pausedSince;
+            pausedSince = 0;
+        }
+    }
+
     /** A level of this run; levels made from pinned rows say so (the inspector badges them). */
     private LevelData level(String function, int position, List<Object> rows) {
         boolean pinned = run.codeSources.get(position) == CodeSource.PINNED;
@@ -170,6 +185,7 @@ final class RunRecorder implements RunListener {
 
     /** The record of a run whose thread did not return after Stop: what it did until then. */
     synchronized RunRecord abandoned(String message) {
+        endPause();
         return record(RunOutcome.STOPPED, levels, new ErrorInfo(message, ""), lastComing,
                 Duration.between(run.startedAt, Instant.now()).toNanos());
     }
@@ -192,6 +208,6 @@ final class RunRecorder implements RunListener {
 
     private RunRecord record(RunOutcome outcome, Map<Integer, LevelData> finalLevels, ErrorInfo error, int position, long nanos) {
         return new RunRecord(run.number, run.flowName, run.startedAt, outcome, run.chain, source, finalLevels, calls,
-                error, position, nanos, run.codeSources);
+                error, position, nanos, pausedNanos, run.codeSources);
     }
 }

@@ -36,15 +36,17 @@ public final class Layouts {
                 l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
     }
 
-    /** A flow renamed: its lane keeps its place and its designer input rows (and their mode) follow it. */
+    /** A flow renamed: its lane keeps its place and its designer input rows (their mode, their file) follow it. */
     public static ProjectLayout renameFlow(ProjectLayout l, String oldName, String newName) {
         List<String> order = l.laneOrder().stream().map(n -> n.equals(oldName) ? newName : n).toList();
         Map<String, Object> extra = l.extra();
-        if (extra.get(INPUT_MODES) instanceof Map<?, ?> modes && modes.containsKey(oldName)) {
-            Map<String, Object> renamedModes = new LinkedHashMap<>();
-            modes.forEach((k, v) -> renamedModes.put(oldName.equals(k) ? newName : String.valueOf(k), v));
-            extra = new LinkedHashMap<>(extra);
-            extra.put(INPUT_MODES, renamedModes);
+        for (String key : List.of(INPUT_MODES, INPUT_FILES)) {
+            if (extra.get(key) instanceof Map<?, ?> byFlow && byFlow.containsKey(oldName)) {
+                Map<String, Object> renamed = new LinkedHashMap<>();
+                byFlow.forEach((k, v) -> renamed.put(oldName.equals(k) ? newName : String.valueOf(k), v));
+                extra = new LinkedHashMap<>(extra);
+                extra.put(key, renamed);
+            }
         }
         return new ProjectLayout(order, l.connectorPositions(), l.zoom(), l.panX(), l.panY(),
                 renameKey(l.inputRows(), oldName, newName), l.pinnedRows(), l.pluginPaths(), extra);
@@ -52,6 +54,8 @@ public final class Layouts {
 
     /** The sidecar key of the debugger's per-flow input modes (see debug.LayoutSettings, which owns it). */
     private static final String INPUT_MODES = "debuggerInputModes";
+    /** The sidecar key of the debugger's per-flow input files (see debug.LayoutSettings). */
+    private static final String INPUT_FILES = "debuggerInputFiles";
 
     /** A function renamed: its pinned rows follow it. */
     public static ProjectLayout renameFunction(ProjectLayout l, String oldName, String newName) {

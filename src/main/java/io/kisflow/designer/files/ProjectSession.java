@@ -89,9 +89,10 @@ public final class ProjectSession {
         doc.open(opened.directory(), state, state);
         lastAutosaved = state;
         int errors = (int) opened.loadProblems().stream().filter(Problem::isError).count();
-        doc.tell(errors == 0 ? StatusMessage.info("Opened " + opened.directory())
+        String recovered = opened.recoveryNote().map(n -> " " + n).orElse("");
+        doc.tell(errors == 0 ? StatusMessage.info("Opened " + opened.directory() + (recovered.isEmpty() ? "" : "." + recovered))
                 : StatusMessage.error("Opened " + opened.directory() + " with " + errors + (errors == 1 ? " error" : " errors")
-                + ": see Problems. Nothing in the directory changes until you save."));
+                + ": see Problems. Nothing in the directory changes until you save." + recovered));
     }
 
     /** Takes the recovered work as the current, unsaved state. */

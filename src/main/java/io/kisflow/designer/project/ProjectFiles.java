@@ -10,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An open KisFlow project folder: what was loaded from it (also when some files are broken), the
  * original text of every file, and the designer's layout sidecar; and the saving of edits back into
  * it so that nothing is lost: files of unchanged objects stay byte-identical, changed files keep
- * their comments, key order and unknown keys, and every write is all-or-nothing.
+ * their comments, key order and unknown keys, and every save is all-or-nothing, also across a crash.
  *
- * <p>Opening never writes. Saving is two steps, so the user sees what will happen first:
+ * <p>Opening writes nothing (but to finish a save a crash interrupted). Saving is two steps, so the user sees what will happen first:
  * {@link #planSave} lists the files to create, change and delete with their old and new text, and
  * {@link #apply} writes them. After a save into the project folder the saved state is the new
  * baseline. Not thread-safe: use it from one thread (the UI's) at a time.
@@ -32,26 +33,32 @@ import java.util.Map;
 public final class ProjectFiles {
     private final Path directory;
     private final AtomicFiles disk;
+    private final String recoveryNote;
     private ProjectSnapshot base;
 
-    private ProjectFiles(ProjectSnapshot base, AtomicFiles disk) {
+    private ProjectFiles(ProjectSnapshot base, AtomicFiles disk, String recoveryNote) {
         this.directory = base.dir();
         this.base = base;
         this.disk = disk;
+        this.recoveryNote = recoveryNote;
     }
 
     /**
      * Loads a project folder with the KisFlow loader: valid objects open, every problem is listed
-     * (broken YAML, unknown kinds, a damaged sidecar), and nothing in the folder is modified.
+     * (broken YAML, unknown kinds, a damaged sidecar). Nothing in the folder is modified, except to
+     * finish (or undo) a save that a crash interrupted and to remove the temporary files crashes
+     * left: {@link #recoveryNote()} then says what was done.
      *
-     * @throws IOException when {@code dir} is not a folder
+     * @throws IOException when {@code dir} is not a folder, or an interrupted save can neither be finished nor undone
      */
     public static ProjectFiles open(Path dir) throws IOException {
         return open(dir, new AtomicFiles());
     }
 
     static ProjectFiles open(Path dir, AtomicFiles disk) throws IOException {
-        return new ProjectFiles(ProjectSnapshot.read(dir.toAbsolutePath().normalize()), disk);
+        Path d = dir.toAbsolutePath().normalize();
+        String note = Files.isDirectory(d) ? SaveJournal.recover(d, disk).orElse(null) : null;
+        return new ProjectFiles(ProjectSnapshot.read(d), disk, note);
     }
 
     /**
@@ -64,12 +71,21 @@ public final class ProjectFiles {
             throw new IOException(d + " is a file; choose a folder for the new project");
         }
         Files.createDirectories(d);
+        String note = SaveJournal.recover(d, new AtomicFiles()).orElse(null);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(d, "*.{yml,yaml}")) {
             if (entries.iterator().hasNext()) {
                 throw new IOException(d + " already holds KisFlow .yml/.yaml files; open it instead of creating a new project there");
             }
         }
-        return new ProjectFiles(ProjectSnapshot.empty(d), new AtomicFiles());
+        return new ProjectFiles(ProjectSnapshot.empty(d), new AtomicFiles(), note);
+    }
+
+    /**
+     * What opening did to a save that a crash interrupted (finished or undone it) and to the
+     * temporary files it left, as a sentence for the status line; empty when there was nothing.
+     */
+    public Optional<String> recoveryNote() {
+        return Optional.ofNullable(recoveryNote);
     }
 
     /** The project folder, absolute. */
@@ -131,8 +147,10 @@ public final class ProjectFiles {
 
     /**
      * Writes the plan all or nothing: a file changed on disk since the plan was made stops the save
-     * before anything is written, and a failure half-way restores every file already written. After
-     * a save into {@link #directory()} the project is read again and becomes the new baseline.
+     * before anything is written, a failure half-way restores every file already written, and a
+     * crash at any moment is finished or undone when the folder is next opened (see
+     * {@link SaveTransaction}). After a save into {@link #directory()} the project is read again and
+     * becomes the new baseline.
      *
      * @throws IOException with a message saying what failed and that the files are as before
      */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * (under {@code recovery/} of the designer's state folder, one JSON file per project), so the
  * project's own files are never touched before the user saves. After a crash or kill the designer
  * finds the copy on the next start and offers to restore it; saving or closing without saving
- * discards it. Each copy is written atomically, so a crash during autosave keeps the previous one.
+ * discards it. Each copy is written atomically, so a crash during autosave keeps the previous one;
+ * the temporary file such a crash leaves is removed when the project is next opened.
  *
  * <pre>{@code
  * RecoveryStore store = new RecoveryStore(RecoveryStore.defaultStateDir());
@@ -34,6 +35,8 @@ import java.util.Optional;
 public final class RecoveryStore {
     static final String FOLDER = "recovery";
     private static final int VERSION = 1;
+    /** A write takes milliseconds: a temporary file this old was left by a crash. */
+    private static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofMinutes(1);
 
     private final Path dir;
     private final AtomicFiles disk = new AtomicFiles();
@@ -66,6 +69,7 @@ public final class RecoveryStore {
     public Optional<Recovered> find(Path projectDir) {
         Path project = projectDir.toAbsolutePath().normalize();
         Path file = fileFor(project);
+        AtomicFiles.sweepStale(dir, file.getFileName().toString(), STALE_TEMPORARY);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Carries out a {@link SavePlan} all or nothing. First every file is checked to still be as the
- * plan saw it (so a file edited elsewhere in the meantime is never overwritten) and every new text
- * is written to a temporary file; only then are the temporary files renamed over their targets and
- * deleted files renamed aside. If any step fails, the steps already done are undone from the
- * original bytes kept in memory, and no temporary file is left behind.
+ * Carries out a {@link SavePlan} all or nothing, also when the process is killed at any moment.
+ * First every file is checked to still be as the plan saw it (so a file edited elsewhere in the
+ * meantime is never overwritten). Then a {@link SaveJournal} is written into the target folder, and
+ * beside each file its new text and a second name of its old content; the journal is then marked
+ * APPLY, which decides the save; only then are the files put in place, each by one rename. If a
+ * step fails, every file is put back from its old content. The journal is removed last, then the
+ * temporary files. A crash leaves the journal, and {@link SaveJournal#recover} (run when the folder
+ * is opened) finishes the save if it was decided and discards it otherwise.
  */
 final class SaveTransaction {
     private final AtomicFiles disk;
@@ -25,8 +28,6 @@ final class SaveTransaction {
         final FileChange change;
         Path target;       // where the bytes go: a linked config file is written through its link
         byte[] original;   // the target's bytes before, for CHANGE and DELETE
-        Path temp;         // new text (CREATE/CHANGE) or the deleted file moved aside (DELETE)
-        boolean done;
 
         Step(FileChange change) {
             this.change = change;
@@ -34,33 +35,91 @@ final class SaveTransaction {
     }
 
     void apply(SavePlan plan) throws IOException {
+        if (plan.isEmpty()) {
+            return;
+        }
+        Path root = plan.targetDir().toAbsolutePath().normalize();
+        if (Files.exists(SaveJournal.file(root))) {
+            throw new IOException("An earlier save into " + root + " is unfinished (" + SaveJournal.file(root)
+                    + "); nothing was written. Open the project again to finish or undo it, then save.");
+        }
         List<Step> steps = new ArrayList<>();
         for (FileChange c : plan.changes()) {
             steps.add(new Step(c));
         }
+        for (Step s : steps) {
+            checkUnchanged(s);
+        }
         List<Path> createdDirs = new ArrayList<>();
-        try {
-            for (Step s : steps) {
-                checkUnchanged(s);
+        for (Step s : steps) {
+            if (s.change.kind() != FileChange.Kind.DELETE) {
+                missingDirs(s.target.toAbsolutePath().getParent(), createdDirs);
             }
-            for (Step s : steps) {
-                if (s.change.kind() != FileChange.Kind.DELETE) {
-                    createDirs(s.target.toAbsolutePath().getParent(), createdDirs);
-                    s.temp = disk.writeTemp(s.target, TextFiles.encodeLike(s.original, s.change.newText()));
+        }
+        SaveJournal journal = SaveJournal.plan(root, steps.stream().map(s -> s.change.kind()).toList(),
+                steps.stream().map(s -> s.target).toList(), createdDirs);
+        try {
+            journal.write(SaveJournal.State.PREPARE, disk);
+            for (Path d : createdDirs) {
+                if (!Files.isDirectory(d)) { // the journal's own folder was made with the journal
+                    Files.createDirectory(d);
                 }
             }
-            for (Step s : steps) {
-                commit(s);
+            List<Path> written = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                prepare(steps.get(i), journal.entries().get(i), written);
             }
+            disk.flushAll(written);
+            journal.write(SaveJournal.State.APPLY, disk);
         } catch (IOException | RuntimeException e) {
-            String undoFailures = rollBack(steps, createdDirs);
-            throw new IOException(failureMessage(e, undoFailures), e);
+            String left = discard(journal);
+            throw new IOException(failureMessage(e, left), e);
         }
-        for (Step s : steps) {
-            if (s.temp != null) {
-                Files.deleteIfExists(s.temp); // the moved-aside copy of a deleted file
+        try {
+            journal.redo(disk);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(failureMessage(e, rollBack(journal)), e);
+        }
+        journal.finish(false);
+    }
+
+    /** The new text and a second name of the old content, beside the target. */
+    private void prepare(Step s, SaveJournal.Entry e, List<Path> written) throws IOException {
+        if (e.backup() != null) {
+            disk.keepCopy(s.target, e.backup(), s.original);
+        }
+        if (e.image() != null) {
+            disk.writeNamed(e.image(), TextFiles.encodeLike(s.original, s.change.newText()), disk.permissionsFor(s.target));
+            written.add(e.image());
+        }
+    }
+
+    /** Before the save was decided: removes what was prepared; returns what could not be removed. */
+    private static String discard(SaveJournal journal) {
+        try {
+            journal.finish(true);
+            return "";
+        } catch (IOException | RuntimeException e) {
+            return journal.file() + ": " + e.getMessage();
+        }
+    }
+
+    /** After the save was decided but a step failed: puts every old content back; returns what could not be. */
+    private String rollBack(SaveJournal journal) {
+        try {
+            journal.write(SaveJournal.State.ROLLBACK, disk);
+        } catch (IOException | RuntimeException e) {
+            // the undo below still runs; should the process die during it, the next open finishes the save instead
+        }
+        String failures = journal.undo(disk);
+        if (failures.isEmpty()) {
+            try {
+                journal.finish(true);
+            } catch (IOException | RuntimeException e) {
+                return "the save journal: " + e.getMessage();
             }
         }
+        return failures;
     }
 
     private static void checkUnchanged(Step s) throws IOException {
@@ -90,71 +149,12 @@ final class SaveTransaction {
         }
     }
 
-    private static void createDirs(Path dir, List<Path> created) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
-            missing.add(0, d);
+    private static void missingDirs(Path dir, List<Path> missing) {
+        List<Path> add = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.exists(d) && !missing.contains(d); d = d.getParent()) {
+            add.add(0, d);
         }
-        for (Path d : missing) {
-            Files.createDirectory(d);
-            created.add(d);
-        }
-    }
-
-    private void commit(Step s) throws IOException {
-        Path target = s.target;
-        if (s.change.kind() == FileChange.Kind.DELETE) {
-            Path aside = disk.writeTemp(target, new byte[0]);
-            s.temp = aside;
-            disk.move(target, aside);
-        } else {
-            disk.move(s.temp, target);
-            s.temp = null;
-        }
-        s.done = true;
-    }
-
-    /** Undoes the committed steps in reverse; returns what could not be undone ("" when all was). */
-    private String rollBack(List<Step> steps, List<Path> createdDirs) {
-        StringBuilder failures = new StringBuilder();
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            Step s = steps.get(i);
-            Path target = s.target == null ? s.change.path() : s.target;
-            try {
-                if (s.done) {
-                    switch (s.change.kind()) {
-                        case CREATE -> Files.deleteIfExists(target);
-                        case CHANGE -> restore(target, s.original);
-                        case DELETE -> {
-                            disk.move(s.temp, target);
-                            s.temp = null;
-                        }
-                    }
-                }
-                if (s.temp != null) {
-                    Files.deleteIfExists(s.temp);
-                }
-            } catch (IOException | RuntimeException e) {
-                failures.append(failures.length() == 0 ? "" : "; ").append(target).append(": ").append(e.getMessage());
-            }
-        }
-        for (int i = createdDirs.size() - 1; i >= 0; i--) {
-            try {
-                Files.deleteIfExists(createdDirs.get(i));
-            } catch (IOException e) {
-                // not empty or not ours to remove: leaving an empty folder loses nothing
-            }
-        }
-        return failures.toString();
-    }
-
-    private void restore(Path target, byte[] original) throws IOException {
-        Path tmp = disk.writeTemp(target, original);
-        try {
-            disk.move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        missing.addAll(add);
     }
 
     private static String failureMessage(Exception e, String undoFailures) {

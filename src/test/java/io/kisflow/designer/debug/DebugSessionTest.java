@@ -68,7 +68,7 @@ class DebugSessionTest {
         driver.await(SessionState.FINISHED);
         assertEquals(List.of("A", "B", "C"), rows(f.card(2)));
         assertEquals("end of flow", f.card(2).lastCallProperty().get().outcome());
-        assertTrue(s.messageProperty().get().startsWith("Run #1 of Chain finished: 3 calls in "), s.messageProperty().get());
+        assertTrue(s.messageProperty().get().startsWith("Run #1 of Chain finished: 3 calls, "), s.messageProperty().get());
 
         s.toggleBreakpoint(new CardKey("Chain", 2));
         assertTrue(s.run("Chain"));

@@ -71,4 +71,25 @@ class RecoveryStoreTest {
         assertTrue(store.find(project).isEmpty());
         assertTrue(Files.exists(file));
     }
+
+    @Test
+    void aTemporaryFileLeftByAKilledAutosaveIsRemovedWhenTheProjectIsOpenedAgain() throws Exception {
+        Path state = tmp.resolve("state");
+        Path project = Files.createDirectories(tmp.resolve("proj"));
+        RecoveryStore store = new RecoveryStore(state);
+        store.save(project, edited, layout);
+        Path copy;
+        try (Stream<Path> s = Files.list(state.resolve(RecoveryStore.FOLDER))) {
+            copy = s.findFirst().orElseThrow();
+        }
+        Path left = copy.resolveSibling("." + copy.getFileName() + ".123." + "kisflow-tmp");
+        Path writing = copy.resolveSibling("." + copy.getFileName() + ".456." + "kisflow-tmp");
+        Files.writeString(left, "{\"half\": ");
+        Files.setLastModifiedTime(left, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(120)));
+        Files.writeString(writing, "{\"being written");
+
+        assertTrue(store.find(project).isPresent());
+        assertFalse(Files.exists(left), "left by a crash two minutes ago");
+        assertTrue(Files.exists(writing), "may belong to a write in progress in another designer");
+    }
 }

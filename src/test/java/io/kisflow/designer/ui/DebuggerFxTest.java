@@ -191,4 +191,41 @@ class DebuggerFxTest extends DesignerFxTest {
         robot.type(KeyCode.F8);
         awaitState(SessionState.FINISHED);
     }
+
+    @Test
+    void eachFlowsRunPanelShowsItsOwnRunAndTheInspectorStaysOnTheSelectedCard(FxRobot robot) throws Exception {
+        fitCanvas();
+        window.showTab("runTab");
+        robot.clickOn(card("StuScore", 0));
+        robot.type(KeyCode.F5);
+        awaitState(SessionState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label message = robot.lookup("#runMessage").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.getText().startsWith("Run #1 of StuScore finished"), message.getText());
+        // item 9: the inspector shows the selected card's level, not the run's last one
+        assertEquals("#1 VerifyStu", session().inspector().level().label());
+
+        robot.clickOn(card("RetryPoll", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("RetryPoll", robot.lookup("#runFlowName").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(!message.getText().contains("StuScore"), "RetryPoll's panel shows StuScore's run: " + message.getText());
+        assertEquals("Ready", robot.lookup("#runState").queryAs(javafx.scene.control.Label.class).getText());
+
+        window.showTab("runTab");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session().state().isActive()
+                && session().flow("RetryPoll").lastRunProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String retry = message.getText();
+        assertTrue(retry.startsWith("Run #2 of RetryPoll"), retry);
+
+        robot.clickOn(card("StuScore", 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        window.showTab("runTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.getText().startsWith("Run #1 of StuScore finished"), "StuScore's panel shows RetryPoll's run: " + message.getText());
+        assertEquals("Finished", robot.lookup("#runState").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("#2 AvgStuScore", session().inspector().level().label());
+        shot(window.scene().getRoot(), "debug-run-panel-per-flow.png");
+    }
 }

@@ -123,11 +123,35 @@ public final class RowJson {
         if (!isObjectRowFast(row)) {
             return VALUE_COLUMN.equals(column) ? row : null;
         }
+        Object plain = RecordFields.value(row, column);
+        if (plain != RecordFields.NOT_PLAIN) {
+            return plain;   // a record's field, without a tree per row
+        }
         JsonNode node = tree(row);
         if (!node.isObject()) {
             return VALUE_COLUMN.equals(column) ? node : null;
         }
         return node.get(column);
+    }
+
+    /**
+     * The field names of all these rows, in first-seen order. A record's fields are those of its class,
+     * so each record class is looked at once (not a JSON tree per row). Null when cancelled.
+     */
+    public static java.util.Set<String> columnsOf(java.util.List<Object> rows, int from, int to, java.util.function.BooleanSupplier cancelled) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.Set<Class<?>> recordsSeen = new java.util.HashSet<>();
+        for (int i = from; i < to; i++) {
+            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            Object row = rows.get(i);
+            if (row != null && row.getClass().isRecord() && !recordsSeen.add(row.getClass())) {
+                continue;
+            }
+            collectColumns(row, names);
+        }
+        return names;
     }
 
     /**

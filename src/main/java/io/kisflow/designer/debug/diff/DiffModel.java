@@ -115,10 +115,11 @@ public final class DiffModel {
                 if (d == null) {
                     return;
                 }
-                Set<String> leftNames = new LinkedHashSet<>();
-                Set<String> rightNames = new LinkedHashSet<>();
-                l.rows().forEach(row -> RowJson.collectColumns(row, leftNames));
-                r.rows().forEach(row -> RowJson.collectColumns(row, rightNames));
+                Set<String> leftNames = RowJson.columnsOf(l.rows(), 0, l.rows().size(), () -> generation.get() != gen);
+                Set<String> rightNames = RowJson.columnsOf(r.rows(), 0, r.rows().size(), () -> generation.get() != gen);
+                if (leftNames == null || rightNames == null) {
+                    return;
+                }
                 ui.execute(() -> publish(gen, d, List.copyOf(leftNames), List.copyOf(rightNames)));
             } catch (RuntimeException e) {
                 ui.execute(() -> {

@@ -1,7 +1,13 @@
 package io.kisflow.designer.debug.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kisflow.designer.debug.data.RecordFields;
 import io.kisflow.designer.debug.data.RowJson;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +42,96 @@ final class RowEquality {
         if (Objects.equals(a, b) && a != null && a.getClass() == b.getClass()) {
             return true;
         }
-        return RowJson.tree(a).equals(NUMBERS_BY_VALUE, RowJson.tree(b));
+        Boolean flat = sameFlat(a, b);
+        return flat != null ? flat : RowJson.tree(a).equals(NUMBERS_BY_VALUE, RowJson.tree(b));
+    }
+
+    /**
+     * The same answer as comparing the JSON trees, for rows whose fields are all plain values (maps
+     * with text keys and records, as typed functions make them), without building the trees: a
+     * hundred thousand rows compare in milliseconds. Null when a row is not flat: compare the trees.
+     */
+    private static Boolean sameFlat(Object a, Object b) {
+        Map<String, Object> left = flatFields(a);
+        Map<String, Object> right = left == null ? null : flatFields(b);
+        if (left == null || right == null) {
+            return null;
+        }
+        if (left.size() != right.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : left.entrySet()) {
+            Object l = e.getValue();
+            Object r = right.get(e.getKey());
+            if (r == null && !right.containsKey(e.getKey())) {
+                return false;
+            }
+            if (!samePlain(l, r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A row's fields when all are plain values; null otherwise. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flatFields(Object row) {
+        if (row instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !RecordFields.isPlain(e.getValue())) {
+                    return null;
+                }
+            }
+            return (Map<String, Object>) m;
+        }
+        Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> fields = RecordFields.of(row);
+        if (fields == null) {
+            return null;
+        }
+        Map<String, Object> out = new HashMap<>(fields.size() * 2);
+        for (Map.Entry<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> f : fields.entrySet()) {
+            Object v = f.getValue().getValue(row);
+            if (!RecordFields.isPlain(v)) {
+                return null;
+            }
+            out.put(f.getKey(), v);
+        }
+        return out;
+    }
+
+    /** Plain values as JSON compares them: numbers by value, text never equal to a number. */
+    private static boolean samePlain(Object l, Object r) {
+        if (l == null || r == null) {
+            return l == r;
+        }
+        if (l instanceof Number a && r instanceof Number b) {
+            if (integral(a) && integral(b)) {
+                return a.longValue() == b.longValue();
+            }
+            BigDecimal x = decimal(a);
+            BigDecimal y = decimal(b);
+            return x != null && y != null ? x.compareTo(y) == 0 : Double.compare(a.doubleValue(), b.doubleValue()) == 0;
+        }
+        return l.getClass() == r.getClass() && l.equals(r);
+    }
+
+    private static boolean integral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
+    }
+
+    /** As Jackson's decimalValue(); null for NaN and infinities. */
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (integral(n)) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        double d = n.doubleValue();
+        return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
     }
 
     /** The fields that differ, in left-then-right order; "value" for rows that are not objects. */

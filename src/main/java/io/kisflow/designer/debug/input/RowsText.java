@@ -68,7 +68,7 @@ public final class RowsText {
         return ParsedRows.ok(Collections.unmodifiableList(rows), List.copyOf(stored));
     }
 
-    private static ParsedRows failure(JsonProcessingException e, int rowNumber) {
+    static ParsedRows failure(JsonProcessingException e, int rowNumber) {
         JsonLocation at = e.getLocation();
         int line = at == null ? 0 : at.getLineNr();
         String where = at == null ? "" : "line " + line + ", column " + at.getColumnNr() + ": ";

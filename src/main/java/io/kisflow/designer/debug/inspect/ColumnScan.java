@@ -2,7 +2,6 @@ package io.kisflow.designer.debug.inspect;
 
 import io.kisflow.designer.debug.data.RowJson;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -20,22 +19,11 @@ final class ColumnScan {
     }
 
     static Set<String> columns(List<Object> rows, int from, int to) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = from; i < to; i++) {
-            RowJson.collectColumns(rows.get(i), names);
-        }
-        return names;
+        return RowJson.columnsOf(rows, from, to, () -> false);
     }
 
-    /** The columns of rows [from, size), or null when cancelled. */
+    /** The columns of rows [from, size), or null when cancelled (records: once per class, not per row). */
     static Set<String> columnsFrom(List<Object> rows, int from, BooleanSupplier cancelled) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = from; i < rows.size(); i++) {
-            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
-                return null;
-            }
-            RowJson.collectColumns(rows.get(i), names);
-        }
-        return names;
+        return RowJson.columnsOf(rows, from, rows.size(), cancelled);
     }
 }

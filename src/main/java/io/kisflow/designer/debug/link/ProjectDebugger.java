@@ -155,6 +155,13 @@ public final class ProjectDebugger implements AutoCloseable {
         if (!before.pluginPaths().equals(after.pluginPaths())) {
             return new String[] {"Change plugin paths", null};
         }
+        for (String f : union(before.inputFiles().keySet(), after.inputFiles().keySet())) {
+            String was = before.inputFiles().get(f);
+            String is = after.inputFiles().get(f);
+            if (!Objects.equals(was, is)) {
+                return new String[] {is == null ? "Type input rows of " + f : "Read input rows of " + f + " from " + is, null};
+            }
+        }
         for (String f : union(before.inputRows().keySet(), after.inputRows().keySet())) {
             if (!Objects.equals(before.inputRows().get(f), after.inputRows().get(f))
                     || before.inputModes().getOrDefault(f, InputMode.TEXT) != after.inputModes().getOrDefault(f, InputMode.TEXT)) {
@@ -201,12 +208,12 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         flow.set(newFlow);
         card.set(newCard);
-        if (userMoved && !s.state().isActive()) {
-            // Picking a card shows its output, picking a lane its source rows: what the user asked to look at.
-            if (newCard != null && s.card(newCard) != null && s.card(newCard).outputProperty().get() != null) {
+        if (userMoved) {
+            // The inspector follows the selection: a card shows its output, a lane its source rows, and
+            // it stays on them through runs and steps (an empty level while the card has not run).
+            if (newCard != null && s.card(newCard) != null) {
                 s.inspect(newCard);
-            } else if (newCard == null && sel instanceof Selection.OfFlow && newFlow != null
-                    && s.flow(newFlow) != null && s.flow(newFlow).sourceProperty().get() != null) {
+            } else if (newCard == null && sel instanceof Selection.OfFlow && newFlow != null && s.flow(newFlow) != null) {
                 s.inspectSource(newFlow);
             }
         }

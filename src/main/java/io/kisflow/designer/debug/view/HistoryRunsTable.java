@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The runs of one flow, newest first: number, start time, outcome, calls, duration and the rows of
+ * The runs of one flow, newest first: number, start time, outcome, calls, time in functions, wall time and the rows of
  * every level (source first). The run the canvas shows is in bold; failed runs in the error colour.
  *
  * <pre>{@code HistoryRunsTable runs = new HistoryRunsTable(() -> flow.shownRunProperty().get());
@@ -33,7 +33,9 @@ final class HistoryRunsTable extends TableView<RunRecord> {
         getColumns().add(column("Started", 80, r -> TIME.format(r.startedAt())));
         getColumns().add(column("Outcome", 80, r -> r.outcome().name().toLowerCase(Locale.ROOT)));
         getColumns().add(column("Calls", 50, r -> String.valueOf(r.calls().size())));
-        getColumns().add(column("Time", 72, r -> RunViewParts.millis(r.durationNanos() / 1_000_000.0)));
+        // Function time and wall time apart: a stepped run's wall time is mostly the pauses.
+        getColumns().add(column("In functions", 90, r -> RunRecord.millis(r.functionNanos())));
+        getColumns().add(column("Wall", 80, r -> RunRecord.millis(r.durationNanos())));
         getColumns().add(column("Rows per level", 160, HistoryRunsTable::rowsPerLevel));
         setMinHeight(60);
         setPrefHeight(120);

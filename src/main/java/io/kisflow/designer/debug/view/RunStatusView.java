@@ -19,9 +19,10 @@ import javafx.scene.shape.Circle;
 import javafx.util.Subscription;
 
 /**
- * The right column of the run panel: the session's state and status line, the last run of the shown
- * flow, the problems that refused a run (or warned about it), threads Stop gave up on, and the
- * Prometheus endpoint when the global config serves one.
+ * The right column of the run panel, about the shown flow only: its state and status line, its last
+ * run, the problems that refused its run (or warned about it); a run of another flow in progress is
+ * named, never shown as this flow's. Also threads Stop gave up on, and the Prometheus endpoint when
+ * the global config serves one.
  *
  * <pre>{@code RunStatusView status = new RunStatusView(session);
  * status.showFlow(session.flow("StuScore"));}</pre>
@@ -37,6 +38,7 @@ public final class RunStatusView extends VBox {
     private final Label abandoned = new Label();
     private final Label metrics = new Label();
     private Subscription flowSubscription = Subscription.EMPTY;
+    private FlowDebugState flow;
 
     public RunStatusView(DebugSession session) {
         this.session = session;
@@ -83,10 +85,8 @@ public final class RunStatusView extends VBox {
 
         getChildren().addAll(top, lastRun, problemBox, abandoned, metricsRow);
 
+        // The session's state says whether another flow's run is in progress.
         session.stateProperty().subscribe(s -> showState());
-        session.messageProperty().subscribe(m -> showState());
-        RunViewParts.onChange(session.problems(), this::showProblems);
-        showProblems();
         session.abandonedThreadsProperty().subscribe(n -> {
             int k = n.intValue();
             abandoned.setVisible(k > 0);
@@ -96,15 +96,22 @@ public final class RunStatusView extends VBox {
         });
     }
 
-    /** Shows the last run of this flow (null: none). */
+    /** Shows this flow's status, problems and last run (null: none). */
     public void showFlow(FlowDebugState flow) {
         flowSubscription.unsubscribe();
+        this.flow = flow;
         if (flow == null) {
             lastRun.setVisible(false);
             flowSubscription = Subscription.EMPTY;
+            showProblems();
             return;
         }
-        flowSubscription = flow.lastRunProperty().subscribe(r -> showLastRun(flow, r));
+        flowSubscription = Subscription.combine(
+                flow.lastRunProperty().subscribe(r -> showLastRun(flow, r)),
+                flow.runStateProperty().subscribe(st -> showState()),
+                flow.messageProperty().subscribe(m -> showState()),
+                RunViewParts.onChange(flow.problems(), this::showProblems));
+        showProblems();
     }
 
     private void showLastRun(FlowDebugState flow, RunRecord r) {
@@ -114,7 +121,7 @@ public final class RunStatusView extends VBox {
     }
 
     private void showState() {
-        SessionState s = session.state();
+        SessionState s = flow == null ? SessionState.IDLE : flow.runStateProperty().get();
         boolean refused = refused();
         state.setText(refused ? "Refused" : switch (s) {
             case IDLE -> "Ready";
@@ -131,8 +138,14 @@ public final class RunStatusView extends VBox {
             case PAUSED -> "run-chip-warning";
             case FAILED -> "run-chip-error";
         });
-        String m = session.messageProperty().get();
-        message.setText(m == null || m.isEmpty() ? "Press Run (F5) to run the flow, or Step (F10) to go one function at a time." : m);
+        String m = flow == null ? "" : flow.messageProperty().get();
+        String other = session.activeFlowProperty().get();
+        if (flow != null && session.state().isActive() && !flow.name().equals(other)) {
+            // Run and Step are disabled here: say why, without taking on the other flow's status.
+            m = "A run of " + other + " is in progress (" + (session.state() == SessionState.PAUSED ? "paused" : "running")
+                    + "): stop it or let it finish to run " + flow.name() + "." + (m.isEmpty() ? "" : " " + m);
+        }
+        message.setText(m.isEmpty() ? "Press Run (F5) to run the flow, or Step (F10) to go one function at a time." : m);
         message.getStyleClass().remove("run-error-text");
         if (s == SessionState.FAILED || refused) {
             message.getStyleClass().add("run-error-text");
@@ -141,15 +154,16 @@ public final class RunStatusView extends VBox {
 
     /** The last start was refused: its problems hold errors (a run that started has only warnings). */
     private boolean refused() {
-        return !session.state().isActive() && session.problems().stream().anyMatch(Problem::isError);
+        return flow != null && !flow.runStateProperty().get().isActive() && flow.problems().stream().anyMatch(Problem::isError);
     }
 
     private void showProblems() {
-        problemBox.setVisible(!session.problems().isEmpty());
-        long errors = session.problems().stream().filter(Problem::isError).count();
-        String flow = session.problemsFlowProperty().get();
-        problemsTitle.setText(errors > 0 ? "FIX BEFORE RUNNING " + flow + " (" + errors + ")" : "WARNINGS OF THE LAST RUN OF " + flow);
-        problems.getChildren().setAll(session.problems().stream().map(RunStatusView::problemRow).toList());
+        java.util.List<Problem> found = flow == null ? java.util.List.of() : flow.problems();
+        problemBox.setVisible(!found.isEmpty());
+        long errors = found.stream().filter(Problem::isError).count();
+        String name = flow == null ? "" : flow.name();
+        problemsTitle.setText(errors > 0 ? "FIX BEFORE RUNNING " + name + " (" + errors + ")" : "WARNINGS OF THE LAST RUN OF " + name);
+        problems.getChildren().setAll(found.stream().map(RunStatusView::problemRow).toList());
         showState();
     }
 

@@ -101,8 +101,8 @@ public final class TimingsView extends BorderPane {
         totalNanos = flow.timings().stream().mapToLong(FunctionTiming::totalNanos).sum();
         RunRecord shown = flow.shownRunProperty().get();
         title.setText(shown == null ? "TIMINGS OF " + flow.name()
-                : String.format(Locale.ROOT, "TIMINGS OF RUN #%d OF %s · %s IN FUNCTIONS · %s IN ALL", shown.number(),
-                flow.name(), RunViewParts.millis(totalNanos / 1_000_000.0), RunViewParts.millis(shown.durationNanos() / 1_000_000.0)));
+                : String.format(Locale.ROOT, "TIMINGS OF RUN #%d OF %s · %s", shown.number(), flow.name(),
+                shown.times().toUpperCase(Locale.ROOT)));
         empty.setText(flow.name() + " has no finished run to time yet: run it (F5); the timings of the run the cards"
                 + " show appear here.");
         table.refresh();

@@ -157,6 +157,87 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void theInspectorFollowsTheSelectedCardAfterARunAfterAStepAndWhenTheSelectionMoves() {
+        DebugSession s = dbg.session();
+        SessionDriver driver = SessionDriver.wrap(s);
+        doc.select(Selection.step("StuScore", 0));
+
+        // after a run: the selected card's level (VerifyStu's 3 rows), not the last level (PrintStuAvgScore's)
+        assertTrue(dbg.run());
+        driver.await(SessionState.FINISHED);
+        assertEquals("#1 VerifyStu", s.inspector().level().label());
+        assertEquals(3, s.inspector().level().size());
+
+        // after a step: still the selected card, now empty (the new run has not reached it) then its rows
+        doc.select(Selection.step("StuScore", 1));
+        assertEquals("#2 AvgStuScore", s.inspector().level().label());
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals("#2 AvgStuScore", s.inspector().level().label());
+        assertEquals(0, s.inspector().level().size(), "AvgStuScore has not run in this run yet");
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals("#2 AvgStuScore", s.inspector().level().label(), "VerifyStu ran, but AvgStuScore is selected");
+        assertTrue(dbg.step());
+        driver.await(SessionState.PAUSED);
+        assertEquals(3, s.inspector().level().size());
+
+        // while paused the selection moves: the inspector goes with it
+        doc.select(Selection.step("StuScore", 0));
+        assertEquals("#1 VerifyStu", s.inspector().level().label());
+        doc.select(Selection.flow("StuScore"));
+        assertTrue(s.inspector().level().isSource());
+        assertEquals(4, s.inspector().level().size());
+        dbg.stop();
+        driver.await(SessionState.STOPPED);
+    }
+
+    @Test
+    void aBigInputFileIsAnUndoableReferenceThatKeepsTheSidecarAndRecoveryCopySmall() throws IOException {
+        DebugSession s = dbg.session();
+        Path big = doc.directory().resolve("rows").resolve("big.jsonl");
+        Files.createDirectories(big.getParent());
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 100_000; i++) {
+            text.append("{\"stu_id\": ").append(i).append(", \"score_1\": 90, \"score_2\": 85, \"score_3\": 77}\n");
+        }
+        Files.writeString(big, text);
+        var input = s.flow("StuScore").input();
+        List<String> typed = input.stored();
+
+        input.loadFile(big);
+        assertEquals(100_000, input.rowCountProperty().get());
+        assertEquals("Read input rows of StuScore from rows/big.jsonl", doc.history().undoDescriptionProperty().get());
+        var layout = doc.state().layout();
+        assertFalse(layout.inputRows().containsKey("StuScore"), "the rows are not copied into the sidecar");
+        assertEquals(java.util.Map.of("StuScore", "rows/big.jsonl"), layout.extra().get("debuggerInputFiles"));
+        Path state = tmp.resolve("state");
+        new io.kisflow.designer.project.RecoveryStore(state).save(doc.directory(), doc.state().configs(), layout);
+        long recoveryBytes;
+        try (Stream<Path> files = Files.walk(state)) {
+            recoveryBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(recoveryBytes < 20_000, "the recovery copy holds the path, not 6 MB of rows: " + recoveryBytes);
+
+        SessionDriver driver = SessionDriver.wrap(s);
+        doc.select(Selection.flow("StuScore"));
+        assertTrue(dbg.run());
+        driver.await(SessionState.FINISHED);
+        assertEquals(100_000, s.card(new CardKey("StuScore", 2)).rowCountProperty().get());
+
+        doc.undo();
+        assertEquals("", input.fileProperty().get());
+        assertEquals(typed, input.stored());
+        doc.redo();
+        assertEquals("rows/big.jsonl", input.fileProperty().get());
+        assertEquals(100_000, input.rowCountProperty().get());
+
+        doc.perform(FlowEdits.rename("StuScore", "Scores"));
+        assertEquals(java.util.Map.of("Scores", "rows/big.jsonl"), doc.state().layout().extra().get("debuggerInputFiles"));
+        assertEquals("rows/big.jsonl", s.flow("Scores").input().fileProperty().get());
+    }
+
+    @Test
     void breakpointsAndRunToHereActOnTheSelectedCard() {
         DebugSession s = dbg.session();
         s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");

@@ -138,7 +138,7 @@ class RunPanelFxTest {
         assertEquals("Ready", text(robot, "#runState"));
         robot.clickOn("#runButton");
         fixture.await(SessionState.FINISHED, SessionState.FAILED);
-        assertTrue(text(robot, "#runMessage").startsWith("Run #1 of StuScore finished: 3 calls in "), text(robot, "#runMessage"));
+        assertTrue(text(robot, "#runMessage").startsWith("Run #1 of StuScore finished: 3 calls, "), text(robot, "#runMessage"));
         assertEquals("Finished", text(robot, "#runState"));
         assertTrue(text(robot, "#runLast").startsWith("Last run of StuScore: Run #1 · finished · 3 calls"));
         // VerifyStu drops student 103 (score 140 > max_score 100)
