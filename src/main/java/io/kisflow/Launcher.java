@@ -21,6 +21,7 @@ public final class Launcher {
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     public static void main(String[] args) {
+        io.kisflow.designer.StartupTrace.mark("main");
         if (args.length == 0) {
             openDesigner(null);
             return;
@@ -43,7 +44,7 @@ public final class Launcher {
             openDesigner(dir);
             return;
         }
-        System.exit(Cli.run(args, System.in, System.out, System.err));
+        Cli.main(args);
     }
 
     private static void openDesigner(Path dir) {

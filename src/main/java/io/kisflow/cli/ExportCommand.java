@@ -2,6 +2,7 @@ package io.kisflow.cli;
 
 import io.kisflow.config.ExportException;
 import io.kisflow.config.FolderExport;
+import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class ExportCommand {
         } catch (ExportException e) {
             throw new CommandException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandException("could not write to " + outDir + ": " + e.getMessage(), e);
+            throw new CommandException("could not write to " + outDir + ": " + IoReasons.describe(e, outDir), e);
         }
     }
 }

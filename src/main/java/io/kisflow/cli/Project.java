@@ -24,7 +24,8 @@ final class Project {
             throw new CommandException(option + " " + message);
         });
         if (!Files.exists(p)) {
-            throw new CommandException(option + " " + dir + ": no such file or directory");
+            throw new CommandException(option + " " + dir + ": no such file or directory; check the path (relative paths start at "
+                    + System.getProperty("user.dir") + ")");
         }
         return p;
     }
@@ -46,8 +47,12 @@ final class Project {
 
     /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
     static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
-        // the loop error names the option a command-line user raises the call limit with
-        Engine.Builder builder = Engine.builder().configs(loaded.configs()).maxCallsSetting("--max-calls N");
+        // Go's behaviour, stated here so that a designer-side default never changes the command line:
+        // the global file's prometheus_enable turns metrics on, prometheus_listen serves them.
+        // The loop error names the option a command-line user raises the call limit with.
+        Engine.Builder builder = Engine.builder().configs(loaded.configs())
+                .metrics(loaded.configs().globalOrDefault().prometheusEnable())
+                .maxCallsSetting("--max-calls N");
         if (!args.flag("--no-samples")) {
             builder.plugin(new SamplesPlugin());
         }

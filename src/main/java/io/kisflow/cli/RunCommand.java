@@ -1,31 +1,41 @@
 package io.kisflow.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kisflow.config.FlowConfig;
+import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
-import io.kisflow.engine.Level;
+import io.kisflow.engine.FunctionStart;
 import io.kisflow.engine.KisFlowRun;
+import io.kisflow.engine.Level;
+import io.kisflow.engine.RunListener;
 import io.kisflow.engine.TraceRecorder;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code run --conf DIR --flow NAME ...}: runs one flow over the input rows and prints the final
  * levels as one JSON object, source level first ({@code FunctionIDFirstVirtual}), then each
- * function's level in chain order.
+ * function's level in chain order. The input is streamed into the flow and the result streamed out,
+ * so neither is ever held as text; the run itself is guarded ({@link RunGuard}: timeout, out of
+ * memory, plugin output kept off stdout, exit calls named).
  */
 final class RunCommand {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Long enough for any sensible batch from the command line; a run meant to take longer says so with --timeout. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final InputStream in;
     private final PrintStream out;
@@ -39,9 +49,11 @@ final class RunCommand {
 
     int run(List<String> options) {
         Args args = Args.parse("run", options,
-                Set.of("--conf", "--flow", "--input", "--plugin", "--trace", "--max-calls"),
+                Set.of("--conf", "--flow", "--input", "--plugin", "--trace", "--max-calls", "--timeout"),
                 Set.of("--json", "--no-samples"));
         String flowName = args.required("--flow");
+        Integer maxCalls = maxCalls(args);
+        Duration timeout = args.optional("--timeout") == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", args.optional("--timeout"));
         LoadResult loaded = Project.load(args.required("--conf"));
         if (loaded.hasErrors()) {
             Project.print(loaded.errors(), err);
@@ -53,29 +65,63 @@ final class RunCommand {
             throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
                     + "; flows there: " + String.join(", ", loaded.configs().flows().keySet()));
         }
-        List<Object> rows = args.optional("--input") == null ? List.of()
-                : InputRows.read(args.optional("--input"), args.flag("--json"), in);
-        if (!config.enabled()) {
-            err.println("note: flow '" + flowName + "' is disabled (status " + config.status() + "): nothing ran");
+        if (Cli.isMainProcess()) {
+            ExitWatch.install(err);
         }
-        try (Engine engine = Project.engine(loaded, args, maxCalls(args))) {
-            KisFlowRun flow = engine.flow(flowName);
+        AtomicReference<KisFlowRun> running = new AtomicReference<>();
+        int code = RunGuard.run(timeout, err, () -> {
+            KisFlowRun flow = running.get();
+            if (flow != null) {
+                flow.abort();
+            }
+        }, () -> runFlow(args, loaded, config, maxCalls, running));
+        for (String refused : ExitWatch.takeRefused()) {
+            err.println("warning: " + refused + "; it was refused, and the plugin went on");
+        }
+        return code;
+    }
+
+    /** The body of the run, on the guarded thread. */
+    private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, AtomicReference<KisFlowRun> running) {
+        RunGuard.doing("loading the plugins");
+        try (Engine engine = Project.engine(loaded, args, maxCalls)) {
+            for (String warning : engine.warnings()) {
+                err.println("warning: " + warning);
+            }
+            KisFlowRun flow = engine.flow(config.flowName());
+            running.set(flow);
+            String input = args.optional("--input");
+            if (input != null) {
+                RunGuard.doing("reading " + ("-".equals(input) ? "standard input" : input));
+                InputRows.read(input, args.flag("--json"), in, flow::commitRow);
+            }
+            if (!config.enabled()) {
+                err.println("note: flow '" + config.flowName() + "' is disabled (status " + config.status() + "): nothing ran");
+            }
             // a TraceRecorder attaches itself to the flow it records
             TraceRecorder trace = args.optional("--trace") == null ? null : new TraceRecorder(flow);
-            flow.commitRowBatch(rows);
+            flow.addListener(new RunListener() {
+                @Override
+                public void functionStarted(FunctionStart e) {
+                    RunGuard.doing("function " + e.function() + " of flow " + e.flowName() + " was running");
+                }
+            });
             FlowException failure = null;
             try {
+                RunGuard.doing("flow " + config.flowName() + " was starting");
                 flow.run();
             } catch (FlowException e) {
                 failure = e;
             }
             if (trace != null) {
+                RunGuard.doing("writing the trace");
                 writeTrace(trace, Path.of(args.optional("--trace")));
             }
             if (failure != null) {
                 throw new CommandException(failure.getMessage(), failure);
             }
-            out.println(toJson(flow.levels()));
+            RunGuard.doing("writing the result");
+            writeLevels(flow.levels());
             return 0;
         }
     }
@@ -100,19 +146,46 @@ final class RunCommand {
         try {
             trace.write(file);
         } catch (IOException e) {
-            throw new CommandException("could not write the trace to " + file + ": " + e.getMessage(), e);
+            throw new CommandException("could not write the trace to " + file + ": " + IoReasons.describe(e, file), e);
         }
     }
 
-    private static String toJson(List<Level> levels) {
-        Map<String, Object> byName = new LinkedHashMap<>();
-        for (Level level : levels) {
-            byName.put(level.name(), level.rows());
-        }
+    /**
+     * Streams the levels to stdout as one JSON object, level by level, row by row: the result is
+     * never held as text. Level names and rows are on lines of their own, each row compact on its
+     * line: readable, greppable, and half the bytes of indenting every row's fields.
+     */
+    private void writeLevels(List<Level> levels) {
         try {
-            return JSON.writeValueAsString(byName);
+            JsonGenerator g = JSON.createGenerator(out);
+            g.setRootValueSeparator(null); // the layout is written raw between the values
+            g.writeRaw("{");
+            for (int i = 0; i < levels.size(); i++) {
+                Level level = levels.get(i);
+                g.writeRaw(i == 0 ? "\n  " : ",\n  ");
+                g.writeString(level.name());
+                g.writeRaw(": [");
+                List<Object> rows = level.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    g.writeRaw(r == 0 ? "\n    " : ",\n    ");
+                    writeRow(g, level.name(), r, rows.get(r));
+                }
+                g.writeRaw(rows.isEmpty() ? "]" : "\n  ]");
+            }
+            g.writeRaw("\n}\n");
+            g.flush();
+            out.flush();
         } catch (IOException e) {
-            throw new CommandException("a row cannot be written as JSON: " + e.getMessage(), e);
+            throw new CommandException("could not write the result: " + IoReasons.describe(e), e);
+        }
+    }
+
+    private static void writeRow(JsonGenerator g, String level, int index, Object row) throws IOException {
+        try {
+            JSON.writeValue(g, row);
+        } catch (JsonProcessingException e) {
+            throw new CommandException("row " + (index + 1) + " of level " + level + " cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -50,6 +50,15 @@ public final class ConfigExporter {
     }
 
     public static String renderFlow(FlowConfig flow) {
+        return renderFlow(flow, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderFlow(FlowConfig flow, YamlStyle style) {
+        return YamlWriter.document(flowDoc(flow), style);
+    }
+
+    private static Map<String, Object> flowDoc(FlowConfig flow) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FLOW.yaml());
         doc.put("status", flow.status());
@@ -64,10 +73,19 @@ public final class ConfigExporter {
         }
         doc.put("flows", steps);
         addExtras(doc, flow.extra(), GoKeys.FLOW);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     public static String renderFunc(FuncConfig func) {
+        return renderFunc(func, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderFunc(FuncConfig func, YamlStyle style) {
+        return YamlWriter.document(funcDoc(func), style);
+    }
+
+    private static Map<String, Object> funcDoc(FuncConfig func) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.FUNC.yaml());
         doc.put("fname", func.fname());
@@ -86,7 +104,7 @@ public final class ConfigExporter {
         addExtras(option, o.extra(), GoKeys.OPTION);
         doc.put("option", option);
         addExtras(doc, func.extra(), GoKeys.FUNC);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     /**
@@ -94,6 +112,15 @@ public final class ConfigExporter {
      * bind it; without an owner, the connector's own lists without repeats, sorted.
      */
     public static String renderConn(ConnConfig conn, ConfigSet owner) {
+        return renderConn(conn, owner, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderConn(ConnConfig conn, ConfigSet owner, YamlStyle style) {
+        return YamlWriter.document(connDoc(conn, owner), style);
+    }
+
+    private static Map<String, Object> connDoc(ConnConfig conn, ConfigSet owner) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.CONN.yaml());
         doc.put("cname", conn.cname());
@@ -104,17 +131,46 @@ public final class ConfigExporter {
         doc.put("load", owner != null ? owner.boundFunctions(conn.cname(), "Load") : List.copyOf(new TreeSet<>(conn.load())));
         doc.put("save", owner != null ? owner.boundFunctions(conn.cname(), "Save") : List.copyOf(new TreeSet<>(conn.save())));
         addExtras(doc, conn.extra(), GoKeys.CONN);
-        return YamlWriter.document(doc);
+        return doc;
     }
 
     public static String renderGlobal(GlobalConfig global) {
+        return renderGlobal(global, YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (a project's own, for the files the designer adds to it). */
+    public static String renderGlobal(GlobalConfig global, YamlStyle style) {
+        return YamlWriter.document(globalDoc(global), style);
+    }
+
+    private static Map<String, Object> globalDoc(GlobalConfig global) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(GoKeys.KISTYPE, KisType.GLOBAL.yaml());
         doc.put("prometheus_enable", global.prometheusEnable());
         doc.put("prometheus_listen", global.prometheusListen());
         doc.put("prometheus_serve", global.prometheusServe());
         addExtras(doc, global.extra(), GoKeys.GLOBAL);
-        return YamlWriter.document(doc);
+        return doc;
+    }
+
+    /**
+     * Whether the exported file of one object (a FlowConfig, FuncConfig, ConnConfig or GlobalConfig;
+     * a connector's lists derived from {@code owner} when given) stays within
+     * {@link LoadLimits#MAX_FILE_BYTES}, so that the loader reads it back. Rendering stops at the
+     * limit: an alias repeated a thousand times costs no more than one file of the limit's size.
+     */
+    static boolean fitsOneFile(Object config, ConfigSet owner) {
+        Map<String, Object> doc;
+        if (config instanceof FlowConfig f) {
+            doc = flowDoc(f);
+        } else if (config instanceof FuncConfig f) {
+            doc = funcDoc(f);
+        } else if (config instanceof ConnConfig c) {
+            doc = connDoc(c, owner);
+        } else {
+            doc = globalDoc((GlobalConfig) config);
+        }
+        return YamlWriter.document(doc, LoadLimits.MAX_FILE_BYTES) != null;
     }
 
     private static Map<String, String> sortedParams(Map<String, String> params) {
@@ -144,6 +200,17 @@ public final class ConfigExporter {
      */
     public static List<Path> export(ConfigSet set, Path outDir) throws IOException {
         return FolderExport.write(set, null, outDir, false).written();
+    }
+
+    /** A set edited in memory can hold more than one file may: refused before anything is written, as the loader would refuse it. */
+    static void checkSizes(Map<String, String> files) throws ExportException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            int bytes = e.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > LoadLimits.MAX_FILE_BYTES) {
+                throw new ExportException("cannot export " + e.getKey() + ": it would be " + bytes + " bytes, over the limit of "
+                        + LoadLimits.MAX_FILE_BYTES + " bytes for one config file that loading allows; make its values shorter or fewer");
+            }
+        }
     }
 
     /** Refuses names that would leave the folder or are not file names on common systems. */

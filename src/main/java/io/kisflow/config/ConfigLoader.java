@@ -100,9 +100,35 @@ public final class ConfigLoader {
             }
         }
         ConfigSet set = new ConfigSet(flows, funcs, conns, global);
+        if (crossReferences) {
+            conns = withExportableConnectors(set, origins, problems);
+            set = new ConfigSet(flows, funcs, conns, global);
+        }
         problems.addAll(ConfigValidator.validate(set, Locator.of(origins, lines), crossReferences));
         problems.sort(BY_PLACE);
         return new LoadResult(set, problems, origins);
+    }
+
+    /**
+     * A connector's exported file lists every function that binds it: with tens of thousands of them
+     * that file passes the size limit although each file read was small. Such a connector is refused
+     * (with the count), so that everything that loads also exports to files that load.
+     */
+    private static Map<String, ConnConfig> withExportableConnectors(ConfigSet set, Map<ObjectRef, Origin> origins, List<Problem> problems) {
+        Map<String, ConnConfig> kept = new LinkedHashMap<>(set.conns());
+        for (ConnConfig c : set.conns().values()) {
+            if (!ConfigExporter.fitsOneFile(c, set)) {
+                ObjectRef ref = ObjectRef.conn(c.cname());
+                Origin at = origins.remove(ref);
+                int bound = set.boundFunctions(c.cname(), "Load").size() + set.boundFunctions(c.cname(), "Save").size();
+                problems.add(Problem.error(at.file(), at.line(), c.cname(), ref + " is bound by " + bound
+                        + " Save and Load functions; its exported file lists them all and would be over the limit of "
+                        + LoadLimits.MAX_FILE_BYTES + " bytes for one config file, so it was not loaded; split the functions over"
+                        + " several connectors"));
+                kept.remove(c.cname());
+            }
+        }
+        return kept;
     }
 
     private static String nameKey(KisType type) {

@@ -27,11 +27,14 @@ public final class ConfigValidator {
      */
     static List<Problem> validate(ConfigSet set, Locator where, boolean crossReferences) {
         List<Problem> out = new ArrayList<>();
+        // one budget for all suggestions of a run: thousands of missing names stay fast (later ones lose the hint)
+        Suggestions funcNames = new Suggestions(set.funcs().keySet(), Suggestions.DEFAULT_BUDGET);
+        Suggestions connNames = new Suggestions(set.conns().keySet(), Suggestions.DEFAULT_BUDGET);
         for (FlowConfig flow : set.flows().values()) {
-            checkFlow(set, flow, where, crossReferences, out);
+            checkFlow(set, flow, where, crossReferences, funcNames, out);
         }
         for (FuncConfig func : set.funcs().values()) {
-            checkFunc(set, func, where, crossReferences, out);
+            checkFunc(set, func, where, crossReferences, connNames, out);
         }
         for (ConnConfig conn : set.conns().values()) {
             checkConn(conn, where, out);
@@ -39,9 +42,14 @@ public final class ConfigValidator {
         return out;
     }
 
-    private static void checkFlow(ConfigSet set, FlowConfig flow, Locator where, boolean crossReferences, List<Problem> out) {
+    private static void checkFlow(ConfigSet set, FlowConfig flow, Locator where, boolean crossReferences, Suggestions funcNames,
+            List<Problem> out) {
         ObjectRef ref = ObjectRef.flow(flow.flowName());
         String name = flow.flowName();
+        if (name.isEmpty()) {
+            add(out, true, where.at(ref, "flow_name"), name, "the flow has no flow_name; nothing can run it or refer to it "
+                    + "(Go would register it under an empty name), so add flow_name: NAME");
+        }
         if (flow.status() != FlowConfig.ENABLED && flow.status() != FlowConfig.DISABLED) {
             add(out, false, where.at(ref, "status"), name, "flow " + q(name) + " has status " + flow.status()
                     + "; write 1 (enabled) or 0 (disabled). Go runs any status but 0, this engine runs only status 1");
@@ -57,7 +65,7 @@ public final class ConfigValidator {
                 add(out, true, where.at(ref, "flows[" + i + "]"), name, "step " + (i + 1) + " of flow " + q(name)
                         + " has no fname; name the function it runs");
             } else if (crossReferences && set.func(step.fname()) == null) {
-                String hint = hint(step.fname(), set.funcs().keySet());
+                String hint = hint(step.fname(), funcNames);
                 if (flow.enabled()) {
                     add(out, true, where.at(ref, path), name, "flow " + q(name) + " runs function " + q(step.fname())
                             + ", which has no config (no func file has this fname)" + hint);
@@ -69,9 +77,14 @@ public final class ConfigValidator {
         }
     }
 
-    private static void checkFunc(ConfigSet set, FuncConfig func, Locator where, boolean crossReferences, List<Problem> out) {
+    private static void checkFunc(ConfigSet set, FuncConfig func, Locator where, boolean crossReferences, Suggestions connNames,
+            List<Problem> out) {
         ObjectRef ref = ObjectRef.func(func.fname());
         String name = func.fname();
+        if (name.isEmpty()) {
+            add(out, true, where.at(ref, "fname"), name, "the function has no fname; no flow can run it "
+                    + "(Go would register it under an empty name), so add fname: NAME");
+        }
         String fmode = func.fmode();
         boolean knownMode = FuncConfig.MODES.contains(fmode);
         if (!knownMode) {
@@ -93,7 +106,7 @@ public final class ConfigValidator {
         }
         if (crossReferences && set.conn(cname) == null) {
             add(out, true, where.at(ref, "option.cname"), name, "function " + q(name) + " uses connector " + q(cname)
-                    + ", which has no config (no conn file has this cname)" + hint(cname, set.conns().keySet()));
+                    + ", which has no config (no conn file has this cname)" + hint(cname, connNames));
         }
     }
 
@@ -112,7 +125,11 @@ public final class ConfigValidator {
     }
 
     private static String hint(String word, java.util.Collection<String> candidates) {
-        String near = word.isEmpty() ? null : Suggestions.closest(word, candidates);
+        return hint(word, new Suggestions(candidates, Suggestions.DEFAULT_BUDGET));
+    }
+
+    private static String hint(String word, Suggestions candidates) {
+        String near = word.isEmpty() ? null : candidates.closest(word);
         return near == null ? "" : " (did you mean " + q(near) + "?)";
     }
 

@@ -78,7 +78,22 @@ final class DocumentReader {
                 name = "";
             }
         }
+        if (!ConfigExporter.fitsOneFile(config, null)) {
+            problems.error(top.line(), tooBigOnceWritten());
+            return ParsedFile.failed(file, problems.list());
+        }
         return new ParsedFile(file, new ObjectRef(type, name), config, top.line(), ctx.lines, problems.list());
+    }
+
+    /**
+     * Whatever loads must export (and save) to a file that loads again, so a file whose canonical form
+     * passes the size limit is refused here, where the reason can still be told.
+     */
+    static String tooBigOnceWritten() {
+        return "written out in Go's layout (as export and the designer write it: every field present, 4-space indentation, "
+                + "aliases and merge keys expanded) this file would be over the limit of " + LoadLimits.MAX_FILE_BYTES
+                + " bytes for one config file, so it could never be read back; it was not loaded. Make it smaller: "
+                + "shorter or fewer values, less nesting, no aliases of big values";
     }
 
     private static KisType kistype(MappingReader top, FileProblems problems) {
@@ -92,6 +107,15 @@ final class DocumentReader {
             return null;
         }
         KisType type = KisType.of(s.getValue());
+        boolean empty = s.getValue().isEmpty() || YamlParser.isPlain(s) && PlainScalars.kind(s.getValue()) == PlainScalars.Kind.NULL;
+        KisType named = KistypeRepair.kindOfFileName(problems.file());
+        if (empty && named != null) {
+            problems.error(v, "kistype is empty, as Go's export writes it for configs built in code; the file name says this is a "
+                    + named.yaml() + ". Repair: java -jar kisflow-studio.jar repair --conf DIR writes kistype: " + named.yaml()
+                    + " into such files and changes nothing else (the designer offers the same when it opens the folder), "
+                    + "or write it yourself");
+            return null;
+        }
         if (type == null) {
             KisType other = KisType.of(s.getValue().toLowerCase(Locale.ROOT).trim());
             problems.error(v, "kistype \"" + MappingReader.abbreviate(s.getValue()) + "\" is not a kind of KisFlow file; "
@@ -102,10 +126,7 @@ final class DocumentReader {
 
     private static FlowConfig flow(MappingReader top, ReadContext ctx) {
         String name = top.text("flow_name");
-        ctx.problems.subject(name);
-        if (name.isEmpty()) {
-            ctx.problems.warning(top.lineOf("flow_name"), "the flow has no flow_name; flows are run by name, so add flow_name: NAME");
-        }
+        ctx.problems.subject(name); // a missing flow_name is an error of ConfigValidator, which the designer runs live too
         int status = top.integer("status", "a whole number (1 = enabled, 0 = disabled)");
         if (!top.has("status")) {
             ctx.problems.warning(top.line(), "flow \"" + name + "\" has no status, so it is disabled (Go reads a missing status as 0); add status: 1 to run it");
@@ -129,10 +150,7 @@ final class DocumentReader {
 
     private static FuncConfig func(MappingReader top, ReadContext ctx) {
         String name = top.text("fname");
-        ctx.problems.subject(name);
-        if (name.isEmpty()) {
-            ctx.problems.warning(top.lineOf("fname"), "the function has no fname; flows name functions, so add fname: NAME");
-        }
+        ctx.problems.subject(name); // a missing fname: see ConfigValidator
         String fmode = top.text("fmode");
         Source source = Source.EMPTY;
         MappingReader s = top.mapping("source", "a mapping with name and must");

@@ -65,6 +65,7 @@ public final class FolderExport {
     public static Result write(ConfigSet set, Path source, Path outDir, boolean prune) throws IOException {
         Map<String, String> files = ConfigExporter.render(set);
         checkNames(set);
+        ConfigExporter.checkSizes(files);
         Path out = outDir.toAbsolutePath().normalize();
         recover(out);
         if (Files.isDirectory(out)) {

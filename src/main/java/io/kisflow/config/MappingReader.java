@@ -22,14 +22,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class MappingReader {
     private final ReadContext ctx;
-    private final String prefix;
+    /** Where the mapping is; its text is only built when needed (see {@link KeyPath}). */
+    private final KeyPath place;
+    private String prefix;
     private final MappingNode node;
     private final boolean recordLines;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-    private MappingReader(MappingNode node, String prefix, ReadContext ctx, boolean recordLines) {
+    private MappingReader(MappingNode node, KeyPath place, ReadContext ctx, boolean recordLines) {
         this.node = node;
-        this.prefix = prefix;
+        this.place = place;
         this.ctx = ctx;
         this.recordLines = recordLines;
     }
@@ -39,14 +41,14 @@ final class MappingReader {
      * their lines; {@code prefix} names it in messages and line paths ("option.", "flows[2].").
      */
     static MappingReader of(MappingNode node, String prefix, ReadContext ctx) {
-        MappingReader r = new MappingReader(node, prefix, ctx, true);
+        MappingReader r = new MappingReader(node, KeyPath.ofPrefix(prefix), ctx, true);
         r.collect(node, 0, false);
         return r;
     }
 
     /** A mapping of values (params, unknown keys): only the model's keys need their lines kept. */
-    private static MappingReader values(MappingNode node, String prefix, ReadContext ctx) {
-        MappingReader r = new MappingReader(node, prefix, ctx, false);
+    private static MappingReader values(MappingNode node, KeyPath place, ReadContext ctx) {
+        MappingReader r = new MappingReader(node, place, ctx, false);
         r.collect(node, 0, false);
         return r;
     }
@@ -75,7 +77,7 @@ final class MappingReader {
             if (earlier == null) {
                 entries.put(key, t);
                 if (recordLines) {
-                    ctx.line(prefix + key, FileProblems.line(k));
+                    ctx.line(prefix() + key, FileProblems.line(k));
                 }
             } else if (!merged) {
                 ctx.problems.error(k, "the key " + key + " appears twice in " + where() + " (lines "
@@ -107,7 +109,15 @@ final class MappingReader {
     }
 
     private String where() {
-        return prefix.isEmpty() ? "the file" : prefix.substring(0, prefix.length() - 1);
+        return place.isRoot() ? "the file" : place.toString();
+    }
+
+    /** "" for the file, else the mapping's path and a dot ("option.", "flows[2]."), for paths of its keys. */
+    private String prefix() {
+        if (prefix == null) {
+            prefix = place.isRoot() ? "" : place + ".";
+        }
+        return prefix;
     }
 
     int line() {
@@ -151,7 +161,7 @@ final class MappingReader {
         if (isNull(v)) {
             return "";
         }
-        return scalarText(v, prefix + key, "text");
+        return scalarText(v, prefix() + key, "text");
     }
 
     private String scalarText(Node v, String path, String expected) {
@@ -172,7 +182,7 @@ final class MappingReader {
         if (isNull(v)) {
             return 0;
         }
-        String path = prefix + key;
+        String path = prefix() + key;
         if (!(v instanceof ScalarNode s) || !isKnownScalarTag(s.getTag())) {
             ctx.problems.error(v, path + " has to be " + expected + ", but it is " + describe(v));
             return 0;
@@ -189,20 +199,25 @@ final class MappingReader {
             if (i.bitLength() < 32) {
                 return i.intValue();
             }
-            ctx.problems.error(v, path + " is " + t + ", which is out of range (from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
+            ctx.problems.error(v, path + " is " + abbreviate(t) + ", which is out of range (from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
             return 0;
         }
         if (kind == PlainScalars.Kind.FLOAT) {
             double d = PlainScalars.floatValue(t);
             if (Double.isNaN(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-                ctx.problems.error(v, path + " is " + t + ", which is not a usable whole number");
+                ctx.problems.error(v, path + " is " + abbreviate(t) + ", which is not a usable whole number");
                 return 0;
             }
             int truncated = (int) d;
             if (truncated != d) {
-                ctx.problems.warning(v, path + " is " + t + ", not a whole number; it is read as " + truncated + " (as Go does)");
+                ctx.problems.warning(v, path + " is " + abbreviate(t) + ", not a whole number; it is read as " + truncated + " (as Go does)");
             }
             return truncated;
+        }
+        if (PlainScalars.isDecimalFloat(t.replace("_", ""))) {
+            ctx.problems.error(v, path + " is " + abbreviate(t) + ", a number too large for any number type; write "
+                    + expected);
+            return 0;
         }
         ctx.problems.error(v, path + " has to be " + expected + ", but it is " + describe(v));
         return 0;
@@ -214,7 +229,7 @@ final class MappingReader {
         if (isNull(v)) {
             return false;
         }
-        String path = prefix + key;
+        String path = prefix() + key;
         if (v instanceof ScalarNode s && isKnownScalarTag(s.getTag())) {
             String t = s.getValue();
             if (PlainScalars.isOldBool(t)) {
@@ -239,7 +254,7 @@ final class MappingReader {
         if (isNull(v)) {
             return List.of();
         }
-        String path = prefix + key;
+        String path = prefix() + key;
         if (!(v instanceof SequenceNode seq)) {
             ctx.problems.error(v, path + " has to be " + expected + ", but it is " + describe(v));
             return List.of();
@@ -260,12 +275,12 @@ final class MappingReader {
         if (isNull(v)) {
             return Map.of();
         }
-        String path = prefix + key;
+        String path = prefix() + key;
         if (!(v instanceof MappingNode m)) {
             ctx.problems.error(v, path + " has to be a mapping of names to values (name: value lines), but it is " + describe(v));
             return Map.of();
         }
-        MappingReader sub = values(m, path + ".", ctx);
+        MappingReader sub = values(m, KeyPath.ofPrefix(path + "."), ctx);
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : sub.keys()) {
             Node item = sub.value(k);
@@ -282,9 +297,9 @@ final class MappingReader {
             return null;
         }
         if (v instanceof MappingNode m) {
-            return of(m, prefix + key + ".", ctx);
+            return of(m, prefix() + key + ".", ctx);
         }
-        ctx.problems.error(v, prefix + key + " has to be " + expected + ", but it is " + describe(v));
+        ctx.problems.error(v, prefix() + key + " has to be " + expected + ", but it is " + describe(v));
         return null;
     }
 
@@ -297,7 +312,7 @@ final class MappingReader {
         if (v instanceof SequenceNode s) {
             return s.getValue();
         }
-        ctx.problems.error(v, prefix + key + " has to be " + expected + ", but it is " + describe(v));
+        ctx.problems.error(v, prefix() + key + " has to be " + expected + ", but it is " + describe(v));
         return List.of();
     }
 
@@ -317,21 +332,21 @@ final class MappingReader {
                 out = new LinkedHashMap<>();
             }
             try {
-                out.put(key, toJava(e.getValue().getValueNode(), prefix + key, 0));
+                out.put(key, toJava(e.getValue().getValueNode(), place.key(key), 0));
             } catch (ReadContext.Refused refused) {
                 // point at the key whose value blew the budget, not at a shared anchored node elsewhere
                 throw refused.line != 0 ? refused : new ReadContext.Refused(FileProblems.line(e.getValue().getKeyNode()), refused.getMessage());
             }
             String near = Suggestions.closest(key, known);
             if (near != null) {
-                ctx.problems.warning(e.getValue().getKeyNode(), "unknown key " + prefix + key + " (did you mean " + prefix + near
+                ctx.problems.warning(e.getValue().getKeyNode(), "unknown key " + prefix() + key + " (did you mean " + prefix() + near
                         + "?); it is kept, but KisFlow ignores it");
             }
         }
         return out == null ? Map.of() : out;
     }
 
-    private Object toJava(Node v, String path, int depth) {
+    private Object toJava(Node v, KeyPath path, int depth) {
         ctx.countValue();
         if (depth > LoadLimits.MAX_NESTING_DEPTH) {
             throw new ReadContext.Refused(FileProblems.line(v), path + " is nested too deeply or contains itself (through an alias)");
@@ -350,14 +365,14 @@ final class MappingReader {
             List<Object> list = new ArrayList<>(seq.getValue().size());
             int i = 0;
             for (Node item : seq.getValue()) {
-                list.add(toJava(item, path + "[" + i++ + "]", depth + 1));
+                list.add(toJava(item, path.item(i++), depth + 1));
             }
             return Collections.unmodifiableList(list);
         }
-        MappingReader sub = values((MappingNode) v, path + ".", ctx);
+        MappingReader sub = values((MappingNode) v, path, ctx);
         Map<String, Object> map = new LinkedHashMap<>();
         for (String k : sub.keys()) {
-            map.put(k, sub.toJava(sub.value(k), path + "." + k, depth + 1));
+            map.put(k, sub.toJava(sub.value(k), path.key(k), depth + 1));
         }
         return Collections.unmodifiableMap(map);
     }

@@ -47,7 +47,8 @@ final class PlainScalars {
             if (integer(plain) != null) {
                 return Kind.INT;
             }
-            return isDecimalFloat(plain) ? Kind.FLOAT : Kind.STRING;
+            // Go's ParseFloat fails with a range error beyond the largest double, and yaml.v3 then keeps the text
+            return isDecimalFloat(plain) && Double.isFinite(Double.parseDouble(plain)) ? Kind.FLOAT : Kind.STRING;
         }
         return Kind.STRING;
     }
@@ -180,6 +181,14 @@ final class PlainScalars {
                 return null;
             }
         }
+        // Leading zeros change nothing, and more digits than uint64 has cannot fit: deciding that from
+        // the count keeps a number of a million digits from being built (quadratic in BigInteger).
+        while (i < n - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        if (n - i > maxDigits(radix)) {
+            return null;
+        }
         BigInteger v = new BigInteger(s.substring(i), radix);
         if (negative) {
             v = v.negate();
@@ -188,6 +197,16 @@ final class PlainScalars {
             return v;
         }
         return !signed && v.compareTo(UINT64_MAX) <= 0 ? v : null;
+    }
+
+    /** Digits of 2^64 - 1 in each radix Go's base-0 parsing knows. */
+    private static int maxDigits(int radix) {
+        return switch (radix) {
+            case 2 -> 64;
+            case 8 -> 22;
+            case 16 -> 16;
+            default -> 20;
+        };
     }
 
     private static boolean isSpecialFloat(String s) {
@@ -212,7 +231,7 @@ final class PlainScalars {
     }
 
     /** yaml.v3's float pattern: {@code [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?}. */
-    private static boolean isDecimalFloat(String s) {
+    static boolean isDecimalFloat(String s) {
         int n = s.length();
         int i = 0;
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

@@ -29,7 +29,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Turns YAML text into a tree of SnakeYAML nodes, and SnakeYAML's failures into problems with a line.
@@ -56,7 +55,7 @@ final class YamlParser {
     private int collectionAliases;
 
     private YamlParser(String text) {
-        this.parser = new ParserImpl(new StreamReader(text), OPTIONS);
+        this.parser = new ParserImpl(new WholeTextReader(text), OPTIONS);
     }
 
     private static LoaderOptions options() {

@@ -17,19 +17,69 @@ final class YamlWriter {
     private static final int MAX_IMPLICIT_KEY = 1000;
 
     private final StringBuilder out = new StringBuilder(256);
+    /** Null for yaml.v3's layout (its rounding to multiples of 4 is not a plain offset). */
+    private final YamlStyle style;
+    /** Characters after which writing stops (see {@link #document(Map, int)}). */
+    private final int maxChars;
 
-    private YamlWriter() {
+    private YamlWriter(YamlStyle style, int maxChars) {
+        this.style = style == null || style.equals(YamlStyle.GO) ? null : style;
+        this.maxChars = maxChars;
     }
 
-    /** A whole document from a top-level mapping. */
+    /** A whole document from a top-level mapping, in yaml.v3's layout. */
     static String document(Map<String, ?> top) {
-        YamlWriter w = new YamlWriter();
+        return document(top, YamlStyle.GO);
+    }
+
+    /** A whole document from a top-level mapping, in the given layout. */
+    static String document(Map<String, ?> top, YamlStyle style) {
+        return write(new YamlWriter(style, Integer.MAX_VALUE), top);
+    }
+
+    /**
+     * The document in yaml.v3's layout, or null when its UTF-8 form is longer than {@code maxBytes}.
+     * Writing stops as soon as the text passes the limit: values shared through aliases can make a
+     * document far bigger than the file they were read from.
+     */
+    static String document(Map<String, ?> top, int maxBytes) {
+        try {
+            String text = write(new YamlWriter(YamlStyle.GO, maxBytes), top);
+            return utf8Length(text) <= maxBytes ? text : null;
+        } catch (TooLong e) {
+            return null;
+        }
+    }
+
+    private static String write(YamlWriter w, Map<String, ?> top) {
         if (top.isEmpty()) {
             w.out.append("{}\n");
         } else {
             w.mapping(top, 0, false);
         }
         return w.out.toString();
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return n;
+    }
+
+    /** A character is at least one byte: past maxChars characters the bytes are past the limit too. */
+    private void checkLength() {
+        if (out.length() > maxChars) {
+            throw new TooLong();
+        }
+    }
+
+    private static final class TooLong extends RuntimeException {
+        TooLong() {
+            super(null, null, false, false);
+        }
     }
 
     /** yaml.v3's indentation: inside a list item "- " is skipped, everything else aligns to the next multiple of 4. */
@@ -53,20 +103,33 @@ final class YamlWriter {
             }
             out.append(':');
             value(e.getValue(), indent);
+            checkLength();
         }
+    }
+
+    private int nested(int indent) {
+        return style == null ? childIndent(indent) : indent + style.step();
+    }
+
+    private int dashes(int keyIndent) {
+        return style == null ? childIndent(keyIndent) : keyIndent + style.sequenceOffset();
+    }
+
+    private int itemContent(int dash) {
+        return style == null ? dash + 2 : dash + style.itemOffset();
     }
 
     /** The value after "key:" in a mapping whose keys are at {@code indent}. */
     private void value(Object v, int indent) {
         if (v instanceof Map<?, ?> m && !m.isEmpty()) {
             out.append('\n');
-            mapping(m, childIndent(indent), false);
+            mapping(m, nested(indent), false);
         } else if (v instanceof List<?> l && !l.isEmpty()) {
             out.append('\n');
-            sequence(l, childIndent(indent), false);
+            sequence(l, dashes(indent), false);
         } else {
             out.append(' ');
-            scalar(v, childIndent(indent));
+            scalar(v, nested(indent));
         }
     }
 
@@ -77,14 +140,17 @@ final class YamlWriter {
                 spaces(indent);
             }
             first = false;
-            out.append("- ");
+            int content = itemContent(indent);
+            out.append('-');
+            spaces(content - indent - 1);
             if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-                mapping(m, indent + 2, true);
+                mapping(m, content, true);
             } else if (item instanceof List<?> l && !l.isEmpty()) {
-                sequence(l, indent + 2, true);
+                sequence(l, content, true);
             } else {
-                scalar(item, childIndent(indent + 2));
+                scalar(item, nested(content));
             }
+            checkLength();
         }
     }
 
@@ -222,6 +288,7 @@ final class YamlWriter {
                 out.append(line);
             }
             out.append('\n');
+            checkLength();
         }
     }
 

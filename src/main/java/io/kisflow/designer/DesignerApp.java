@@ -1,38 +1,85 @@
 package io.kisflow.designer;
 
+import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.shell.DesignerViewModel;
 import io.kisflow.designer.shell.DesignerWindow;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The JavaFX application: one designer window on the project given as the first parameter, or on
  * the samples project. Started through {@link DesignerLauncher} (a class extending Application
- * cannot be the main class of a jar).
+ * cannot be the main class of a jar), which starts reading the project before JavaFX starts; the
+ * window is shown with the project in it when the reading is done by then (one layout, one paint),
+ * else at once with "Opening ..." in the status line, the project following.
  */
 public final class DesignerApp extends Application {
+    /** The first project being read; set by the launcher before JavaFX starts. */
+    static volatile CompletableFuture<StartupProject.First> first;
+
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("JavaFX started");
         Path stateDir = DesignerViewModel.defaultStateDir();
-        DesignerViewModel vm = new DesignerViewModel(stateDir);
+        CompletableFuture<StartupProject.First> reading = first;
+        if (reading == null) {
+            List<String> args = getParameters().getRaw();
+            reading = StartupProject.First.read(args.isEmpty() ? null : Path.of(args.get(0)), Path.of(""), stateDir);
+        }
+        first = null;
+        // the plugins load while the window paints; the palette says so meanwhile
+        DesignerViewModel vm = new DesignerViewModel(stateDir, io.kisflow.designer.debug.DebugOptions.defaults().withLoadInBackground(true));
         vm.themeProperty().set(Settings.load(stateDir).theme());
         vm.themeProperty().addListener((o, a, t) -> Settings.saveTheme(stateDir, t));
         DesignerWindow window = new DesignerWindow(stage, vm, FileDialogs.SYSTEM);
-        window.show();
-        List<String> args = getParameters().getRaw();
-        Path dir;
+        rememberPlacement(stage, stateDir);
+        StartupTrace.mark("window built");
+        if (reading.isDone()) {
+            openFirst(window, stage, reading);
+            window.show();
+        } else {
+            vm.document.tell(StatusMessage.info("Opening the project..."));
+            window.show();
+            CompletableFuture<StartupProject.First> r = reading;
+            reading.whenComplete((f, e) -> Platform.runLater(() -> openFirst(window, stage, r)));
+        }
+        StartupTrace.mark("window shown");
+    }
+
+    private static void openFirst(DesignerWindow window, Stage stage, CompletableFuture<StartupProject.First> reading) {
+        StartupProject.First f;
         try {
-            dir = args.isEmpty() ? StartupProject.samples(Path.of(""), stateDir) : Path.of(args.get(0));
-        } catch (Exception e) {
-            Questions.error(stage, "Could not open the samples project", e.getMessage()
+            f = reading.get();
+        } catch (ExecutionException | InterruptedException e) {
+            stage.show();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Questions.error(stage, "Could not open the samples project", cause.getMessage()
                     + "\n\nUse File > Open to open a KisFlow config directory.").showAndWait();
             return;
         }
-        window.files().openProject(dir);
+        window.files().openProject(f.dir(), f.files());
+        StartupTrace.mark("project open");
+        StartupTrace.reportNextPaint();
+    }
+
+    /** Opens the window where it was last closed (kept on a screen), and remembers where it is when it closes. */
+    private static void rememberPlacement(Stage stage, Path stateDir) {
+        List<javafx.geometry.Rectangle2D> screens = javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).toList();
+        WindowPlacement.load(stateDir).map(p -> p.clampedTo(screens)).ifPresent(p -> p.applyTo(stage));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> {
+            WindowPlacement now = WindowPlacement.of(stage);
+            if (now.width() > 0 && now.height() > 0) {
+                now.save(stateDir);
+            }
+        });
     }
 }

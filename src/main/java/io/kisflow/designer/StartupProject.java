@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,41 @@ public final class StartupProject {
     static final String RESOURCE = "/conf-samples";
 
     private StartupProject() {
+    }
+
+    /**
+     * The first project, found and read on a thread of its own so that reading the YAML (and loading
+     * the parsers' classes) happens while JavaFX starts and the window is built, not after.
+     *
+     * @param dir       the directory given on the command line, or null for the samples
+     * @param files     the project read, or null when reading failed (opening it again says why)
+     * @param workingDir where {@code ./conf-samples} is looked for
+     */
+    record First(Path dir, io.kisflow.designer.project.ProjectFiles files) {
+        /** Completes exceptionally only when there is no samples project to open (its message says so). */
+        static CompletableFuture<First> read(Path dir, Path workingDir, Path stateDir) {
+            CompletableFuture<First> out = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                Path d;
+                try {
+                    d = dir != null ? dir : samples(workingDir, stateDir);
+                } catch (IOException | RuntimeException e) {
+                    out.completeExceptionally(e);
+                    return;
+                }
+                io.kisflow.designer.project.ProjectFiles files = null;
+                try {
+                    files = io.kisflow.designer.files.ProjectSession.read(d);
+                } catch (IOException | RuntimeException e) {
+                    // the window opens it again on its thread and shows the error there
+                }
+                StartupTrace.mark("first project read");
+                out.complete(new First(d, files));
+            }, "designer-first-project");
+            t.setDaemon(true);
+            t.start();
+            return out;
+        }
     }
 
     public static Path samples(Path workingDir, Path stateDir) throws IOException {

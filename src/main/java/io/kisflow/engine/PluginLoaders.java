@@ -1,5 +1,7 @@
 package io.kisflow.engine;
 
+import io.kisflow.config.IoReasons;
+
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * The plugin jars and class folders of one engine generation, each opened in its own class loader
@@ -75,10 +79,25 @@ final class PluginLoaders implements AutoCloseable {
         if (!jar && !Files.isDirectory(path)) {
             throw new IllegalArgumentException("plugin " + path + " is neither a .jar file nor a class folder");
         }
+        if (jar) {
+            checkJar(path);
+        }
         try {
             return path.toAbsolutePath().toUri().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("plugin " + path + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** A class loader skips a jar it cannot open without a word; open it first to say why. */
+    private static void checkJar(Path path) {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            zip.size();
+        } catch (ZipException e) {
+            throw new IllegalArgumentException("plugin " + path + " is not a jar file (" + IoReasons.reason(e)
+                    + "): build it with 'jar' or 'mvn package', or give the folder of its classes", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("plugin " + path + " cannot be opened: " + IoReasons.describe(e, path), e);
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kisflow.engine.Pool;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /** The student-score quick start: VerifyStu -> AvgStuScore -> PrintStuAvgScore. */
@@ -42,9 +44,27 @@ final class StudentScoreFunctions {
         // Formats each average as the line a report would print; the lines are its level.
         pool.faas("PrintStuAvgScore", StuAvgScore.class, (flow, rows) -> {
             for (StuAvgScore s : rows) {
-                flow.commitRow(String.format("stuid: [%d], avg score: [%.2f]", s.stuId(), s.avgScore()));
+                flow.commitRow("stuid: [" + s.stuId() + "], avg score: [" + twoDecimals(s.avgScore()) + "]");
             }
         });
+    }
+
+    /**
+     * {@code String.format("%.2f")} without the Formatter, which looked up the locale's symbols for
+     * every row and was half the time of a 100,000-row run. Same digits: away from a tie the
+     * rounding of v * 100 is unambiguous; near one (1.005) BigDecimal rounds the shortest decimal
+     * form half up, as the Formatter does. Always a '.', as Go prints.
+     */
+    static String twoDecimals(double v) {
+        double hundredths = v * 100;
+        double fraction = hundredths - Math.floor(hundredths);
+        if (Math.abs(hundredths) < 1e15 && Math.abs(fraction - 0.5) > 1e-6) {
+            long n = Math.round(hundredths);
+            long abs = Math.abs(n);
+            long cents = abs % 100;
+            return (v < 0 ? "-" : "") + abs / 100 + (cents < 10 ? ".0" : ".") + cents;
+        }
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static boolean inRange(int score, int max) {

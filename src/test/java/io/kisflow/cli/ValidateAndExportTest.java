@@ -1,5 +1,6 @@
 package io.kisflow.cli;
 
+import io.kisflow.SharedMaterial;
 import io.kisflow.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class ValidateAndExportTest {
 
     @Test
     void functionsWithoutCodeAreWarnings() {
-        CliRunner r = CliRunner.run("validate", "--conf", "src/test/java/io/kisflow/conformance/data/load_conf");
+        CliRunner r = CliRunner.run("validate", "--conf", SharedMaterial.loadConf().toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("func-FuncName1.yml:"), r.out());
         assertTrue(r.out().contains("warning: function funcName1 (used by flow "), r.out());
@@ -45,13 +46,14 @@ class ValidateAndExportTest {
 
     @Test
     void exportWritesGoLayoutThatLoadsBackEqual(@TempDir Path out) throws Exception {
-        CliRunner r = CliRunner.run("export", "--conf", "src/test/java/io/kisflow/conformance/data/load_conf", "--out", out.toString());
+        Path loadConf = SharedMaterial.loadConf();
+        CliRunner r = CliRunner.run("export", "--conf", loadConf.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.exists(out.resolve("flow-flowName1.yaml")));
         assertTrue(Files.exists(out.resolve("func-funcName2.yaml")));
         String conn = Files.readString(out.resolve("conn-ConnName1.yaml"));
         assertTrue(conn.contains("save:\n    - funcName2\n"), conn);
-        assertEquals(ConfigLoader.load(Path.of("src/test/java/io/kisflow/conformance/data/load_conf")).configs(), ConfigLoader.load(out).configs());
+        assertEquals(ConfigLoader.load(loadConf).configs(), ConfigLoader.load(out).configs());
     }
 
     @Test

@@ -102,7 +102,7 @@ class ExportTest {
 
     @Test
     void goTestProjectExportsToGoFileNames() throws Exception {
-        ConfigSet set = ConfigLoader.load(ProjectFiles.fixture("load_conf")).configs();
+        ConfigSet set = ConfigLoader.load(io.kisflow.SharedMaterial.loadConf()).configs();
         List<Path> written = ConfigExporter.export(set, out);
         assertEquals(18, written.size());
         assertEquals(written.stream().map(p -> p.getFileName().toString()).sorted().toList(), files(out));

@@ -1,7 +1,6 @@
 package io.kisflow.config;
 
 import static io.kisflow.config.ProjectFiles.assertNoProblems;
-import static io.kisflow.config.ProjectFiles.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoadConfTest {
     @Test
     void goTestProjectLoadsWithoutProblems() {
-        LoadResult r = ConfigLoader.load(fixture("load_conf"));
+        LoadResult r = ConfigLoader.load(io.kisflow.SharedMaterial.loadConf());
         assertNoProblems(r);
         ConfigSet set = r.configs();
         assertEquals(List.of("flowFork1", "flowName1", "flowName2", "flowName3", "flowName4", "flowName5", "StuAvg"),
@@ -50,24 +49,35 @@ class LoadConfTest {
 
     @Test
     void originsPointAtEachObjectsFileAndFirstKey() {
-        Path dir = fixture("load_conf");
+        Path dir = io.kisflow.SharedMaterial.loadConf();
         LoadResult r = ConfigLoader.load(dir);
         assertEquals(new Origin(dir.resolve("flow/flow-FlowName1.yml"), 1), r.origin(ObjectRef.flow("flowName1")));
         assertEquals(new Origin(dir.resolve("kis-flow.yml"), 2), r.origin(ObjectRef.GLOBAL)); // line 1 is a comment
         assertEquals(18, r.origins().size());
     }
 
+    /** The shape of Go's export (written here, not copied): one save entry per flow build that bound the connector. */
+    private static Path goExport(Path dir) throws Exception {
+        ProjectFiles.write(dir, "conn-ConnName1.yaml", "kistype: conn\ncname: ConnName1\naddrs: 0.0.0.0:9988\ntype: redis\nkey: k\n"
+                + "params: {}\nload: []\nsave:\n    - funcName2\n    - funcName2\n    - funcName2\n");
+        ProjectFiles.write(dir, "func-funcName1.yaml", "kistype: func\nfname: funcName1\nfmode: Verify\nsource:\n    name: S\n"
+                + "    must: []\noption:\n    cname: \"\"\n    retry_times: 0\n    return_duration: 0\n    default_params: {}\n");
+        ProjectFiles.write(dir, "func-funcName2.yaml", "kistype: func\nfname: funcName2\nfmode: Save\nsource:\n    name: S\n"
+                + "    must: []\noption:\n    cname: ConnName1\n    retry_times: 0\n    return_duration: 0\n    default_params: {}\n");
+        return dir;
+    }
+
     @Test
-    void goExportWithRepeatedSaveListLoadsWithoutComplaint() {
-        LoadResult r = ConfigLoader.load(fixture("go-export"));
+    void goExportWithRepeatedSaveListLoadsWithoutComplaint(@TempDir Path dir) throws Exception {
+        LoadResult r = ConfigLoader.load(goExport(dir));
         assertNoProblems(r);
         assertEquals(List.of("funcName2", "funcName2", "funcName2"), r.configs().conn("ConnName1").save());
         assertEquals("", r.configs().func("funcName1").option().cname());
     }
 
     @Test
-    void exportOfGoExportWritesTheExactSortedBinding() {
-        ConfigSet set = ConfigLoader.load(fixture("go-export")).configs();
+    void exportOfGoExportWritesTheExactSortedBinding(@TempDir Path dir) throws Exception {
+        ConfigSet set = ConfigLoader.load(goExport(dir)).configs();
         String conn = ConfigExporter.render(set).get("conn-ConnName1.yaml");
         assertTrue(conn.endsWith("load: []\nsave:\n    - funcName2\n"), conn);
     }
@@ -87,7 +97,7 @@ class LoadConfTest {
 
     @Test
     void singleFileLoadsAlone() {
-        Path file = fixture("load_conf").resolve("func/func-FuncName1.yml");
+        Path file = io.kisflow.SharedMaterial.loadConf().resolve("func/func-FuncName1.yml");
         LoadResult r = ConfigLoader.load(file);
         assertNoProblems(r);
         assertEquals(List.of("funcName1"), List.copyOf(r.configs().funcs().keySet()));

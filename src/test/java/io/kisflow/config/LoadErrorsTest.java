@@ -34,6 +34,15 @@ class LoadErrorsTest {
     }
 
     @Test
+    void aFunctionWithoutFnameOrAFlowWithoutFlowNameIsAnError() throws Exception {
+        Path func = write(dir, "func.yml", "# no name\nkistype: func\nfmode: Verify\n");
+        Path flow = write(dir, "flow.yml", "kistype: flow\nstatus: 1\nflow_name: \"\"\nflows:\n  - fname: x\n");
+        LoadResult r = load();
+        assertError(r, func, 2, "the function has no fname", "add fname: NAME");
+        assertError(r, flow, 3, "the flow has no flow_name", "add flow_name: NAME");
+    }
+
+    @Test
     void tabIndentationIsExplained() throws Exception {
         Path f = write(dir, "f.yml", "kistype: func\nsource:\n\tname: x\n");
         assertError(load(), f, 3, "tab character", "spaces");

@@ -113,10 +113,4 @@ class LoadWarningsTest {
         assertWarning(r, b, 1, "a second global config (the first is in " + a + ":1)");
         assertEquals("b:2", r.configs().global().prometheusServe());
     }
-
-    @Test
-    void missingNamesAreWarnedAbout() throws Exception {
-        Path f = write(dir, "f.yml", "kistype: func\nfmode: Verify\n");
-        assertWarning(load(), f, 1, "the function has no fname");
-    }
 }

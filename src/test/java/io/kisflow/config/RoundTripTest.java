@@ -28,7 +28,7 @@ class RoundTripTest {
 
     @Test
     void goTestProjectRoundTrips() throws Exception {
-        ConfigSet first = ConfigLoader.load(ProjectFiles.fixture("load_conf")).configs();
+        ConfigSet first = ConfigLoader.load(io.kisflow.SharedMaterial.loadConf()).configs();
         ConfigSet second = roundTrip(first, tmp.resolve("a"));
         assertEquals(first.flows(), second.flows());
         assertEquals(first.funcs(), second.funcs());

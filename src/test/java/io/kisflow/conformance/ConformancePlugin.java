@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Java handlers doing what the Go handlers of the conformance runs did
- * (/work/shared/conformance/README.md), recording what the traces also recorded: connector init
+ * (conformance/README.md of the shared material, see {@link io.kisflow.SharedMaterial}), recording what the traces also recorded: connector init
  * and calls, the typed rows the StuAvg functions received, and what PrintStuAvgScore printed (it
  * also prints it, as Go did, so that the debugger's captured call log can be checked). Shared by the
  * engine's conformance tests and the debugger's stepping tests.

@@ -25,16 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Loads Go's test configs (data/load_conf) with the project's loader, runs every flow with Java
+ * Loads Go's test configs (load_conf) with the project's loader, runs every flow with Java
  * handlers equivalent to the Go ones and compares the run with the trace the Go engine recorded
- * (data/go-traces; both copied unchanged from /work/shared/conformance):
+ * (go-traces; both read from ../shared/conformance, see {@link io.kisflow.SharedMaterial}):
  * call order, chain, params, input levels and rows, committed rows, actions, errors, the data map
  * before and after every call and at the end. Deliberate differences that show in these runs are
  * checked as such (see docs/DIFFERENCES.md): the connector is initialised once per engine, not per
  * flow build, and its save list is exact rather than one entry per build.
  */
 class GoTraceConformanceTest {
-    static final Path DATA = Path.of("src/test/java/io/kisflow/conformance/data");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CALL_FIELDS = List.of("seq", "function", "mode", "input_level", "input_rows", "params",
             "committed_rows", "actions", "returned_error", "data_map_before_call", "data_map_after_call");
@@ -42,14 +41,14 @@ class GoTraceConformanceTest {
             "run_error", "call_order", "final_data_map", "final_data_map_level_order");
 
     static Stream<String> traces() throws IOException {
-        try (Stream<Path> files = Files.list(DATA.resolve("go-traces"))) {
+        try (Stream<Path> files = Files.list(io.kisflow.SharedMaterial.goTraces())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
         }
     }
 
     /** The configs the runs use: Go's load_conf directory, loaded by the project's YAML loader. */
     static ConfigSet configs() {
-        LoadResult loaded = ConfigLoader.load(DATA.resolve("load_conf"));
+        LoadResult loaded = ConfigLoader.load(io.kisflow.SharedMaterial.loadConf());
         assertEquals(List.of(), loaded.errors(), "Go's own test configs load without errors");
         return loaded.configs();
     }
@@ -58,7 +57,7 @@ class GoTraceConformanceTest {
     void loadConfHoldsEveryFlowATraceWasRecordedFor() throws IOException {
         ConfigSet configs = configs();
         for (String trace : traces().toList()) {
-            String flow = JSON.readTree(DATA.resolve("go-traces").resolve(trace).toFile()).get("flow_name").asText();
+            String flow = JSON.readTree(io.kisflow.SharedMaterial.goTraces().resolve(trace).toFile()).get("flow_name").asText();
             assertTrue(configs.flow(flow) != null, trace + ": flow " + flow + " is in load_conf");
         }
         assertEquals(7, configs.flows().size());
@@ -68,7 +67,7 @@ class GoTraceConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("traces")
     void javaRunMatchesGoTrace(String traceFile) throws Exception {
-        JsonNode go = JSON.readTree(DATA.resolve("go-traces").resolve(traceFile).toFile());
+        JsonNode go = JSON.readTree(io.kisflow.SharedMaterial.goTraces().resolve(traceFile).toFile());
         ConformancePlugin handlers = new ConformancePlugin();
         // load_conf turns Prometheus on at 0.0.0.0:20004; serve on a free local port instead so tests never collide.
         try (Engine engine = Engine.builder().configs(configs()).plugin(handlers).metricsAddress("127.0.0.1:0").build()) {

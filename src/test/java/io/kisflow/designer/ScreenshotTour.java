@@ -144,8 +144,8 @@ public final class ScreenshotTour {
         shot(w, "problems.png");
 
         // 8. Go's own test configs (open DIR), and a large generated project
-        fx(() -> w.files().openProject(Path.of("/work/shared/conformance/load_conf").toFile().isDirectory()
-                ? Path.of("/work/shared/conformance/load_conf") : project));
+        fx(() -> w.files().openProject(io.kisflow.SharedMaterial.root().resolve("conformance/load_conf").toFile().isDirectory()
+                ? io.kisflow.SharedMaterial.root().resolve("conformance/load_conf") : project));
         shot(w, "load-conf.png");
         Path big = tmp.resolve("big");
         ConfigExporter.export(DesignerBench.generate(), big);
@@ -157,7 +157,7 @@ public final class ScreenshotTour {
         shot(w, "large-project-fit.png");
         fx(() -> {
             vm.canvas.viewportProperty().set(new io.kisflow.designer.canvas.Viewport(0.6, 20, -40 * 132));
-            vm.document.select(Selection.connector("Store8"));
+            vm.document.navigateTo(Selection.connector("Store8"));
             return null;
         });
         shot(w, "large-project-connector.png");

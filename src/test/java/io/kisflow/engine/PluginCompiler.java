@@ -15,12 +15,12 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Compiles a plugin from source at test time into a class folder (with its ServiceLoader file), or packs one into a jar. */
-final class PluginCompiler {
+public final class PluginCompiler {
     private PluginCompiler() {
     }
 
     /** Compiles {@code source} (a class named {@code className}, implementing KisPlugin) into {@code folder}. */
-    static Path classFolder(Path folder, String className, String source) throws IOException {
+    public static Path classFolder(Path folder, String className, String source) throws IOException {
         Path src = folder.resolveSibling(folder.getFileName() + "-src").resolve(className.replace('.', '/') + ".java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, source);
@@ -38,7 +38,7 @@ final class PluginCompiler {
     }
 
     /** Packs a class folder into a jar, written next to it and moved into place. */
-    static Path jar(Path folder, Path jarFile) throws IOException {
+    public static Path jar(Path folder, Path jarFile) throws IOException {
         Path tmp = jarFile.resolveSibling(jarFile.getFileName() + ".tmp");
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {

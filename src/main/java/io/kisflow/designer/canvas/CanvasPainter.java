@@ -245,11 +245,19 @@ final class CanvasPainter {
         }
         gc.setFill(p.text());
         gc.setFont(NAME);
-        gc.fillText(fitter.fit(step.fname(), NAME, r.maxX() - textX - 14), textX, detail ? r.y() + 24 : r.y() + 44);
+        // a long name takes two lines (and the mode moves down) rather than losing its end; the tooltip has it whole
+        java.util.List<String> name = detail ? fitter.wrap(step.fname(), NAME, r.maxX() - textX - 14)
+                : java.util.List.of(fitter.fit(step.fname(), NAME, r.maxX() - textX - 14));
+        if (name.size() == 1) {
+            gc.fillText(name.get(0), textX, detail ? r.y() + 24 : r.y() + 44);
+        } else {
+            gc.fillText(name.get(0), textX, r.y() + 20);
+            gc.fillText(name.get(1), textX, r.y() + 35);
+        }
         if (detail) {
             gc.setFont(SMALL);
             gc.setFill(f == null ? p.error() : p.subText());
-            gc.fillText(f == null ? "no function config" : f.fmode().isEmpty() ? "no mode" : f.fmode(), textX, r.y() + 39);
+            gc.fillText(f == null ? "no function config" : f.fmode().isEmpty() ? "no mode" : f.fmode(), textX, r.y() + (name.size() == 1 ? 39 : 49));
             String bottom = null;
             if (f != null && f.hasConnector()) {
                 paintIcon(gc, "connector", r.x() + 16, r.y() + 51, 14, s.theme().modeColor(f.fmode()));

@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -42,6 +43,9 @@ public final class CanvasView extends Region {
     private Runnable onDoubleClick = () -> { };
     private final List<CanvasOverlay> overlays = new ArrayList<>();
     private final ContextMenu contextMenu = new ContextMenu();
+    /** The full name of what the pointer rests on: cards may have to shorten long names. */
+    private final Tooltip tooltip = new Tooltip();
+    private boolean tooltipInstalled;
 
     public CanvasView(CanvasViewModel vm) {
         this.vm = vm;
@@ -79,10 +83,33 @@ public final class CanvasView extends Region {
             e.consume();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> contextMenu.hide());
+        tooltip.setShowDelay(Duration.millis(500));
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(vm.describeAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             vm.scroll(e.getX(), e.getY(), e.getDeltaX(), e.getDeltaY(), e.isShortcutDown() || e.isControlDown());
             e.consume();
         });
+    }
+
+    private void hover(String text) {
+        if (text == null) {
+            if (tooltipInstalled) {
+                Tooltip.uninstall(canvas, tooltip);
+                tooltipInstalled = false;
+            }
+            return;
+        }
+        tooltip.setText(text);
+        if (!tooltipInstalled) {
+            Tooltip.install(canvas, tooltip);
+            tooltipInstalled = true;
+        }
+    }
+
+    /** The tooltip of the canvas (its text is the full name of what the pointer rests on). */
+    public Tooltip tooltip() {
+        return tooltip;
     }
 
     private void pressed(MouseEvent e) {

@@ -43,6 +43,9 @@ public final class CanvasViewModel {
     private final ReadOnlyLongWrapper paintRequests = new ReadOnlyLongWrapper(this, "paintRequests");
     private double viewWidth = 800;
     private double viewHeight = 600;
+    /** Screen pixels along the top and bottom edges that floating tools (the find bar) cover. */
+    private double coveredTop;
+    private double coveredBottom;
 
     private Gesture gesture;
     private List<Selection> matches = List.of();
@@ -62,10 +65,10 @@ public final class CanvasViewModel {
             }
             requestPaint();
         });
-        doc.selectionProperty().addListener((o, a, b) -> {
-            reveal(b);
-            requestPaint();
-        });
+        // Selecting never moves the view (a palette press starts a drag: the drop must land where aimed);
+        // only explicit navigation asks for the selection to be shown.
+        doc.selectionProperty().addListener((o, a, b) -> requestPaint());
+        doc.revealsProperty().addListener((o, a, b) -> reveal(doc.selection()));
         viewport.addListener((o, a, b) -> requestPaint());
         markers.addListener((o, a, b) -> requestPaint());
         feedback.addListener((o, a, b) -> requestPaint());
@@ -82,8 +85,8 @@ public final class CanvasViewModel {
             viewport.set(new Viewport(s.layout().zoom(), s.layout().panX(), s.layout().panY()));
             return;
         }
-        Viewport fitted = Viewport.fit(geometry.get().bounds(), viewWidth, viewHeight, 24);
-        viewport.set(fitted.zoom() >= MIN_OPENING_ZOOM ? fitted : new Viewport(READABLE_ZOOM, 24, 24));
+        Viewport fitted = Viewport.fit(geometry.get().bounds(), uncovered(), 24);
+        viewport.set(fitted.zoom() >= MIN_OPENING_ZOOM ? fitted : new Viewport(READABLE_ZOOM, 24, 24 + coveredTop));
     }
 
     /** The state with the current zoom and pan written into its layout, as saving stores it. */
@@ -99,6 +102,17 @@ public final class CanvasViewModel {
         requestPaint();
     }
 
+    /** How many screen pixels along the top and bottom edges floating tools cover: fit and reveal keep things clear of them. */
+    public void setCovered(double top, double bottom) {
+        this.coveredTop = top;
+        this.coveredBottom = bottom;
+    }
+
+    /** The part of the view, in screen pixels, that no floating tool covers. */
+    public Rect uncovered() {
+        return new Rect(0, coveredTop, viewWidth, Math.max(0, viewHeight - coveredTop - coveredBottom));
+    }
+
     public double viewWidth() {
         return viewWidth;
     }
@@ -110,7 +124,7 @@ public final class CanvasViewModel {
     // ---- viewport -------------------------------------------------------------------------------
 
     public void fit() {
-        viewport.set(Viewport.fit(geometry.get().bounds(), viewWidth, viewHeight, 24));
+        viewport.set(Viewport.fit(geometry.get().bounds(), uncovered(), 24));
     }
 
     public void zoomBy(double factor) {
@@ -135,12 +149,54 @@ public final class CanvasViewModel {
         return v.toScreenX(world.maxX()) <= viewWidth && v.toScreenY(world.maxY()) <= viewHeight;
     }
 
-    /** Scrolls so the selected card, lane or badge is visible. */
+    /** Scrolls the least so the card, lane or badge is visible and clear of the floating tools. */
     public void reveal(Selection s) {
         Rect r = rectOf(s);
         if (r != null) {
-            viewport.set(viewport.get().reveal(r, viewWidth, viewHeight, 24));
+            viewport.set(viewport.get().reveal(r, uncovered(), 24));
         }
+    }
+
+    // ---- scroll bars ----------------------------------------------------------------------------
+
+    /**
+     * One scroll bar, in world units: the value runs from {@code min} to {@code max} (the left or top
+     * edge of the view), {@code visible} is the share of the whole the view shows (0..1).
+     */
+    public record ScrollAxis(double min, double max, double value, double visible) {
+    }
+
+    /** The horizontal scroll bar: everything drawn (with a margin) plus wherever the view is now. */
+    public ScrollAxis horizontalScroll() {
+        Rect content = geometry.get().bounds().inflate(24 / viewport.get().zoom());
+        Rect seen = viewport.get().visibleWorld(viewWidth, viewHeight);
+        return axis(content.x(), content.maxX(), seen.x(), seen.width());
+    }
+
+    public ScrollAxis verticalScroll() {
+        Rect content = geometry.get().bounds().inflate(24 / viewport.get().zoom());
+        Rect seen = viewport.get().visibleWorld(viewWidth, viewHeight - coveredTop);
+        // the view's top strip is under the find bar: scrolled to the top, the content starts below it
+        return axis(content.y(), content.maxY(), seen.y() + coveredTop / viewport.get().zoom(), seen.height());
+    }
+
+    private static ScrollAxis axis(double contentMin, double contentMax, double at, double extent) {
+        double min = Math.min(contentMin, at);
+        double max = Math.max(contentMax - extent, at);
+        double whole = Math.max(contentMax, at + extent) - min;
+        return new ScrollAxis(min, Math.max(min, max), at, whole <= 0 ? 1 : Math.min(1, extent / whole));
+    }
+
+    /** Scrolls so the view's left edge is at world x (the horizontal scroll bar moved). */
+    public void scrollToX(double worldX) {
+        Viewport v = viewport.get();
+        viewport.set(new Viewport(v.zoom(), -worldX * v.zoom(), v.panY()));
+    }
+
+    /** Scrolls so world y is at the top of the uncovered part of the view (the vertical scroll bar moved). */
+    public void scrollToY(double worldY) {
+        Viewport v = viewport.get();
+        viewport.set(new Viewport(v.zoom(), v.panX(), coveredTop - worldY * v.zoom()));
     }
 
     /** The world rectangle of a selection, or null when it has none on the canvas. */
@@ -204,7 +260,7 @@ public final class CanvasViewModel {
             return;
         }
         matchIndex = (matchIndex + 1) % matches.size();
-        doc.select(matches.get(matchIndex));
+        doc.navigateTo(matches.get(matchIndex));
         doc.tell(StatusMessage.info("Match " + (matchIndex + 1) + " of " + matches.size()));
     }
 
@@ -216,6 +272,30 @@ public final class CanvasViewModel {
         Hit hit = geometry.get().hitAt(v.toWorldX(x), v.toWorldY(y));
         gesture = new Gesture(hit, x, y, v, new boolean[1]);
         doc.select(selectionOf(hit));
+    }
+
+    /**
+     * What the pointer at canvas pixel (x, y) rests on, in full (a card's whole function name, which
+     * the card may have to shorten), for the tooltip; null over empty space.
+     */
+    public String describeAt(double x, double y) {
+        Viewport v = viewport.get();
+        CanvasGeometry geo = geometry.get();
+        Hit hit = geo.hitAt(v.toWorldX(x), v.toWorldY(y));
+        if (hit instanceof Hit.Card c) {
+            String fname = geo.flow(c.lane()).flows().get(c.index()).fname();
+            FuncConfig f = doc.state().configs().func(fname);
+            String what = f == null ? "no function config" : f.fmode() + (f.hasConnector() ? " \u2192 " + f.option().cname() : "");
+            return fname + "\n" + what + " \u00b7 card " + (c.index() + 1) + " of flow " + geo.laneName(c.lane());
+        }
+        if (hit instanceof Hit.Header h) {
+            return "flow " + geo.laneName(h.lane());
+        }
+        if (hit instanceof Hit.Badge b) {
+            var conn = doc.state().configs().conns().get(b.cname());
+            return b.cname() + (conn == null ? "" : "\n" + conn.type() + " connector");
+        }
+        return null;
     }
 
     /** Selects what is at canvas pixel (x, y) without starting a gesture (a right click). */

@@ -3,7 +3,9 @@ package io.kisflow.designer.canvas;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,44 @@ public final class TextFitter {
         String fitted = compute(text, font, maxWidth);
         cache.put(key, fitted);
         return fitted;
+    }
+
+    /**
+     * The text on one line, or on two broken at a word boundary (camelCase, "_", "-", ".", space)
+     * when one line is too narrow; the second line ends in "…" if it still does not fit. Long card
+     * names stay readable ("PrintStuAvg" / "Score") instead of losing their end.
+     */
+    public List<String> wrap(String text, Font font, double maxWidth) {
+        if (width(text, font) <= maxWidth) {
+            return List.of(text);
+        }
+        int cut = -1;
+        for (int b : wordBreaks(text)) {
+            if (width(text.substring(0, b), font) <= maxWidth) {
+                cut = b;
+            }
+        }
+        if (cut < 0) {
+            String first = fit(text, font, maxWidth);
+            cut = Math.max(1, first.length() - 1);
+        }
+        String rest = text.substring(cut).stripLeading();
+        return List.of(text.substring(0, cut).stripTrailing(), fit(rest, font, maxWidth));
+    }
+
+    /** Where a name may break: before an upper-case letter that follows a lower-case one or a digit, and after "_", "-", ".", " ". */
+    static List<Integer> wordBreaks(String text) {
+        List<Integer> breaks = new ArrayList<>();
+        for (int i = 1; i < text.length(); i++) {
+            char before = text.charAt(i - 1);
+            char c = text.charAt(i);
+            boolean camel = Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before));
+            boolean afterSeparator = "_-. ".indexOf(before) >= 0 && "_-. ".indexOf(c) < 0;
+            if (camel || afterSeparator) {
+                breaks.add(i);
+            }
+        }
+        return breaks;
     }
 
     public double width(String text, Font font) {

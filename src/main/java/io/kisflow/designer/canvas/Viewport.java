@@ -45,34 +45,43 @@ public record Viewport(double zoom, double panX, double panY) {
 
     /** The viewport showing the world rectangle whole and centred in a view of the given size. */
     public static Viewport fit(Rect world, double viewWidth, double viewHeight, double margin) {
-        if (world.width() <= 0 || world.height() <= 0 || viewWidth <= 2 * margin || viewHeight <= 2 * margin) {
+        return fit(world, new Rect(0, 0, viewWidth, viewHeight), margin);
+    }
+
+    /** The viewport showing the world rectangle whole and centred in {@code area} (screen pixels: the part of the view nothing covers). */
+    public static Viewport fit(Rect world, Rect area, double margin) {
+        if (world.width() <= 0 || world.height() <= 0 || area.width() <= 2 * margin || area.height() <= 2 * margin) {
             return DEFAULT;
         }
-        double z = clampZoom(Math.min(1.0, Math.min((viewWidth - 2 * margin) / world.width(), (viewHeight - 2 * margin) / world.height())));
-        double panX = (viewWidth - world.width() * z) / 2 - world.x() * z;
-        double panY = (viewHeight - world.height() * z) / 2 - world.y() * z;
+        double z = clampZoom(Math.min(1.0, Math.min((area.width() - 2 * margin) / world.width(), (area.height() - 2 * margin) / world.height())));
+        double panX = area.x() + (area.width() - world.width() * z) / 2 - world.x() * z;
+        double panY = area.y() + (area.height() - world.height() * z) / 2 - world.y() * z;
         return new Viewport(z, panX, panY);
     }
 
-    /** A viewport moved the least so that the world rectangle is visible (for "find" and keyboard selection). */
-    public Viewport reveal(Rect world, double viewWidth, double viewHeight, double margin) {
+    /**
+     * A viewport moved the least so that the world rectangle lies inside {@code area} (screen pixels:
+     * the part of the view no floating tool covers), for "find" and keyboard selection. When it is
+     * larger than the area its top-left corner wins.
+     */
+    public Viewport reveal(Rect world, Rect area, double margin) {
         double left = toScreenX(world.x());
         double right = toScreenX(world.maxX());
         double top = toScreenY(world.y());
         double bottom = toScreenY(world.maxY());
         double dx = 0;
         double dy = 0;
-        if (right > viewWidth - margin) {
-            dx = viewWidth - margin - right;
+        if (right > area.maxX() - margin) {
+            dx = area.maxX() - margin - right;
         }
-        if (left + dx < margin) {
-            dx = margin - left;
+        if (left + dx < area.x() + margin) {
+            dx = area.x() + margin - left;
         }
-        if (bottom > viewHeight - margin) {
-            dy = viewHeight - margin - bottom;
+        if (bottom > area.maxY() - margin) {
+            dy = area.maxY() - margin - bottom;
         }
-        if (top + dy < margin) {
-            dy = margin - top;
+        if (top + dy < area.y() + margin) {
+            dy = area.y() + margin - top;
         }
         return dx == 0 && dy == 0 ? this : panBy(dx, dy);
     }

@@ -13,11 +13,13 @@ import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.ProjectLayout;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -70,6 +72,8 @@ public final class DebugSession implements AutoCloseable {
 
     private final RunController runs;
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
+    private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
     private final ObservableList<String> implementedConnectors = FXCollections.observableArrayList();
@@ -106,6 +110,14 @@ public final class DebugSession implements AutoCloseable {
         this.canContinue = Bindings.equal(state, SessionState.PAUSED);
         this.canStop = Bindings.createBooleanBinding(() -> state.get().isActive(), state);
         settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
+        metricsServed.set(options.metrics());
+        engine.setMetricsServed(options.metrics());
+        metricsServed.addListener((o, was, on) -> {
+            engine.setMetricsServed(on);
+            if (!runs.isActive()) {
+                refreshCode();
+            }
+        });
         for (FlowConfig f : configs.flows().values()) {
             InputMode mode = settings.inputModes().getOrDefault(f.flowName(), InputMode.TEXT);
             InputEditor input = new InputEditor(f.flowName());
@@ -119,7 +131,18 @@ public final class DebugSession implements AutoCloseable {
             }
             newFlowState(f, input);
         }
-        refreshCode();
+        if (options.loadInBackground()) {
+            loadingPlugins.set(true);
+            background.execute(() -> {
+                engine.current();
+                ui.execute(() -> {
+                    loadingPlugins.set(false);
+                    refreshCode();
+                });
+            });
+        } else {
+            refreshCode();
+        }
     }
 
     /**
@@ -478,6 +501,9 @@ public final class DebugSession implements AutoCloseable {
     }
 
     private void refreshCodeSources() {
+        if (loadingPlugins.get()) {
+            return;   // unknown yet: the cards claim nothing ("no code") until the plugins are loaded
+        }
         java.util.Set<String> implemented = engine.implementedFunctions();
         for (FlowDebugState s : flows.values()) {
             s.refreshCodeSources(fname -> implemented.contains(fname) ? CodeSource.PLUGIN
@@ -603,11 +629,39 @@ public final class DebugSession implements AutoCloseable {
     }
 
     /**
-     * Where the session's engine serves Prometheus metrics when the project's global config turns them on
-     * (prometheus_enable and prometheus_listen), e.g. "http://0.0.0.0:20004/metrics"; "" when it does not.
+     * On: the session's engine collects Go's metrics and serves them on 127.0.0.1 (the global config's
+     * port when it names one). Off by default, whatever the global config says; while a run is in
+     * progress the change applies to the next run.
+     */
+    public BooleanProperty metricsServedProperty() {
+        return metricsServed;
+    }
+
+    /**
+     * What the project's global config asks of servers about metrics, one sentence, or "" when it
+     * asks nothing: the designer shows it and keeps it in the file, but does not act on it.
+     */
+    public String configuredMetrics() {
+        var g = engine.configs().globalOrDefault();
+        if (!g.prometheusEnable()) {
+            return "";
+        }
+        return g.prometheusListen() && !g.prometheusServe().isBlank()
+                ? "The global config turns metrics on for servers and has them listen at " + g.prometheusServe() + "."
+                : "The global config turns metrics on for servers (prometheus_enable).";
+    }
+
+    /**
+     * Where the session's engine serves Prometheus metrics once the user turned them on
+     * ({@link #metricsServedProperty()}), e.g. "http://127.0.0.1:20004/metrics"; "" when it does not.
      */
     public ReadOnlyStringProperty metricsEndpointProperty() {
         return metricsEndpoint.getReadOnlyProperty();
+    }
+
+    /** True while the session's first engine is built in the background ({@link DebugOptions#loadInBackground()}). */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingPluginsProperty() {
+        return loadingPlugins.getReadOnlyProperty();
     }
 
     /** Goes up on every change of input rows, pins or plugin paths: the project has unsaved sidecar changes. */

@@ -25,6 +25,14 @@ public final class LayoutSettings {
      * costs the sidecar, the undo history and the recovery copy a line (edit.Layouts renames flows in it).
      */
     public static final String INPUT_FILES = "debuggerInputFiles";
+    /**
+     * The sidecar key naming the plugins built into the designer that a project uses:
+     * {@code "builtInPlugins": ["samples"]} in the sidecar of {@code conf-samples/}. Only the projects
+     * that name the samples plugin get its functions; every other project sees its own plugins only.
+     */
+    public static final String BUILT_IN_PLUGINS = "builtInPlugins";
+    /** The built-in samples plugin's name under {@link #BUILT_IN_PLUGINS}. */
+    public static final String SAMPLES = "samples";
 
     private LayoutSettings() {
     }
@@ -47,6 +55,11 @@ public final class LayoutSettings {
             });
         }
         return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files);
+    }
+
+    /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
+    public static boolean usesSamples(ProjectLayout layout) {
+        return layout.extra().get(BUILT_IN_PLUGINS) instanceof java.util.List<?> names && names.contains(SAMPLES);
     }
 
     /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */

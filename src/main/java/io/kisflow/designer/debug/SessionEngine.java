@@ -16,6 +16,10 @@ import java.util.Set;
  * The session's engine: built from the edited configs, the built-in samples, extra plugins and the
  * project's plugin paths, with the stand-ins for functions without code. Edits only mark it out of
  * date; it is rebuilt before the next run (never under a running flow), and the old one is closed.
+ * Metrics are off unless the user turns them on ({@link #setMetricsServed}), and then served on
+ * 127.0.0.1 only: the global config's prometheus settings are for servers, and the designer never
+ * obeys them by itself (the command line does, as Go does). Its methods are synchronized: the
+ * designer builds the first engine of a session on a background thread while the window paints.
  */
 final class SessionEngine implements AutoCloseable {
     private final Path projectDir;
@@ -25,6 +29,7 @@ final class SessionEngine implements AutoCloseable {
     private List<String> pluginPaths;
     private Engine engine;
     private boolean outOfDate = true;
+    private boolean metricsServed;
     private String failure;
     private final List<String> closeWarnings = new ArrayList<>();
 
@@ -36,21 +41,33 @@ final class SessionEngine implements AutoCloseable {
         this.standIns = standIns;
     }
 
-    void setConfigs(ConfigSet newConfigs) {
+    synchronized void setConfigs(ConfigSet newConfigs) {
         configs = newConfigs;
         outOfDate = true;
     }
 
-    void setPluginPaths(List<String> paths) {
+    /** Collect metrics and serve them on 127.0.0.1 (the global config's port, else a free one); off closes the port. */
+    synchronized void setMetricsServed(boolean on) {
+        if (on != metricsServed) {
+            metricsServed = on;
+            outOfDate = true;
+        }
+    }
+
+    synchronized boolean metricsServed() {
+        return metricsServed;
+    }
+
+    synchronized void setPluginPaths(List<String> paths) {
         pluginPaths = List.copyOf(paths);
         outOfDate = true;
     }
 
-    ConfigSet configs() {
+    synchronized ConfigSet configs() {
         return configs;
     }
 
-    List<String> pluginPaths() {
+    synchronized List<String> pluginPaths() {
         return pluginPaths;
     }
 
@@ -58,7 +75,7 @@ final class SessionEngine implements AutoCloseable {
      * The engine for the current configs and plugins, rebuilt when out of date; null when it cannot
      * be built ({@link #failure()} says why).
      */
-    Engine current() {
+    synchronized Engine current() {
         if (outOfDate) {
             rebuild();
         }
@@ -66,7 +83,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Reloads the plugin jars and folders (a user rebuilt a jar): a fresh engine, the old one closed. */
-    void reload() {
+    synchronized void reload() {
         rebuild();
     }
 
@@ -75,9 +92,10 @@ final class SessionEngine implements AutoCloseable {
         try {
             // The window offers no call-limit setting, so the loop error only says to make the loop end
             // (it would otherwise name Engine.Builder.maxCalls, which a designer user cannot reach).
-            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).maxCallsSetting(null).fallback(standIns);
-            if (options.metrics() != null) {
-                b.metrics(options.metrics());
+            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).maxCallsSetting(null).fallback(standIns)
+                    .metrics(metricsServed);
+            if (metricsServed) {
+                b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
             }
             if (options.samples()) {
                 b.plugin(new SamplesPlugin());
@@ -101,6 +119,20 @@ final class SessionEngine implements AutoCloseable {
         outOfDate = false;
     }
 
+    /** 127.0.0.1 with the port of the global config's prometheus_serve when it has a usable one, else any free port. */
+    static String loopbackAddress(String prometheusServe) {
+        int colon = prometheusServe.lastIndexOf(':');
+        int port = 0;
+        if (colon >= 0) {
+            try {
+                port = Integer.parseInt(prometheusServe.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                port = 0;
+            }
+        }
+        return "127.0.0.1:" + (port > 0 && port <= 65535 ? port : 0);
+    }
+
     /** Plugin paths resolved against the project directory; a missing one is an error naming it. */
     private List<Path> resolvedPluginPaths() {
         List<Path> out = new ArrayList<>();
@@ -120,23 +152,23 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Why the engine could not be built (a plugin failed to load or register), or null. */
-    String failure() {
+    synchronized String failure() {
         return failure;
     }
 
-    Set<String> implementedFunctions() {
+    synchronized Set<String> implementedFunctions() {
         return engine == null ? Set.of() : engine.implementedFunctions();
     }
 
-    Set<String> implementedConnectors() {
+    synchronized Set<String> implementedConnectors() {
         return engine == null ? Set.of() : engine.implementedConnectors();
     }
 
-    List<String> missingImplementations() {
+    synchronized List<String> missingImplementations() {
         return engine == null ? List.of() : engine.missingImplementations();
     }
 
-    List<String> warnings() {
+    synchronized List<String> warnings() {
         List<String> out = new ArrayList<>(closeWarnings);
         if (engine != null) {
             out.addAll(engine.warnings());
@@ -145,7 +177,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     /** Where the engine serves /metrics ("http://host:port/metrics"), or "" when it does not. */
-    String metricsEndpoint() {
+    synchronized String metricsEndpoint() {
         if (engine == null) {
             return "";
         }
@@ -165,7 +197,7 @@ final class SessionEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly();
         outOfDate = true;
     }

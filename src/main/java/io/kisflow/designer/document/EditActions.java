@@ -230,13 +230,13 @@ public final class EditActions {
             flow = f.flow();
             index = -1;
         } else {
-            doc.select(Selection.flow(lanes.get(0)));
+            doc.navigateTo(Selection.flow(lanes.get(0)));
             return;
         }
         int lane = Math.max(0, Math.min(lanes.size() - 1, lanes.indexOf(flow) + dy));
         String target = lanes.get(lane);
         int newIndex = Math.min(index + dx, laneSize(target) - 1);
-        doc.select(newIndex < 0 ? Selection.flow(target) : Selection.step(target, newIndex));
+        doc.navigateTo(newIndex < 0 ? Selection.flow(target) : Selection.step(target, newIndex));
     }
 
     /** The function of the selected card or palette function, or null. */

@@ -34,6 +34,7 @@ public final class ProjectDocument implements CommandStack.Target {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.NONE);
     private final CommandStack stack = new CommandStack(this);
     private final javafx.beans.property.ReadOnlyLongWrapper opens = new javafx.beans.property.ReadOnlyLongWrapper(this, "opens");
+    private final javafx.beans.property.ReadOnlyLongWrapper reveals = new javafx.beans.property.ReadOnlyLongWrapper(this, "reveals");
 
     public ProjectDocument() {
         state.addListener((o, a, b) -> refreshDirty());
@@ -120,8 +121,30 @@ public final class ProjectDocument implements CommandStack.Target {
         state.set(withView);
     }
 
+    /**
+     * Selects without moving any view: a click, a palette entry, the start of a drag. The view must
+     * stay where the pointer is, or the drop lands somewhere else.
+     */
     public void select(Selection s) {
         selection.set(s == null ? Selection.NONE : s);
+    }
+
+    /**
+     * Selects and asks the views to bring the selection into sight: explicit navigation only (find,
+     * arrow keys, a problem's row, the card a run failed on).
+     */
+    public void navigateTo(Selection s) {
+        select(s);
+        requestReveal();
+    }
+
+    private void requestReveal() {
+        reveals.set(reveals.get() + 1);
+    }
+
+    /** Goes up each time the selection should be brought into sight (see {@link #navigateTo}). */
+    public javafx.beans.property.ReadOnlyLongProperty revealsProperty() {
+        return reveals.getReadOnlyProperty();
     }
 
     public void tell(StatusMessage message) {
@@ -140,8 +163,13 @@ public final class ProjectDocument implements CommandStack.Target {
 
     @Override
     public void show(DesignState s, Selection sel) {
+        Selection before = selection.get();
         state.set(s);
         selection.set(sel != null && sel.existsIn(s) ? sel : Selection.NONE);
+        // an edit, undo or redo that picks another object (a new connector, the card undo restores) shows it
+        if (!selection.get().equals(before)) {
+            requestReveal();
+        }
     }
 
     private void refreshDirty() {

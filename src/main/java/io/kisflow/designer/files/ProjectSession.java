@@ -38,6 +38,12 @@ public final class ProjectSession {
     private final ObservableList<Path> recentList = FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyLongWrapper saves = new javafx.beans.property.ReadOnlyLongWrapper(this, "saves");
     private volatile DesignState lastAutosaved;
+    /**
+     * Goes up each time the recovery copy is dropped because the work is settled (saved, undone back
+     * to the files, or let go with "Don't save"): an autosave prepared before that must not write.
+     */
+    private volatile long settled;
+    private boolean opening;
 
     /**
      * @param stateToSave the document's state with the current zoom and pan in its layout (the
@@ -49,6 +55,13 @@ public final class ProjectSession {
         this.recents = new RecentProjects(stateDir);
         this.stateToSave = stateToSave;
         refreshRecents();
+        // a recovery copy exists only while the document differs from the files: undoing back to
+        // the saved state drops it at once (opening a project is not that: its copy is offered first)
+        doc.dirtyProperty().addListener((o, was, dirty) -> {
+            if (!dirty && !opening && directory() != null) {
+                discardQuietly();
+            }
+        });
     }
 
     /**
@@ -57,11 +70,21 @@ public final class ProjectSession {
      * {@link #restore} it or {@link #discardRecovery()}.
      */
     public Optional<Recovered> open(Path dir) throws IOException {
+        return open(read(dir));
+    }
+
+    /** Reads a project directory, on any thread: the designer reads its first project while it builds the window. */
+    public static ProjectFiles read(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
             throw new IOException(d + " is not a directory: choose the folder that holds the project's .yaml files.");
         }
-        ProjectFiles opened = ProjectFiles.open(d);
+        return ProjectFiles.open(d);
+    }
+
+    /** {@link #open(Path)} of a project already {@link #read}. */
+    public Optional<Recovered> open(ProjectFiles opened) throws IOException {
+        Path d = opened.directory();
         show(opened);
         try {
             recents.add(d);
@@ -71,7 +94,11 @@ public final class ProjectSession {
         refreshRecents();
         Optional<Recovered> found = recovery.find(d);
         DesignState onDisk = doc.savedState();
-        return found.filter(r -> !new DesignState(r.configs(), r.layout()).withoutView().equals(onDisk.withoutView()));
+        if (found.isPresent() && new DesignState(found.get().configs(), found.get().layout()).withoutView().equals(onDisk.withoutView())) {
+            discardRecovery(); // nothing in it that the files do not hold
+            return Optional.empty();
+        }
+        return found;
     }
 
     /** Creates an empty project in an empty (or new) directory and opens it. */
@@ -86,7 +113,7 @@ public final class ProjectSession {
         files.set(opened);
         DesignState state = new DesignState(opened.configs(), opened.layout());
         loadProblems.setAll(opened.loadProblems());
-        doc.open(opened.directory(), state, state);
+        openDocument(opened.directory(), state, state);
         lastAutosaved = state;
         int errors = (int) opened.loadProblems().stream().filter(Problem::isError).count();
         String recovered = opened.recoveryNote().map(n -> " " + n).orElse("");
@@ -98,13 +125,35 @@ public final class ProjectSession {
     /** Takes the recovered work as the current, unsaved state. */
     public void restore(Recovered r) {
         DesignState recovered = new DesignState(r.configs(), r.layout());
-        doc.open(directory(), doc.savedState(), recovered);
+        openDocument(directory(), doc.savedState(), recovered);
         lastAutosaved = recovered;
-        doc.tell(StatusMessage.info("Restored unsaved work from " + r.savedAt() + ". Save to keep it."));
+        // the copy holds the work, not its history: say so, so that an empty Undo does not surprise
+        doc.tell(StatusMessage.info("Restored the copy of " + LocalTimes.describe(r.savedAt())
+                + ". Save to keep it. Undo starts from here: the steps before the copy were not kept."));
     }
 
-    public void discardRecovery() throws IOException {
+    private void openDocument(Path dir, DesignState saved, DesignState current) {
+        opening = true;
+        try {
+            doc.open(dir, saved, current);
+        } finally {
+            opening = false;
+        }
+    }
+
+    /** Drops the recovery copy of the open project: the user declined it, or the work is settled. */
+    public synchronized void discardRecovery() throws IOException {
+        settled++;
+        lastAutosaved = doc.state();
         recovery.discard(directory());
+    }
+
+    private void discardQuietly() {
+        try {
+            discardRecovery();
+        } catch (IOException e) {
+            doc.tell(StatusMessage.error("Could not remove the recovery copy: " + e.getMessage()));
+        }
     }
 
     /** What Save would write into the project directory. */
@@ -118,8 +167,8 @@ public final class ProjectSession {
         DesignState written = stateToSave.get();
         requireFiles().apply(plan);
         doc.markSaved(written);
+        discardRecovery();
         lastAutosaved = written;
-        recovery.discard(directory());
         saves.set(saves.get() + 1);
         doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved: " + plan.summary() + " in " + directory()));
     }
@@ -142,11 +191,26 @@ public final class ProjectSession {
 
     /**
      * Writes a recovery copy when there is unsaved work that was not autosaved yet; returns whether
-     * it wrote. Safe to call from any thread: states are immutable values.
+     * it wrote. With no unsaved work it drops the copy instead. Call on the UI thread, or use
+     * {@link #settledCount()} with the three-argument form from another thread.
      */
     public boolean autosave(DesignState current, boolean dirty) throws IOException {
+        return autosave(current, dirty, settled);
+    }
+
+    /**
+     * The autosave of a state taken earlier on the UI thread, with {@link #settledCount()} taken at
+     * the same time: it writes nothing when the work was settled since (a copy written then would
+     * bring back work that was undone, saved or let go). Safe to call from any thread.
+     */
+    public synchronized boolean autosave(DesignState current, boolean dirty, long settledWhenTaken) throws IOException {
         Path dir = directory();
-        if (dir == null || !dirty || current.equals(lastAutosaved)) {
+        if (dir == null || settledWhenTaken != settled || current.equals(lastAutosaved)) {
+            return false;
+        }
+        if (!dirty) {
+            recovery.discard(dir);
+            lastAutosaved = current;
             return false;
         }
         recovery.save(dir, current.configs(), current.layout());
@@ -154,10 +218,18 @@ public final class ProjectSession {
         return true;
     }
 
-    /** The user closed without saving: the recovery copy is no longer wanted. */
+    /** How often the work was settled so far; see {@link #autosave(DesignState, boolean, long)}. */
+    public long settledCount() {
+        return settled;
+    }
+
+    /**
+     * The project is closed normally (after saving, or with "Don't save", or with nothing unsaved):
+     * the recovery copy is no longer wanted, and no autosave prepared before writes one again.
+     */
     public void closeWithoutSaving() throws IOException {
         if (directory() != null) {
-            recovery.discard(directory());
+            discardRecovery();
         }
     }
 
@@ -193,11 +265,15 @@ public final class ProjectSession {
             return null;
         }
         io.kisflow.config.Origin origin = f.origins().get(doc.savedNameOf(ref));
-        String newFileName = io.kisflow.config.ConfigExporter.fileName(ref);
+        // a new file is named as Go's export names it, with the project's extension (.yml or .yaml)
+        String goName = io.kisflow.config.ConfigExporter.fileName(ref);
+        String newFileName = goName.substring(0, goName.length() - ".yaml".length());
         SavePlan plan = planSave();
         for (var change : plan.changes()) {
             boolean ownFile = origin != null ? change.path().equals(origin.file())
-                    : change.kind() == io.kisflow.designer.project.FileChange.Kind.CREATE && change.path().getFileName().toString().equals(newFileName);
+                    : change.kind() == io.kisflow.designer.project.FileChange.Kind.CREATE
+                    && (change.path().getFileName().toString().equals(newFileName + ".yaml")
+                    || change.path().getFileName().toString().equals(newFileName + ".yml"));
             if (ownFile) {
                 return change.newText();
             }

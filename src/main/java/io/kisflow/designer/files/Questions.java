@@ -5,8 +5,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 
 /** The questions the designer asks about unsaved work, as dialogs with plainly named buttons. */
@@ -34,7 +32,7 @@ public final class Questions {
         a.initOwner(owner);
         a.setTitle("Recover unsaved work");
         a.setHeaderText("The designer was closed with unsaved changes to " + project + ".");
-        a.setContentText("A recovery copy from " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()).format(savedAt)
+        a.setContentText("A recovery copy from " + LocalTimes.describe(savedAt)
                 + " exists. Restore it (it stays unsaved until you save), or discard it and keep the files as they are?");
         a.getDialogPane().setId("recoveryDialog");
         return a;

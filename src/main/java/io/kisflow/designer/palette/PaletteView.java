@@ -62,6 +62,9 @@ public final class PaletteView extends VBox {
         TitledPane functions = section("Functions", "paletteFunctions", vm.functions());
         TitledPane connectors = section("Connectors", "paletteConnectors", vm.connectors());
         TitledPane unconfigured = section("In plugins, no config yet", "paletteUnconfigured", vm.unconfigured());
+        unconfigured.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadingPluginsProperty())
+                .then("In plugins: loading the plugins\u2026")
+                .otherwise(javafx.beans.binding.Bindings.size(vm.unconfigured()).asString("In plugins, no config yet (%d)")));
         VBox.setVgrow(functions, Priority.ALWAYS);
         getChildren().addAll(heading, search, buttons, functions, connectors, unconfigured);
         setSpacing(6);

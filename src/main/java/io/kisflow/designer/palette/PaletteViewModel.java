@@ -33,6 +33,7 @@ public final class PaletteViewModel {
     private final ProjectDocument doc;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<Set<String>> implemented = new SimpleObjectProperty<>(this, "implemented", Set.of());
+    private final javafx.beans.property.BooleanProperty loadingPlugins = new javafx.beans.property.SimpleBooleanProperty(this, "loadingPlugins");
     private final ObservableList<PaletteItem> functions = FXCollections.observableArrayList();
     private final ObservableList<PaletteItem> connectors = FXCollections.observableArrayList();
     private final ObservableList<PaletteItem> unconfigured = FXCollections.observableArrayList();
@@ -113,6 +114,11 @@ public final class PaletteViewModel {
     /** Function names the project's plugins implement (the engine's {@code implementedFunctions()}). */
     public ObjectProperty<Set<String>> implementedProperty() {
         return implemented;
+    }
+
+    /** True while the project's plugins are still loading (the list of plugin functions is not known yet). */
+    public javafx.beans.property.BooleanProperty loadingPluginsProperty() {
+        return loadingPlugins;
     }
 
     public ObservableList<PaletteItem> functions() {

@@ -1,13 +1,16 @@
 package io.kisflow.designer.problems;
 
 import io.kisflow.config.ConfigSet;
-import io.kisflow.config.ConfigValidator;
+import io.kisflow.config.LoadResult;
 import io.kisflow.config.ObjectRef;
 import io.kisflow.config.Origin;
 import io.kisflow.config.Problem;
 import io.kisflow.designer.canvas.Markers;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.edit.Selection;
+import io.kisflow.engine.ProjectCheck;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,11 +21,9 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The problems panel's logic: what reading the files reported (broken files, unknown keys: these
@@ -40,9 +41,10 @@ public final class ProblemsViewModel {
     private final ReadOnlyObjectWrapper<Origin> revealedFile = new ReadOnlyObjectWrapper<>(this, "revealedFile");
     private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper(this, "errors");
     private final ReadOnlyIntegerWrapper warnings = new ReadOnlyIntegerWrapper(this, "warnings");
+    private final ObjectProperty<ProjectCheck.Code> code = new SimpleObjectProperty<>(this, "code");
     private Map<ObjectRef, Origin> origins = Map.of();
     private Map<Path, ObjectRef> objectOfFile = Map.of();
-    private List<Problem> fileProblems = List.of();
+    private ProjectCheck check = new ProjectCheck(new LoadResult(ConfigSet.EMPTY, List.of(), Map.of()));
 
     public ProblemsViewModel(ProjectDocument doc) {
         this.doc = doc;
@@ -51,11 +53,21 @@ public final class ProblemsViewModel {
                 refresh();
             }
         });
+        code.addListener((o, a, b) -> refresh());
     }
 
     /**
-     * A project was opened (or saved): where its objects live, and what loading reported. Problems
-     * the validator finds again on the loaded configs are left to the live check, so each shows once.
+     * The code the designer loaded for the project (its plugins): functions and connectors without
+     * code are findings, as in {@code validate}. Null while the plugins are not loaded yet.
+     */
+    public ObjectProperty<ProjectCheck.Code> codeProperty() {
+        return code;
+    }
+
+    /**
+     * A project was opened (or saved): where its objects live, and what loading reported. The
+     * findings come from {@link ProjectCheck}, the source {@code validate} prints from: problems the
+     * validator finds again on the loaded configs are left to the live check, so each shows once.
      */
     public void projectLoaded(ConfigSet loaded, Map<ObjectRef, Origin> newOrigins, List<Problem> loadProblems) {
         origins = Map.copyOf(newOrigins);
@@ -66,11 +78,7 @@ public final class ProblemsViewModel {
             }
         });
         objectOfFile = byFile;
-        Set<String> validatorSays = new HashSet<>();
-        for (Problem p : ConfigValidator.validate(loaded, origins)) {
-            validatorSays.add(key(p));
-        }
-        fileProblems = loadProblems.stream().filter(p -> !validatorSays.contains(key(p))).toList();
+        check = new ProjectCheck(new LoadResult(loaded, loadProblems, origins));
         refresh();
     }
 
@@ -79,17 +87,13 @@ public final class ProblemsViewModel {
         projectLoaded(doc.state().configs(), newOrigins, List.of());
     }
 
-    private static String key(Problem p) {
-        return p.severity() + "|" + p.subject() + "|" + p.message();
-    }
-
     private void refresh() {
         ConfigSet set = doc.state().configs();
         List<ProblemRow> out = new ArrayList<>();
-        for (Problem p : fileProblems) {
+        for (Problem p : check.fileProblems()) {
             out.add(row(p, set, true));
         }
-        for (Problem p : ConfigValidator.validate(set, origins)) {
+        for (Problem p : check.configProblems(set, originsNow(), code.get())) {
             out.add(row(p, set, false));
         }
         out.sort((a, b) -> a.isError() == b.isError() ? 0 : a.isError() ? -1 : 1);
@@ -116,6 +120,22 @@ public final class ProblemsViewModel {
         errors.set(e);
         warnings.set(out.size() - e);
         markers.set(new Markers(flows, funcs, conns));
+    }
+
+    /** Where each object lives now: a renamed object is still in the file it was read from. */
+    private Map<ObjectRef, Origin> originsNow() {
+        Map<ObjectRef, ObjectRef> renames = doc.state().renamesSince(doc.savedState());
+        if (renames.isEmpty()) {
+            return origins;
+        }
+        Map<ObjectRef, Origin> now = new HashMap<>(origins);
+        renames.forEach((was, is) -> {
+            Origin o = origins.get(was);
+            if (o != null) {
+                now.put(is, o);
+            }
+        });
+        return now;
     }
 
     private ProblemRow row(Problem p, ConfigSet set, boolean fromFile) {
@@ -185,7 +205,7 @@ public final class ProblemsViewModel {
             }
             return;
         }
-        doc.select(switch (ref.type()) {
+        doc.navigateTo(switch (ref.type()) {
             case FLOW -> Selection.flow(ref.name());
             case CONN -> Selection.connector(ref.name());
             case GLOBAL -> Selection.GLOBAL;

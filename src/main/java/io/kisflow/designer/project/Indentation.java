@@ -15,13 +15,19 @@ record Indentation(int step, int sequenceOffset, int itemOffset) {
 
     /** The first example of each kind found in the document, the defaults for the rest. */
     static Indentation of(YamlDocument doc) {
-        int[] found = {-1, -1, -1};
-        scan(doc, doc.root, found);
+        int[] found = found(doc);
         // a file without a nested mapping still shows its unit in how far it indents its lists
         int step = found[0] > 0 ? found[0] : found[1] > 0 ? found[1] : DEFAULT.step;
         int seq = found[1] >= 0 ? found[1] : step;
         int item = found[2] > 0 ? found[2] : DEFAULT.itemOffset;
         return new Indentation(step, seq, item);
+    }
+
+    /** The first example of {step, sequenceOffset, itemOffset} in the document; -1 where it has none. */
+    static int[] found(YamlDocument doc) {
+        int[] found = {-1, -1, -1};
+        scan(doc, doc.root, found);
+        return found;
     }
 
     private static void scan(YamlDocument doc, Node n, int[] found) {

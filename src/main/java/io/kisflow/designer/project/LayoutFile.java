@@ -28,9 +28,49 @@ final class LayoutFile {
     private LayoutFile() {
     }
 
-    /** The sidecar text: sorted keys, unknown keys included, {@code version} first among equals. */
+    /** A new sidecar's text: sorted keys, unknown keys included, {@code version} first among equals. */
     static String render(ProjectLayout layout) {
         return StateJson.write(toTree(layout));
+    }
+
+    /**
+     * The sidecar's text replacing {@code previous} (null when there is none): the keys keep the
+     * order they have in the file, at every level (the layout keeps the order it read), and keys the
+     * file did not have come after them, sorted; so a save changes only the lines whose values
+     * changed, not the order, and the diff stays small.
+     */
+    static String render(ProjectLayout layout, String previous) {
+        List<String> order = topLevelKeys(previous);
+        if (order == null) {
+            return render(layout);
+        }
+        Map<String, Object> sorted = toTree(layout);
+        Map<String, Object> tree = new LinkedHashMap<>();
+        for (String key : order) {
+            if (sorted.containsKey(key)) {
+                tree.put(key, sorted.get(key));
+            }
+        }
+        sorted.forEach(tree::putIfAbsent);
+        return StateJson.writeInOrder(tree);
+    }
+
+    /** The top-level keys of a sidecar text in file order; null when there is no readable one. */
+    private static List<String> topLevelKeys(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode root = StateJson.MAPPER.readTree(text);
+            if (root == null || !root.isObject()) {
+                return null;
+            }
+            List<String> keys = new ArrayList<>();
+            root.fieldNames().forEachRemaining(keys::add);
+            return keys;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The layout as plain maps and lists (also embedded in the recovery copy). */
@@ -39,7 +79,12 @@ final class LayoutFile {
         tree.put("version", VERSION);
         tree.put("laneOrder", layout.laneOrder());
         Map<String, Object> positions = new LinkedHashMap<>();
-        layout.connectorPositions().forEach((name, p) -> positions.put(name, Map.of("x", p.x(), "y", p.y())));
+        layout.connectorPositions().forEach((name, p) -> {
+            Map<String, Object> xy = new LinkedHashMap<>(); // x before y, whatever the JVM's Map.of order
+            xy.put("x", p.x());
+            xy.put("y", p.y());
+            positions.put(name, xy);
+        });
         tree.put("connectorPositions", positions);
         tree.put("zoom", layout.zoom());
         tree.put("panX", layout.panX());

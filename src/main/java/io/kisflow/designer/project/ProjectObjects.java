@@ -70,16 +70,21 @@ final class ProjectObjects {
 
     /** The exporter's text for the object; a connector's load/save lists come from {@code owner}'s bindings. */
     static String render(Object config, ConfigSet owner) {
+        return render(config, owner, io.kisflow.config.YamlStyle.GO);
+    }
+
+    /** As above, in the given layout (the project's own, for a new file). */
+    static String render(Object config, ConfigSet owner, io.kisflow.config.YamlStyle style) {
         if (config instanceof FlowConfig f) {
-            return ConfigExporter.renderFlow(f);
+            return ConfigExporter.renderFlow(f, style);
         }
         if (config instanceof FuncConfig f) {
-            return ConfigExporter.renderFunc(f);
+            return ConfigExporter.renderFunc(f, style);
         }
         if (config instanceof ConnConfig c) {
-            return ConfigExporter.renderConn(c, owner);
+            return ConfigExporter.renderConn(c, owner, style);
         }
-        return ConfigExporter.renderGlobal((GlobalConfig) config);
+        return ConfigExporter.renderGlobal((GlobalConfig) config, style);
     }
 
     /**

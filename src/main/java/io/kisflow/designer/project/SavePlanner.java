@@ -25,8 +25,9 @@ import java.util.Set;
  *
  * <p>Save (into the project's own folder): an object whose file would not change is not touched;
  * a changed object's file is patched ({@link ObjectFileText}); a renamed object keeps its file; a
- * new object gets a new file named as Go's export names it, in the folder where the project keeps
- * that kind of object; a deleted object's file is deleted; the layout sidecar is written when the
+ * new object gets a new file named as Go's export names it, with the extension and indentation most
+ * of the project's files have ({@link ProjectStyle}), in the folder where the project keeps that
+ * kind of object; a deleted object's file is deleted; the layout sidecar is written when the
  * layout changed. Files changed on disk since the project was opened are flagged in the notes.
  *
  * <p>Export (into another folder): the full canonical export, no sidecar, nothing deleted.
@@ -35,6 +36,7 @@ final class SavePlanner {
     private final ProjectSnapshot base;
     private final List<FileChange> changes = new ArrayList<>();
     private final Set<Path> planned = new HashSet<>();
+    private ProjectStyle style;
 
     private SavePlanner(ProjectSnapshot base) {
         this.base = base;
@@ -123,7 +125,10 @@ final class SavePlanner {
     private void create(ObjectRef ref, Object config, ConfigSet edited) {
         FileNames.check(ref);
         Path folder = folderFor(ref.type());
-        String name = ConfigExporter.fileName(ref);
+        if (style == null) {
+            style = ProjectStyle.of(base); // read once per save, and only when a file is added
+        }
+        String name = style.fileName(ref);
         Path file = folder.resolve(name);
         List<String> notes = new ArrayList<>();
         for (int i = 2; Files.exists(file) || Files.isSymbolicLink(file) || planned.contains(file); i++) {
@@ -133,7 +138,7 @@ final class SavePlanner {
             notes.add(name + " is already taken by another file, so this " + ref.kindWord() + " gets "
                     + file.getFileName() + " (KisFlow reads every .yaml file, whatever its name)");
         }
-        write(file, ProjectObjects.render(config, edited), null, notes);
+        write(file, ProjectObjects.render(config, edited, style.yaml()), null, notes);
     }
 
     private void delete(Path file) {
@@ -179,7 +184,7 @@ final class SavePlanner {
         } else if (current != null && base.layout().equals(ProjectLayout.EMPTY) && base.sidecarText() == null) {
             notes.add("appeared after the project was opened; saving replaces it");
         }
-        write(file, LayoutFile.render(layout), current, notes);
+        write(file, LayoutFile.render(layout, current != null ? current : base.sidecarText()), current, notes);
     }
 
     // ---- files ---------------------------------------------------------------------------------

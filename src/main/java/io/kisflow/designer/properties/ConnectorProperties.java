@@ -25,7 +25,8 @@ public final class ConnectorProperties {
     ConnectorProperties(ProjectDocument doc, Supplier<String> subject) {
         this.doc = doc;
         this.subject = subject;
-        name = field("conn.cname", "Name (cname)", ConnConfig::cname, t -> ConnectorEdits.rename(subject.get(), t));
+        name = FieldModel.committedOnEnter(doc, "conn.cname", "Name (cname)", () -> conn() == null ? null : conn().cname(),
+                t -> ConnectorEdits.rename(subject.get(), t));
         type = field("conn.type", "Type", ConnConfig::type,
                 t -> ConnectorEdits.update(subject.get(), "Set type of " + subject.get(), c -> c.withType(t.strip())));
         type.setOptions(ConnConfig.TYPES);

@@ -15,10 +15,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 /**
  * Controls bound to {@link FieldModel}s and {@link ParamsModel}s: a label, the control, and the
- * refusal message under it. Node ids are the YAML paths with dots as dashes
+ * refusal message under it. The message line keeps its height whether empty or not, and the control
+ * is marked with ControlsFX's validation decoration (an icon over its corner, the message on hover):
+ * an error appearing never moves the fields below, so the next click lands where it was aimed. Node ids are the YAML paths with dots as dashes
  * ({@code #func-option-retry_times}), so tests and CSS can find each field.
  */
 final class FieldViews {
@@ -40,10 +45,12 @@ final class FieldViews {
                 f.focusLost();
             }
         });
-        tf.setOnKeyPressed(e -> {
+        // a filter, so Enter and Escape reach the model before the text field's own key handling, which may consume them
+        tf.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                f.focusLost();
-                f.focusGained();
+                f.enter();
+            } else if (e.getCode() == KeyCode.ESCAPE && f.escape()) {
+                e.consume();
             }
         });
         return wrap(f, tf);
@@ -94,31 +101,61 @@ final class FieldViews {
         return v;
     }
 
-    private static VBox wrap(FieldModel f, Node control) {
+    private static VBox wrap(FieldModel f, javafx.scene.control.Control control) {
         f.errorProperty().addListener((o, a, e) -> {
             control.getStyleClass().remove("invalid");
             if (!e.isEmpty()) {
                 control.getStyleClass().add("invalid");
             }
         });
+        decorate(control, f.errorProperty());
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        VBox v = new VBox(3, label, control, error(f.errorProperty(), f.id()));
+        VBox v = new VBox(3, label, control, error(f.messageProperty(), f.id()));
         v.getStyleClass().add("field");
         return v;
     }
 
+    /** ControlsFX's error decoration on the control while the model has a message (it comes from the edit, not from a rule here). */
+    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message) {
+        ValidationSupport support = new ValidationSupport();
+        // the icon sits inside the control's right end (left of a combo box's arrow), clear of the message line below
+        double inset = control instanceof ComboBox<?> ? -36 : -12;
+        support.setValidationDecorator(new GraphicValidationDecoration() {
+            @Override
+            protected java.util.Collection<org.controlsfx.control.decoration.Decoration> createValidationDecorations(
+                    org.controlsfx.validation.ValidationMessage m) {
+                return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m), javafx.geometry.Pos.CENTER_RIGHT, inset, 0));
+            }
+        });
+        support.registerValidator(control, false,
+                (javafx.scene.control.Control c, Object value) -> ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
+        message.addListener((o, a, b) -> support.revalidate(control));
+    }
+
+    /**
+     * The message line: always one line high (a longer message ends in "…" and shows whole on hover),
+     * so nothing below it moves when a message comes or goes.
+     */
     private static Label error(javafx.beans.value.ObservableStringValue message, String id) {
         Label error = new Label();
         error.setId(nodeId(id) + "-error");
         error.getStyleClass().add("field-error");
-        error.setWrapText(true);
+        error.setWrapText(false);
+        error.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         error.textProperty().bind(message);
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        error.visibleProperty().bind(error.managedProperty());
+        error.setMinHeight(ERROR_LINE);
+        error.setPrefHeight(ERROR_LINE);
+        error.setMaxHeight(ERROR_LINE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(message);
+        message.addListener((o, a, b) -> error.setTooltip(b.isEmpty() ? null : whole));
         return error;
     }
+
+    /** The height kept for a field's message line (one line of the 12 px error font). */
+    static final double ERROR_LINE = 16;
 
     /** A key/value table with add and remove buttons. */
     static VBox params(ParamsModel p) {
@@ -136,6 +173,7 @@ final class FieldViews {
             for (int i = 0; i < p.rows().size(); i++) {
                 ParamsModel.Row row = p.rows().get(i);
                 TextField k = paramField(p, row.key(), "key");
+                keyCommits(p, row, k);
                 TextField v = paramField(p, row.value(), "value");
                 int index = i;
                 Button remove = new Button("\u2715");
@@ -179,6 +217,22 @@ final class FieldViews {
             }
         });
         return tf;
+    }
+
+    /** A key reaches the project on Enter or when the focus leaves it; Escape restores the project's key. */
+    private static void keyCommits(ParamsModel p, ParamsModel.Row row, TextField key) {
+        key.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                p.commitKey(row);
+            }
+        });
+        key.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                p.commitKey(row);
+            } else if (e.getCode() == KeyCode.ESCAPE && p.escapeKey(row)) {
+                e.consume();
+            }
+        });
     }
 
     /** Shows "" as the given text (for "no connector"). */

@@ -17,7 +17,7 @@ public final class FlowProperties {
     FlowProperties(ProjectDocument doc, Supplier<String> subject) {
         this.doc = doc;
         this.subject = subject;
-        name = new FieldModel(doc, "flow.flow_name", "Name (flow_name)", () -> flow() == null ? null : flow().flowName(),
+        name = FieldModel.committedOnEnter(doc, "flow.flow_name", "Name (flow_name)", () -> flow() == null ? null : flow().flowName(),
                 t -> FlowEdits.rename(subject.get(), t));
         status = new FieldModel(doc, "flow.status", "Status (1 enabled, 0 disabled)", () -> flow() == null ? null : String.valueOf(flow().status()),
                 t -> FlowEdits.setStatus(subject.get(), Parse.integer(t, "Status")));

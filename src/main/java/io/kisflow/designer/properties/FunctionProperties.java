@@ -7,6 +7,7 @@ import io.kisflow.designer.edit.FunctionEdits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,10 +27,19 @@ public final class FunctionProperties {
     public final FieldModel retryInterval;
     public final ParamsModel defaultParams;
 
-    FunctionProperties(ProjectDocument doc, Supplier<String> subject) {
+    FunctionProperties(ProjectDocument doc, Supplier<String> subject, Supplier<Set<String>> implemented) {
         this.doc = doc;
         this.subject = subject;
-        name = field("func.fname", "Name (fname)", FuncConfig::fname, t -> FunctionEdits.rename(subject.get(), t));
+        name = FieldModel.committedOnEnter(doc, "func.fname", "Name (fname)", () -> func() == null ? null : func().fname(),
+                t -> FunctionEdits.rename(subject.get(), t));
+        // the code registers a function by its name: renaming only the config cuts the cards off from it
+        name.setWarning(t -> {
+            String old = subject.get();
+            return old != null && implemented.get().contains(old) && !implemented.get().contains(t.strip())
+                    ? "The plugin code registers " + old + ", not " + t.strip() + ": after this rename its cards have no code"
+                    + " until the code registers the new name. Enter renames anyway; Escape keeps " + old + "."
+                    : "";
+        });
         mode = field("func.fmode", "Mode (fmode)", FuncConfig::fmode, t -> FunctionEdits.setMode(subject.get(), t));
         mode.setOptions(FuncConfig.MODES);
         sourceName = field("func.source.name", "Source name", f -> f.source().name(),

@@ -17,22 +17,27 @@ import java.util.function.Supplier;
 
 /**
  * An editable key/value table: a function's {@code default_params}, the params a flow gives a card,
- * a connector's {@code params}. Each row edit becomes one edit of the whole map; an empty or repeated
- * key is refused with a message at the table and the project keeps its last valid params.
+ * a connector's {@code params}. A key is like a name: it is checked while typed (an empty or repeated
+ * key shows its problem at the table), reaches the project only when committed (Enter, or the focus
+ * leaving the key) as one undo step, and Escape restores it; a refused key never reaches the
+ * project, which keeps its last valid params. Values follow live, as one undo step per focus visit.
  *
- * <pre>{@code params.addRow(); params.rows().get(0).key().set("max_score");}</pre>
+ * <pre>{@code params.addRow(); Row r = params.rows().get(0); r.key().set("max_score"); params.commitKey(r);}</pre>
  */
 public final class ParamsModel {
     /** One row of the table. */
     public final class Row {
         private final StringProperty key = new SimpleStringProperty(this, "key", "");
         private final StringProperty value = new SimpleStringProperty(this, "value", "");
+        /** The key as the project has it; "" for a new row that has none yet. */
+        private String committedKey;
 
         Row(String k, String v) {
             key.set(k);
             value.set(v);
-            key.addListener((o, a, b) -> changed());
-            value.addListener((o, a, b) -> changed());
+            committedKey = k;
+            key.addListener((o, a, b) -> keyTyped(this));
+            value.addListener((o, a, b) -> valueChanged(this));
         }
 
         public StringProperty key() {
@@ -41,6 +46,11 @@ public final class ParamsModel {
 
         public StringProperty value() {
             return value;
+        }
+
+        /** True while a typed key waits for Enter (or for the focus to leave). */
+        public boolean isPending() {
+            return !key.get().strip().equals(committedKey);
         }
     }
 
@@ -62,7 +72,7 @@ public final class ParamsModel {
         this.burst = new FocusBurst(doc, id);
     }
 
-    /** Adds an empty row at the end (the project changes once it has a key). */
+    /** Adds an empty row at the end (the project changes once its key is committed). */
     public void addRow() {
         refreshing = true;
         try {
@@ -74,32 +84,104 @@ public final class ParamsModel {
     }
 
     public void removeRow(int index) {
-        if (index >= 0 && index < rows.size()) {
-            rows.remove(index);
-            burst.end();
-            changed();
-            burst.end();
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        Row removed = rows.remove(index);
+        if (!removed.committedKey.isEmpty()) {
+            error.set(burst.commit(() -> named(": remove " + removed.committedKey)));
+        } else {
+            error.set("");
         }
     }
 
-    private void changed() {
-        if (refreshing) {
+    private void keyTyped(Row row) {
+        if (!refreshing) {
+            error.set(row.isPending() ? keyProblem(row) : "");
+        }
+    }
+
+    /** Why the row's typed key cannot be committed, or "". */
+    private String keyProblem(Row row) {
+        String k = row.key.get().strip();
+        if (k.isEmpty()) {
+            return row.committedKey.isEmpty() ? "Type a key for the new param."
+                    : "Every param needs a key; fill it in or remove the row.";
+        }
+        for (Row r : rows) {
+            if (r != row && r.committedKey.equals(k)) {
+                return "The key " + k + " is used twice; keys must be unique.";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Commits the row's typed key (Enter, or the focus leaving the key): a valid key reaches the
+     * project as one undo step; a refused one gives way to the key the project has, and the reason
+     * stays at the table.
+     */
+    public void commitKey(Row row) {
+        if (!rows.contains(row) || !row.isPending()) {
             return;
         }
+        String k = row.key.get().strip();
+        String problem = keyProblem(row);
+        if (problem.isEmpty()) {
+            String old = row.committedKey;
+            row.committedKey = k;
+            problem = burst.commit(() -> named(old.isEmpty() ? ": add " + k : ": rename " + old + " to " + k));
+            if (!problem.isEmpty()) {
+                row.committedKey = old;
+            }
+        }
+        if (!problem.isEmpty()) {
+            restore(row);
+        }
+        error.set(problem);
+    }
+
+    /** Escape in a key: the typed key gives way to the project's; returns whether one was typed. */
+    public boolean escapeKey(Row row) {
+        if (!row.isPending()) {
+            return false;
+        }
+        restore(row);
+        error.set(row.committedKey.isEmpty() ? "Type a key for the new param." : "");
+        return true;
+    }
+
+    private void restore(Row row) {
+        refreshing = true;
+        try {
+            row.key.set(row.committedKey);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** The whole map as the project should have it, with the description of what changed appended. */
+    private Edit named(String what) {
+        Edit edit = write.apply(committedMap());
+        return Edit.batch(edit.description() + what, java.util.List.of(edit));
+    }
+
+    private void valueChanged(Row row) {
+        if (refreshing || row.committedKey.isEmpty()) {
+            return; // a new row's value reaches the project with its key
+        }
+        error.set(burst.perform(() -> write.apply(committedMap())));
+    }
+
+    /** The rows that have a committed key, in table order. */
+    private Map<String, String> committedMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (Row r : rows) {
-            String k = r.key.get().strip();
-            if (k.isEmpty()) {
-                error.set("Every param needs a key; fill it in or remove the row.");
-                return;
+            if (!r.committedKey.isEmpty()) {
+                map.put(r.committedKey, r.value.get());
             }
-            if (map.containsKey(k)) {
-                error.set("The key " + k + " is used twice; keys must be unique.");
-                return;
-            }
-            map.put(k, r.value.get());
         }
-        error.set(burst.perform(() -> write.apply(map)));
+        return map;
     }
 
     public void focusGained() {
@@ -110,15 +192,17 @@ public final class ParamsModel {
         burst.focusLost();
     }
 
-    /** Shows the project's params, except during this table's own edit (or always with {@code force}: the subject changed). */
+    /**
+     * Shows the project's params, except during this table's own edit (or always with {@code force}:
+     * the subject changed). Rows whose keys are still being typed stay while the project's params are
+     * what the table has committed.
+     */
     public void refresh(boolean force) {
         if (burst.committing() && !force) {
             return;
         }
         Map<String, String> model = read.get();
-        Map<String, String> shown = new LinkedHashMap<>();
-        rows.forEach(r -> shown.put(r.key.get(), r.value.get()));
-        if (force || !shown.equals(model == null ? Map.of() : model) || shown.size() != rows.size()) {
+        if (force || !committedMap().equals(model == null ? Map.of() : model)) {
             refreshing = true;
             try {
                 List<Row> fresh = model == null ? List.of()
@@ -127,8 +211,8 @@ public final class ParamsModel {
             } finally {
                 refreshing = false;
             }
+            error.set("");
         }
-        error.set("");
     }
 
     public String id() {

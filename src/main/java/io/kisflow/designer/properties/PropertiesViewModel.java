@@ -4,7 +4,9 @@ import io.kisflow.config.FlowStep;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.edit.Selection;
 import io.kisflow.designer.edit.StepEdits;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The properties panel's logic: which sections the selection shows (a card shows its function,
@@ -29,6 +32,7 @@ public final class PropertiesViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyLongWrapper renameRequests = new ReadOnlyLongWrapper(this, "renameRequests");
     private final ReadOnlyLongWrapper refreshes = new ReadOnlyLongWrapper(this, "refreshes");
+    private final ObjectProperty<Set<String>> implemented = new SimpleObjectProperty<>(this, "implemented", Set.of());
     public final FlowProperties flow;
     public final FunctionProperties function;
     public final ParamsModel cardParams;
@@ -38,7 +42,7 @@ public final class PropertiesViewModel {
     public PropertiesViewModel(ProjectDocument doc) {
         this.doc = doc;
         flow = new FlowProperties(doc, this::flowName);
-        function = new FunctionProperties(doc, this::functionName);
+        function = new FunctionProperties(doc, this::functionName, implemented::get);
         connector = new ConnectorProperties(doc, this::connectorName);
         global = new GlobalProperties(doc);
         cardParams = new ParamsModel(doc, "card.params", "Params this flow gives the function", this::cardParamsValue, m -> {
@@ -120,6 +124,11 @@ public final class PropertiesViewModel {
             return step.params();
         }
         return null;
+    }
+
+    /** Function names the project's plugins implement: renaming one of them warns at the name field. */
+    public ObjectProperty<Set<String>> implementedProperty() {
+        return implemented;
     }
 
     /** F2: asks the view to focus the name field of the shown object. */

@@ -23,8 +23,8 @@ import java.util.function.Function;
 /**
  * The debugger's tabs in the window: Run, Inspector, Diff, History and Timings under the canvas;
  * Call and Plugins beside Properties. Each open project has its own debug session, so the views are
- * made again for each session (a view binds to one session); before a project is open the tabs say
- * so. The run panel, history and timings follow the selected lane's flow, the Call tab the selected
+ * made again for each session (a view binds to one session), when their tab is shown; before a
+ * project is open the tabs say so. The run panel, history and timings follow the selected lane's flow, the Call tab the selected
  * card.
  *
  * <pre>{@code DebuggerTabs.install(vm.debugger, window.bottomTabs(), window.sideTabs(), window::showTab);}</pre>
@@ -121,12 +121,45 @@ final class DebuggerTabs {
         });
     }
 
-    /** A tab whose content is made from the current session, and made again when the session changes. */
+    /**
+     * A tab whose content is made from the current session when the tab is first shown, and made
+     * again when the session changes (at once when the tab is in front, else when it is next shown).
+     * Views of tabs nobody looked at are never built: the window opens faster, and a closed project's
+     * session is not kept alive by a hidden view.
+     */
     private static Tab sessionTab(ProjectDebugger debugger, String title, String id, Function<DebugSession, Node> view) {
         Tab tab = DesignerWindow.tab(title, id, noProject());
-        debugger.sessionProperty().addListener((o, a, s) -> tab.setContent(s == null ? noProject() : view.apply(s)));
-        if (debugger.session() != null) {
-            tab.setContent(view.apply(debugger.session()));
+        DebugSession[] shown = {null};
+        Runnable refresh = () -> {
+            DebugSession s = debugger.session();
+            if (s == shown[0] && (s != null || tab.getContent() != null)) {
+                return;
+            }
+            shown[0] = s;
+            tab.setContent(s == null ? noProject() : view.apply(s));
+        };
+        debugger.sessionProperty().addListener((o, a, s) -> {
+            if (tab.isSelected()) {
+                refresh.run();
+            } else {
+                shown[0] = null;
+                tab.setContent(null);   // made again when next shown
+            }
+        });
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                // views are made on the JavaFX thread, also when a caller (a test) selects the tab from another
+                if (javafx.application.Platform.isFxApplicationThread()) {
+                    refresh.run();
+                } else {
+                    javafx.application.Platform.runLater(refresh);
+                }
+            }
+        });
+        if (tab.isSelected()) {
+            refresh.run();
+        } else {
+            tab.setContent(null);
         }
         return tab;
     }

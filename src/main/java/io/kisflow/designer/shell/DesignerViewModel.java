@@ -15,6 +15,7 @@ import io.kisflow.designer.problems.ProblemsViewModel;
 import io.kisflow.designer.problems.YamlViewModel;
 import io.kisflow.designer.properties.PropertiesViewModel;
 import io.kisflow.designer.ui.Theme;
+import io.kisflow.engine.ProjectCheck;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -81,9 +82,16 @@ public final class DesignerViewModel {
         if (s == null) {
             return;
         }
-        Runnable copy = () -> palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+        Runnable copy = () -> {
+            palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+            properties.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
+            // the Problems list judges "no code" by the plugins this project loaded, as validate does
+            problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors())));
+        };
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
+        s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());
         copy.run();
+        palette.loadingPluginsProperty().bind(s.loadingPluginsProperty());
     }
 
     public ObjectProperty<Theme> themeProperty() {

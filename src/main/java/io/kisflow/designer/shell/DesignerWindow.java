@@ -371,9 +371,10 @@ public final class DesignerWindow implements ActionCatalog.Window {
     private void autosaveInBackground() {
         var state = vm.canvas.stateWithView();
         boolean dirty = vm.document.isDirty();
+        long settled = vm.session.settledCount();
         autosaveThread.execute(() -> {
             try {
-                vm.session.autosave(state, dirty);
+                vm.session.autosave(state, dirty, settled);
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> vm.document.tell(StatusMessage.error("Autosave failed: " + e.getMessage())));
             }

@@ -1,10 +1,14 @@
 package io.kisflow.designer.shell;
 
 import io.kisflow.designer.document.StatusMessage;
+import io.kisflow.config.KistypeRepair;
 import io.kisflow.designer.files.FileDialogs;
+import io.kisflow.designer.files.KistypeRepairDialog;
+import io.kisflow.designer.files.KistypeRepairs;
 import io.kisflow.designer.files.ProjectSession;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
+import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.Recovered;
 import io.kisflow.designer.project.SavePlan;
 import javafx.scene.control.ButtonType;
@@ -12,6 +16,7 @@ import javafx.stage.Window;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,10 +43,22 @@ public final class FileCommands {
 
     /** Opens a project directory; returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
+        return openProject(dir, null);
+    }
+
+    /**
+     * {@link #openProject(Path)} of a project whose files were read beforehand ({@link ProjectSession#read},
+     * off the UI thread at start-up); null reads them now.
+     */
+    public boolean openProject(Path dir, ProjectFiles alreadyRead) {
         try {
-            Optional<Recovered> recovered = session().open(dir);
+            Optional<Recovered> recovered = offerKistypeRepair(alreadyRead == null ? session().open(dir) : session().open(alreadyRead));
             vm.canvas.showOpened();
             if (recovered.isPresent()) {
+                // opened before the window was first shown (start-up): the question needs the window behind it
+                if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+                    stage.show();
+                }
                 ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
                         .showAndWait().orElse(Questions.DISCARD);
                 if (answer == Questions.RESTORE) {
@@ -55,6 +72,21 @@ public final class FileCommands {
             Questions.error(owner.get(), "Could not open " + dir, message(e)).showAndWait();
             return false;
         }
+    }
+
+    /** Go's kistype: "" files are repaired only when the user accepts; before the recovery offer, which reopening recomputes. */
+    private Optional<Recovered> offerKistypeRepair(Optional<Recovered> recovered) throws IOException {
+        List<KistypeRepair.Fix> fixes = KistypeRepairs.found(session());
+        if (fixes.isEmpty()) {
+            return recovered;
+        }
+        // opened before the window was first shown (start-up): the question needs the window behind it
+        if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+            stage.show();
+        }
+        ButtonType answer = KistypeRepairDialog.create(owner.get(), session().directory(), fixes).showAndWait()
+                .orElse(KistypeRepairDialog.NOT_NOW);
+        return answer == KistypeRepairDialog.REPAIR ? KistypeRepairs.repair(session(), vm.document, fixes) : recovered;
     }
 
     public void open() {
@@ -126,6 +158,7 @@ public final class FileCommands {
      */
     public boolean settleUnsaved(String doing) {
         if (!vm.document.isDirty()) {
+            dropRecoveryCopy(); // nothing unsaved: a copy left from undone work must not come back
             return true;
         }
         ButtonType answer = Questions.unsavedChanges(owner.get(), projectName(), doing).showAndWait().orElse(ButtonType.CANCEL);
@@ -133,14 +166,18 @@ public final class FileCommands {
             return save();
         }
         if (answer == Questions.DONT_SAVE) {
-            try {
-                session().closeWithoutSaving();
-            } catch (IOException e) {
-                vm.document.tell(StatusMessage.error("Could not remove the recovery copy: " + e.getMessage()));
-            }
+            dropRecoveryCopy();
             return true;
         }
         return false;
+    }
+
+    private void dropRecoveryCopy() {
+        try {
+            session().closeWithoutSaving();
+        } catch (IOException e) {
+            vm.document.tell(StatusMessage.error("Could not remove the recovery copy: " + e.getMessage()));
+        }
     }
 
     private String projectName() {

@@ -1,7 +1,11 @@
 package io.kisflow.designer.ui;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
+
+import java.util.List;
 
 /**
  * Light and dark looks: a style sheet for the controls and the colours the canvas paints with
@@ -28,6 +32,7 @@ public enum Theme {
                           Color ok, Color note) {
     }
 
+    private static final PseudoClass DARK_STATE = PseudoClass.getPseudoClass("dark");
     private final String css;
     private final Palette palette;
 
@@ -40,13 +45,30 @@ public enum Theme {
         return palette;
     }
 
-    /** Applies this theme's style sheets (the shared base, the debugger's panels, then this theme's colours). */
+    /**
+     * Applies this theme: the style sheets (the shared base, the debugger's panels, both themes'
+     * colours) and the root's {@code :dark} pseudo-class, under which the dark sheet's rules apply.
+     * Switching themes changes that one state and no style sheet: replacing the sheets made JavaFX
+     * drop and restyle the whole scene, most of a 3-second switch ({@code bench.ThemeSwitchBench}).
+     */
     public void applyTo(Scene scene) {
-        scene.getStylesheets().setAll(
-                Theme.class.getResource("/io/kisflow/designer/designer.css").toExternalForm(),
-                Theme.class.getResource("/io/kisflow/designer/debug-data.css").toExternalForm(),
-                Theme.class.getResource("/io/kisflow/designer/debug-run.css").toExternalForm(),
-                Theme.class.getResource("/io/kisflow/designer/" + css).toExternalForm());
+        List<String> all = List.of(sheet("designer.css"), sheet("debug-data.css"), sheet("debug-run.css"),
+                sheet(LIGHT.css), sheet(DARK.css));
+        if (!scene.getStylesheets().equals(all)) {
+            scene.getStylesheets().setAll(all);
+        }
+        applyTo(scene.getRoot());
+    }
+
+    /** Sets or clears the {@code :dark} state on the root of a scene (or of a dialog's pane). */
+    public void applyTo(Parent root) {
+        if (root != null) {
+            root.pseudoClassStateChanged(DARK_STATE, this == DARK);
+        }
+    }
+
+    private static String sheet(String name) {
+        return Theme.class.getResource("/io/kisflow/designer/" + name).toExternalForm();
     }
 
     /** The colour of a function mode on cards and icons. */

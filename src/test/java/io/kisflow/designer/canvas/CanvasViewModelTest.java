@@ -5,6 +5,7 @@ import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.edit.Selection;
 import io.kisflow.designer.palette.PaletteItem;
+import io.kisflow.designer.palette.PaletteViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +179,87 @@ class CanvasViewModelTest {
         vm.zoomAt(2, 300, 100);
         assertEquals(300, vm.viewport().toScreenX(wx), 1e-9);
         assertEquals(2, vm.viewport().zoom(), 1e-9);
+    }
+
+    // ---- the view moves only when the user navigates (issue 8, items 7 and 10) ------------------
+
+    @Test
+    void pressingAPaletteConnectorOrAHalfHiddenCardNeverMovesTheView() {
+        vm.setViewSize(400, 200);
+        Viewport before = vm.viewport();
+        // a drag from the palette starts by pressing the entry, which selects it
+        new PaletteViewModel(doc).select(new PaletteItem(PaletteItem.Kind.CONNECTOR, "ScoreStore", "redis"));
+        assertEquals(Selection.connector("ScoreStore"), doc.selection());
+        assertEquals(before, vm.viewport());
+        // the first card of StuScore runs off the right edge; pressing it starts a drag where it is
+        double[] c = vm.cardCentre("StuScore", 0);
+        assertTrue(vm.viewport().toScreenX(vm.geometry().cardRect(0, 0).maxX()) > 400 - 24);
+        vm.press(c[0], c[1]);
+        assertEquals(Selection.step("StuScore", 0), doc.selection());
+        assertEquals(before, vm.viewport());
+        vm.drag(c[0] + 30, c[1] + 5);
+        assertEquals(before, vm.viewport());
+    }
+
+    @Test
+    void findRevealsTheMatchClearOfTheFindBar() {
+        vm.setViewSize(500, 300);
+        vm.setCovered(44, 0);
+        vm.viewportProperty().set(new Viewport(1, -2000, 200));
+        assertEquals(1, vm.find("loadavg"));
+        Rect card = vm.rectOf(doc.selection());
+        Viewport v = vm.viewport();
+        assertTrue(v.toScreenY(card.y()) >= 44, "the card's top is below the find bar: " + v.toScreenY(card.y()));
+        assertTrue(v.toScreenY(card.maxY()) <= 300 && v.toScreenX(card.x()) >= 0 && v.toScreenX(card.maxX()) <= 500);
+    }
+
+    @Test
+    void aNewConnectorsBadgeIsShownClearOfTheFindBar() {
+        vm.setViewSize(500, 300);
+        vm.setCovered(44, 0);
+        new io.kisflow.designer.document.EditActions(doc).newConnector();
+        Rect badge = vm.rectOf(doc.selection());
+        Viewport v = vm.viewport();
+        assertTrue(doc.selection() instanceof Selection.OfConnector);
+        assertTrue(v.toScreenY(badge.y()) >= 44 && v.toScreenY(badge.maxY()) <= 300);
+        assertTrue(v.toScreenX(badge.x()) >= 0 && v.toScreenX(badge.maxX()) <= 500);
+    }
+
+    @Test
+    void fitKeepsTheTopLaneClearOfTheFindBar() {
+        vm.setViewSize(600, 300);
+        vm.setCovered(44, 0);
+        vm.fit();
+        assertTrue(vm.viewport().toScreenY(vm.geometry().bounds().y()) >= 44);
+    }
+
+    @Test
+    void theScrollBarsReachALaneWiderThanTheView() {
+        vm.setViewSize(500, 300);
+        vm.viewportProperty().set(Viewport.DEFAULT);
+        CanvasViewModel.ScrollAxis h = vm.horizontalScroll();
+        assertTrue(h.visible() < 1, "the view shows only part of the lanes");
+        vm.scrollToX(h.max());
+        Rect last = vm.rectOf(Selection.connector("ScoreStore"));
+        assertTrue(vm.viewport().toScreenX(last.maxX()) <= 500, "scrolled to the end, the right-most badge is in view");
+        assertEquals(h.max(), vm.horizontalScroll().value(), 1e-6);
+        vm.scrollToY(vm.verticalScroll().min());
+        assertTrue(vm.viewport().toScreenY(0) > 0, "scrolled to the top, the first lane is in view");
+    }
+
+    @Test
+    void theTooltipNamesTheCardInFull() {
+        double[] c = vm.cardCentre("StuScore", 2);
+        assertEquals("PrintStuAvgScore\nExpand \u00b7 card 3 of flow StuScore", vm.describeAt(c[0], c[1]));
+        double[] b = vm.badgeCentre("ScoreStore");
+        assertEquals("ScoreStore\nredis connector", vm.describeAt(b[0], b[1]));
+        assertNull(vm.describeAt(vm.viewport().toScreenX(-500), vm.viewport().toScreenY(-500)));
+    }
+
+    @Test
+    void longNamesBreakAtWordBoundaries() {
+        assertEquals(List.of(5, 8, 11), TextFitter.wordBreaks("PrintStuAvgScore"));
+        assertEquals(List.of(5, 9), TextFitter.wordBreaks("save_avg2Score"));
+        assertEquals(List.of(), TextFitter.wordBreaks("lowercase"));
     }
 }

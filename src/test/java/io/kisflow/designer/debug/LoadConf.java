@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Go's conformance configs (flowName1..5, StuAvg, ConnName1) and traces, from the copy the engine's
- * conformance test keeps in the repository, and the three source rows Go's tests committed.
+ * Go's conformance configs (flowName1..5, StuAvg, ConnName1) and traces, from the shared material
+ * ({@link io.kisflow.SharedMaterial}), and the three source rows Go's tests committed.
  */
 public final class LoadConf {
     public static final List<String> SOURCE = List.of("This is Data1 from Test", "This is Data2 from Test", "This is Data3 from Test");
@@ -17,14 +17,13 @@ public final class LoadConf {
     private LoadConf() {
     }
 
-    private static final Path DATA = Path.of("src/test/java/io/kisflow/conformance/data");
-
+    /** Go's load_conf from the shared material; skips the calling test when it is absent. */
     public static Path dir() {
-        return DATA.resolve("load_conf");
+        return io.kisflow.SharedMaterial.loadConf();
     }
 
     public static Path traces() {
-        return DATA.resolve("go-traces");
+        return io.kisflow.SharedMaterial.goTraces();
     }
 
     public static ConfigSet configs() {

@@ -135,12 +135,60 @@ class ProjectSessionTest {
         Optional<Recovered> offer = again.open(project);
         assertTrue(offer.isPresent());
         again.restore(offer.get());
+        assertEquals("Restored the copy of " + LocalTimes.describe(offer.get().savedAt())
+                        + ". Save to keep it. Undo starts from here: the steps before the copy were not kept.",
+                restarted.status().text(), "a local time people read, and why Undo is empty");
+        assertFalse(restarted.status().text().matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), "no ISO timestamp");
         assertEquals(List.of("LoadAvgScore"), restarted.state().configs().flow("LoadScores").flows().stream().map(s -> s.fname()).toList());
         assertTrue(restarted.isDirty());
         again.applySave(again.planSave());
 
         ProjectDocument third = new ProjectDocument();
         assertTrue(new ProjectSession(third, state, third::state).open(project).isEmpty(), "a save discards the recovery copy");
+    }
+
+    @Test
+    void undoingBackToTheSavedStateDropsTheRecoveryCopy() throws IOException {
+        session.open(project);
+        doc.perform(io.kisflow.designer.edit.FlowEdits.add("Undone", 0));
+        assertTrue(session.autosave(doc.state(), doc.isDirty()));
+        assertTrue(offeredAtNextStart().isPresent(), "unsaved work has a recovery copy");
+        long takenBeforeUndo = session.settledCount();
+        var stateBeforeUndo = doc.state();
+
+        doc.undo();
+        assertFalse(doc.isDirty());
+        assertTrue(offeredAtNextStart().isEmpty(), "the document equals the files again: no copy");
+        assertFalse(session.autosave(stateBeforeUndo, true, takenBeforeUndo),
+                "an autosave prepared before the undo (on the autosave thread) writes nothing");
+        assertTrue(offeredAtNextStart().isEmpty());
+        assertTrue(isEmptyDir(state.resolve("recovery")), "the copy file itself is gone");
+
+        doc.redo();
+        assertTrue(session.autosave(doc.state(), doc.isDirty()), "redone work is unsaved again and gets its copy");
+        assertTrue(offeredAtNextStart().isPresent());
+    }
+
+    @Test
+    void aCopyThatEqualsTheFilesIsNotOfferedAndIsRemoved() throws IOException {
+        session.open(project);
+        new io.kisflow.designer.project.RecoveryStore(state).save(project, doc.state().configs(), doc.state().layout());
+        ProjectDocument next = new ProjectDocument();
+        assertTrue(new ProjectSession(next, state, next::state).open(project).isEmpty());
+        assertTrue(isEmptyDir(state.resolve("recovery")), "nothing in it the files do not hold: removed");
+    }
+
+    private Optional<Recovered> offeredAtNextStart() throws IOException {
+        return new io.kisflow.designer.project.RecoveryStore(state).find(project);
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.noneMatch(f -> f.toString().endsWith(".json"));
+        }
     }
 
     @Test

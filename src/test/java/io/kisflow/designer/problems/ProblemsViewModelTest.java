@@ -49,6 +49,15 @@ class ProblemsViewModelTest {
     }
 
     @Test
+    void aFunctionWithoutANameIsAnErrorInTheProblemsList() {
+        doc.perform(io.kisflow.designer.edit.Edit.of("unname", s -> s.withConfigs(s.configs().withFunc(
+                new io.kisflow.config.FuncConfig("", "Calculate", null, null, Map.of()))), null));
+        ProblemRow row = problems.rows().stream().filter(r -> r.message().contains("has no fname")).findFirst().orElseThrow();
+        assertEquals(Problem.Severity.ERROR, row.problem().severity());
+        assertTrue(row.message().contains("add fname: NAME"), row.message());
+    }
+
+    @Test
     void clickingAProblemSelectsItsObject() {
         doc.perform(io.kisflow.designer.edit.FlowEdits.add("Empty", 0));
         ProblemRow empty = problems.rows().stream().filter(r -> ObjectRef.flow("Empty").equals(r.object())).findFirst().orElseThrow();

@@ -39,7 +39,7 @@ class EditKindsTest {
     @Test
     void everyEditOfGosTestConfigsIsPatchedInPlace() throws Exception {
         Path dir = tmp.resolve("p");
-        ProjectFilesTest.copyTree(Path.of("src/test/resources/designer/project/load_conf"), dir);
+        ProjectFilesTest.copyTree(io.kisflow.SharedMaterial.loadConf(), dir);
         ProjectFilesTest.copyTree(Path.of("src/test/resources/designer/project/commented"), dir.resolve("commented"));
         sweep(dir);
         assertTrue(checked > 200, "edits checked: " + checked);

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Save, export and open on a copy of Go's own test configs, asserting the files on disk. */
 class ProjectFilesTest {
-    /** Go's test configs (shared/conformance/load_conf), copied unchanged into the test resources. */
-    private static final Path LOAD_CONF = Path.of("src/test/resources/designer/project/load_conf");
 
     @TempDir
     Path tmp;
@@ -42,7 +40,7 @@ class ProjectFilesTest {
     @BeforeEach
     void copyLoadConf() throws IOException {
         dir = tmp.resolve("load_conf");
-        copyTree(LOAD_CONF, dir);
+        copyTree(io.kisflow.SharedMaterial.loadConf(), dir);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -269,23 +267,62 @@ class ProjectFilesTest {
         FuncConfig f = FuncConfig.of("NewFunc", "Calculate");
         ConfigSet edited = files.configs().withFunc(f);
         SavePlan plan = files.planSave(edited, files.layout(), dir);
-        Path expected = dir.resolve("func/func-NewFunc.yaml");
+        Path expected = dir.resolve("func/func-NewFunc.yml");
         assertOnly(plan, FileChange.Kind.CREATE, expected);
-        assertEquals(ConfigExporter.renderFunc(f), plan.created().get(0).newText());
         applyAndCheck(files, plan);
         assertEquals(f, files.configs().func("NewFunc"));
         assertEquals(expected, files.origins().get(ObjectRef.func("NewFunc")).file());
     }
 
     @Test
+    void newFilesFollowTheProjectsExtensionAndIndentation() throws Exception {
+        // Go's own test configs: .yml files, 2-space indents, lists indented under their key
+        ProjectFiles files = ProjectFiles.open(dir);
+        FuncConfig f = FuncConfig.of("NewFunc", "Calculate")
+                .withOption(FuncOption.EMPTY.withDefaultParams(Map.of("window", "10")));
+        FlowConfig flow = FlowConfig.of("NewFlow", new FlowStep("NewFunc", Map.of("limit", "7")), new FlowStep("funcName1", Map.of()));
+        ConfigSet edited = files.configs().withFunc(f).withFlow(flow);
+        SavePlan plan = files.planSave(edited, files.layout(), dir);
+        assertOnly(plan, FileChange.Kind.CREATE, dir.resolve("func/func-NewFunc.yml"), dir.resolve("flow/flow-NewFlow.yml"));
+        String flowText = plan.changes().stream().filter(c -> c.path().endsWith("flow-NewFlow.yml")).findFirst().orElseThrow().newText();
+        assertEquals("""
+                kistype: flow
+                status: 1
+                flow_name: NewFlow
+                flows:
+                  - fname: NewFunc
+                    params:
+                      limit: "7"
+                  - fname: funcName1
+                """, flowText.replace("    params: {}\n", ""));
+        String funcText = plan.changes().stream().filter(c -> c.path().endsWith("func-NewFunc.yml")).findFirst().orElseThrow().newText();
+        assertTrue(funcText.contains("\noption:\n  cname: \"\"\n") && funcText.contains("\n  default_params:\n    window: \"10\"\n"), funcText);
+        assertFalse(funcText.contains("\n    default_params"), "no 4-space steps in a 2-space project: " + funcText);
+        applyAndCheck(files, plan);
+        assertEquals(flow, ConfigLoader.load(dir).configs().flow("NewFlow"));
+        assertEquals(f, ConfigLoader.load(dir).configs().func("NewFunc"));
+    }
+
+    @Test
+    void aProjectOfGoExportedFilesGetsGoExportedFiles() throws Exception {
+        Path exported = tmp.resolve("exported");
+        ConfigExporter.export(ConfigLoader.load(dir).configs(), exported);
+        ProjectFiles files = ProjectFiles.open(exported);
+        FuncConfig f = FuncConfig.of("NewFunc", "Calculate").withOption(FuncOption.EMPTY.withDefaultParams(Map.of("window", "10")));
+        SavePlan plan = files.planSave(files.configs().withFunc(f), files.layout(), exported);
+        assertEquals(exported.resolve("func-NewFunc.yaml"), plan.created().get(0).path());
+        assertEquals(ConfigExporter.renderFunc(f), plan.created().get(0).newText(), "yaml.v3's layout, as Go exports");
+    }
+
+    @Test
     void newObjectNeverOverwritesAnExistingFile() throws Exception {
-        Files.writeString(dir.resolve("func/func-Taken.yaml"), "not: a config\n");
+        Files.writeString(dir.resolve("func/func-Taken.yml"), "not: a config\n");
         ProjectFiles files = ProjectFiles.open(dir);
         SavePlan plan = files.planSave(files.configs().withFunc(FuncConfig.of("Taken", "Verify")), files.layout(), dir);
-        assertOnly(plan, FileChange.Kind.CREATE, dir.resolve("func/func-Taken-2.yaml"));
-        assertTrue(plan.notes().get(0).contains("func-Taken.yaml is already taken"), plan.notes()::toString);
+        assertOnly(plan, FileChange.Kind.CREATE, dir.resolve("func/func-Taken-2.yml"));
+        assertTrue(plan.notes().get(0).contains("func-Taken.yml is already taken"), plan.notes()::toString);
         applyAndCheck(files, plan);
-        assertEquals("not: a config\n", read("func/func-Taken.yaml"));
+        assertEquals("not: a config\n", read("func/func-Taken.yml"));
     }
 
     @Test
@@ -437,6 +474,61 @@ class ProjectFilesTest {
         assertTrue(written.contains("\"pluginStuff\": {\n    \"a\": [\n      1,\n      2\n    ]\n  }"), written);
         assertEquals(moved, files.layout());
         assertEquals(moved, ProjectFiles.open(dir).layout());
+    }
+
+    @Test
+    void savingTheSidecarKeepsTheOrderOfItsKeys() throws Exception {
+        String before = """
+                {
+                  "zoom": 1.0,
+                  "version": 1,
+                  "inputRows": {
+                    "StuAvg": [
+                      "a"
+                    ],
+                    "FlowName1": [
+                      "b"
+                    ]
+                  },
+                  "connectorPositions": {
+                    "ConnName1": {
+                      "x": 1.0,
+                      "y": 2.0
+                    }
+                  },
+                  "pluginStuff": {
+                    "zeta": 1,
+                    "alpha": 2
+                  }
+                }
+                """;
+        Files.writeString(dir.resolve(LayoutFile.FILE_NAME), before);
+        ProjectFiles files = ProjectFiles.open(dir);
+        ProjectLayout moved = files.layout().withConnectorPosition("ConnName1", new Point(5, 2));
+        SavePlan plan = files.planSave(files.configs(), moved, dir);
+        applyAndCheck(files, plan);
+        List<String> was = before.lines().toList();
+        List<String> now = read(LayoutFile.FILE_NAME).lines().toList();
+        List<String> keysWere = was.stream().filter(l -> l.matches("\\s*\"[^\"]+\": .*")).map(l -> l.strip().split(":")[0]).toList();
+        List<String> keysNow = now.stream().filter(l -> l.matches("\\s*\"[^\"]+\": .*")).map(l -> l.strip().split(":")[0]).toList();
+        assertEquals(keysWere, keysNow.subList(0, keysWere.size()), "the file's keys keep their order, at every level: " + now);
+        assertTrue(now.contains("      \"x\": 5.0,"), now.toString());
+        assertEquals(moved, ProjectFiles.open(dir).layout());
+        assertEquals(read(LayoutFile.FILE_NAME), plan.changes().get(0).newText());
+        SavePlan again = ProjectFiles.open(dir).planSave(files.configs(), moved.withZoom(2.0), dir);
+        long changedLines = diffCount(read(LayoutFile.FILE_NAME), again.changes().get(0).newText());
+        assertEquals(1, changedLines, "changing the zoom changes one line");
+    }
+
+    private static long diffCount(String a, String b) {
+        List<String> x = a.lines().toList();
+        List<String> y = b.lines().toList();
+        assertEquals(x.size(), y.size());
+        long n = 0;
+        for (int i = 0; i < x.size(); i++) {
+            n += x.get(i).equals(y.get(i)) ? 0 : 1;
+        }
+        return n;
     }
 
     @Test

@@ -69,8 +69,16 @@ class PropertiesViewModelTest {
         assertEquals(0, doc.state().configs().func("AvgStuScore").option().retryTimes());
         retry.focusLost();
         assertEquals("0", retry.text(), "leaving the field shows the project's value again");
-        assertFalse(retry.error().isEmpty(), "the message stays until the next edit");
         assertFalse(doc.isDirty());
+        // issue 8 item 11: the field holds a valid value again, so no old error stays under it;
+        // the status line says what was refused and what was kept
+        assertEquals("", retry.error());
+        assertEquals("Retry times must be a whole number of 0 or more, not \"-1\". Retry times stays \"0\".", doc.status().text());
+        retry.focusGained();
+        retry.setText("x");
+        assertFalse(retry.error().isEmpty());
+        retry.setText("4");
+        assertEquals("", retry.error(), "a valid value clears the error at once");
     }
 
     @Test
@@ -80,7 +88,44 @@ class PropertiesViewModelTest {
         assertEquals(List.of("VerifyStu", "Mean", "PrintStuAvgScore"), steps(doc.state(), "StuScore"));
         assertEquals(List.of("VerifyStu", "Mean", "SaveAvgScore"), steps(doc.state(), "SaveScores"));
         assertEquals(1, doc.history().undoSize());
-        assertEquals("Rename function Mea to Mean", doc.history().undoDescriptionProperty().get());
+        assertEquals("Rename function AvgStuScore to Mean", doc.history().undoDescriptionProperty().get());
+    }
+
+    @Test
+    void aNameReachesTheProjectOnlyWhenCommitted() {
+        doc.select(Selection.function("AvgStuScore"));
+        FieldModel name = props.function.name;
+        name.focusGained();
+        for (String typed : List.of("E", "Em", "Emi", "Emit")) {
+            name.setText(typed);
+            assertTrue(doc.state().configs().funcs().containsKey("AvgStuScore"), "no rename while typing " + typed);
+            assertFalse(doc.state().configs().funcs().containsKey(typed));
+        }
+        assertFalse(doc.isDirty());
+        assertEquals(0, doc.history().undoSize());
+        name.enter();
+        assertEquals(List.of("VerifyStu", "Emit", "PrintStuAvgScore"), steps(doc.state(), "StuScore"));
+        assertEquals(1, doc.history().undoSize());
+        assertEquals("Rename function AvgStuScore to Emit", doc.history().undoDescriptionProperty().get());
+        assertEquals(Selection.function("Emit"), doc.selection());
+        name.focusLost();
+        assertEquals(1, doc.history().undoSize(), "leaving the field after Enter changes nothing more");
+    }
+
+    @Test
+    void escapeRestoresTheNameAndNothingReachesTheProject() {
+        doc.select(Selection.flow("StuScore"));
+        FieldModel name = props.flow.name;
+        name.focusGained();
+        name.setText("Stu");
+        name.setText("SaveScores");
+        assertEquals("There is already a flow named SaveScores.", name.error(), "the problem shows while typing");
+        assertTrue(name.escape());
+        assertEquals("StuScore", name.text());
+        assertEquals("", name.error());
+        name.focusLost();
+        assertFalse(doc.isDirty());
+        assertEquals(0, doc.history().undoSize());
     }
 
     @Test
@@ -90,9 +135,33 @@ class PropertiesViewModelTest {
         name.focusGained();
         name.setText("RankScores");
         assertEquals("There is already a function named RankScores.", name.error());
+        name.enter();
+        assertEquals("RankScores", name.text(), "Enter keeps a refused name in the field, to be corrected");
+        assertFalse(doc.isDirty());
         name.setText("RankScores2");
         assertEquals("", name.error());
-        assertTrue(doc.state().configs().funcs().containsKey("RankScores2"));
+        assertFalse(doc.state().configs().funcs().containsKey("RankScores2"));
+        name.setText("RankScores");
+        name.focusLost();
+        assertEquals("AvgStuScore", name.text(), "leaving the field with a refused name shows the project's");
+        assertEquals("There is already a function named RankScores.", name.error());
+        assertFalse(doc.isDirty(), "a refused name never reaches the project");
+    }
+
+    @Test
+    void renamingAFunctionThePluginsImplementWarnsBeforeTheCommit() {
+        props.implementedProperty().set(java.util.Set.of("AvgStuScore", "VerifyStu"));
+        doc.select(Selection.function("AvgStuScore"));
+        FieldModel name = props.function.name;
+        name.focusGained();
+        name.setText("AverageScore");
+        assertEquals("", name.error());
+        assertTrue(name.warning().startsWith("The plugin code registers AvgStuScore, not AverageScore"), name.warning());
+        assertEquals(name.warning(), name.messageProperty().get(), "the warning shows under the field");
+        assertFalse(doc.isDirty(), "the warning comes before the rename");
+        name.enter();
+        assertTrue(doc.state().configs().funcs().containsKey("AverageScore"), "Enter renames anyway");
+        assertEquals("", name.warning());
     }
 
     @Test
@@ -111,8 +180,11 @@ class PropertiesViewModelTest {
         p.focusGained();
         p.addRow();
         assertEquals("Type a key for the new param.", p.error());
-        p.rows().get(0).key().set("window");
-        p.rows().get(0).value().set("10");
+        ParamsModel.Row first = p.rows().get(0);
+        first.key().set("window");
+        first.value().set("10");
+        assertEquals(Map.of(), doc.state().configs().flow("StuScore").flows().get(1).params(), "nothing before the key is committed");
+        p.commitKey(first);
         assertEquals(Map.of("window", "10"), doc.state().configs().flow("StuScore").flows().get(1).params());
         p.addRow();
         p.rows().get(1).key().set("window");
@@ -121,6 +193,45 @@ class PropertiesViewModelTest {
         p.removeRow(1);
         p.focusLost();
         assertEquals("", p.error());
+    }
+
+    @Test
+    void aRepeatedKeyTypedLetterByLetterNeverReachesTheProject() {
+        doc.select(Selection.step("StuScore", 1));
+        ParamsModel p = props.cardParams;
+        p.focusGained();
+        p.addRow();
+        ParamsModel.Row limit = p.rows().get(0);
+        limit.key().set("limit");
+        limit.value().set("7");
+        p.commitKey(limit);
+        assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params());
+        int steps = doc.history().undoSize();
+
+        p.addRow();
+        ParamsModel.Row again = p.rows().get(1);
+        for (String typed : List.of("l", "li", "lim", "limi", "limit")) {
+            again.key().set(typed);
+            assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params(), "while typing " + typed);
+        }
+        assertEquals("The key limit is used twice; keys must be unique.", p.error());
+        p.commitKey(again);
+        assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params(), "the refused key is not written");
+        assertEquals("", again.key().get(), "the refused key gives way to the row's (none yet)");
+        assertEquals("The key limit is used twice; keys must be unique.", p.error());
+        assertEquals(steps, doc.history().undoSize());
+
+        limit.key().set("max");
+        assertTrue(p.escapeKey(limit));
+        assertEquals("limit", limit.key().get());
+        limit.key().set("max");
+        p.commitKey(limit);
+        assertEquals(Map.of("max", "7"), doc.state().configs().flow("StuScore").flows().get(1).params());
+        assertTrue(doc.history().undoDescriptionProperty().get().endsWith(": rename limit to max"),
+                doc.history().undoDescriptionProperty().get());
+        doc.undo();
+        assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params(), "one commit is one undo step");
+        assertEquals("limit", p.rows().get(0).key().get());
     }
 
     @Test

@@ -72,7 +72,7 @@ class CanvasGesturesFxTest extends DesignerFxTest {
         assertEquals(List.of("SaveAvgScore"), saved.conn("NewConnector1").save());
         assertEquals(List.of(), saved.conn("ScoreStore").save());
         assertTrue(read("storage/func-SaveAvgScore.yml").contains("cname: NewConnector1"));
-        assertTrue(Files.exists(project.resolve("storage/conn-NewConnector1.yaml")), "a new connector gets a file named as Go exports it, beside the others");
+        assertTrue(Files.exists(project.resolve("storage/conn-NewConnector1.yml")), "a new connector gets a file named as Go exports it, beside the others, with the project's extension");
         assertOthersUntouched("storage/func-SaveAvgScore.yml", "storage/conn-ScoreStore.yml");
     }
 

@@ -160,7 +160,7 @@ class DebuggerFxTest extends DesignerFxTest {
                 assertTrue(!e.getValue().contains("\"rank\""), e.getKey() + " must not hold pinned rows");
             }
         }
-        assertTrue(read("func-RankStudents.yaml").contains("fname: RankStudents"), "the function itself is saved as YAML");
+        assertTrue(read("func-RankStudents.yml").contains("fname: RankStudents"), "the function itself is saved as YAML");
     }
 
     @Test

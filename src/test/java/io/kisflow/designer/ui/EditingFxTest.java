@@ -28,11 +28,16 @@ class EditingFxTest extends DesignerFxTest {
         fitCanvas();
         robot.clickOn(card("StuScore", 1));
         TextField retry = robot.lookup("#func-option-retry_times").queryAs(TextField.class);
+        javafx.scene.Node next = robot.lookup("#func-option-return_duration").query();
+        double nextY = next.localToScene(0, 0).getY();
         robot.doubleClickOn(retry).write("-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Retry times must be a whole number of 0 or more, not \"-1\".",
                 robot.lookup("#func-option-retry_times-error").queryAs(Label.class).getText());
         assertFalse(vm.document.isDirty(), "a refused value changes nothing");
+        // issue 8 item 11: the message does not push the next field down (the next click lands on it)
+        assertEquals(nextY, next.localToScene(0, 0).getY(), 0.5);
+        assertTrue(retry.getStyleClass().contains("invalid"));
 
         robot.eraseText(2).write("3");
         WaitForAsyncUtils.waitForFxEvents();
@@ -45,6 +50,54 @@ class EditingFxTest extends DesignerFxTest {
         String yaml = read("student-score/func-AvgStuScore.yml");
         assertTrue(yaml.contains("retry_times: 3"), yaml);
         assertOthersUntouched("student-score/func-AvgStuScore.yml");
+    }
+
+    @Test
+    void aNameAndAParamKeyReachTheProjectOnlyWhenCommitted(FxRobot robot) throws Exception {
+        fitCanvas();
+        robot.clickOn(card("StuScore", 1));
+        TextField name = robot.lookup("#func-fname").queryAs(TextField.class);
+        robot.doubleClickOn(name).eraseText(30).write("Mean");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("VerifyStu", "AvgStuScore", "PrintStuAvgScore"), steps(vm.document.state().configs(), "StuScore"),
+                "no rename per keystroke");
+        assertFalse(vm.document.isDirty());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("VerifyStu", "Mean", "PrintStuAvgScore"), steps(vm.document.state().configs(), "StuScore"));
+        assertEquals(1, vm.document.history().undoSize());
+        assertEquals("Rename function AvgStuScore to Mean", vm.document.history().undoDescriptionProperty().get());
+
+        robot.eraseText(4).write("VerifyStu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("There is already a function named VerifyStu.",
+                robot.lookup("#func-fname-error").queryAs(Label.class).getText(), "the problem shows while typing");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Mean", name.getText(), "Escape restores the name");
+
+        robot.clickOn(card("StuScore", 0));
+        java.util.Map<String, String> before = vm.document.state().configs().flow("StuScore").flows().get(0).params();
+        assertTrue(before.containsKey("max_score"), before.toString());
+        robot.clickOn("#card-params-add").write("max_score");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The key max_score is used twice; keys must be unique.",
+                robot.lookup("#card-params-error").queryAs(Label.class).getText());
+        robot.type(KeyCode.TAB).write("7").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, vm.document.state().configs().flow("StuScore").flows().get(0).params(),
+                "a refused key never reaches the project, nor does its value");
+        assertEquals(1, vm.document.history().undoSize());
+
+        robot.clickOn("#card-params-add").write("limit").type(KeyCode.ENTER).type(KeyCode.TAB).write("7");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Map<String, String> after = new java.util.LinkedHashMap<>(before);
+        after.put("limit", "7");
+        assertEquals(after, vm.document.state().configs().flow("StuScore").flows().get(0).params());
+        save(robot);
+        String yaml = read("student-score/flow-StuScore.yml");
+        assertTrue(yaml.contains("limit: \"7\"") || yaml.contains("limit: 7"), yaml);
+        assertFalse(yaml.contains("limi:"), yaml);
     }
 
     @Test

@@ -135,6 +135,36 @@ class FilesFxTest extends DesignerFxTest {
                 "\"Don't save\" also drops the recovery copy");
     }
 
+    @Test
+    void undoneWorkDoesNotComeBackAfterAQuit(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.document.perform(io.kisflow.designer.edit.FlowEdits.add("Undone", 0));
+            try {
+                window.autosaveNow();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        io.kisflow.designer.project.RecoveryStore store = new io.kisflow.designer.project.RecoveryStore(stateDir);
+        assertTrue(store.find(project).isPresent(), "the added flow has its recovery copy");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.document.isDirty(), "undone back to the saved state");
+        robot.interact(window::quit);
+        assertFalse(window.stage().isShowing(), "nothing unsaved: no question");
+        assertTrue(store.find(project).isEmpty(), "a normal quit leaves no recovery copy");
+
+        DesignerWindow[] second = new DesignerWindow[1];
+        robot.interact(() -> {
+            second[0] = openWindow(new Stage());
+            second[0].files().openProject(project);
+        });
+        window = second[0];
+        assertTrue(robot.lookup("#recoveryDialog").tryQuery().isEmpty(), "the next start offers nothing");
+        assertFalse(vm.document.state().configs().flows().containsKey("Undone"));
+        assertOthersUntouched();
+    }
+
     private void requestClose() {
         Stage stage = window.stage();
         Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));

@@ -71,7 +71,9 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         DesignState s = doc.state();
         seen = s;
-        DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), options, ui, background);
+        // The built-in samples plugin serves the projects that name it (the samples), no other.
+        DebugOptions own = options.withSamples(options.samples() && LayoutSettings.usesSamples(s.layout()));
+        DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), own, ui, background);
         fresh.settingsRevisionProperty().addListener((o, a, b) -> settingsEdited(fresh));
         fresh.stateProperty().addListener((o, a, b) -> changed());
         fresh.pausedAtProperty().addListener((o, a, now) -> {
@@ -304,7 +306,7 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         for (CardState c : f.cards()) {
             if (c.statusProperty().get() == io.kisflow.designer.debug.CardStatus.FAILED) {
-                doc.select(Selection.step(f.name(), c.position()));
+                doc.navigateTo(Selection.step(f.name(), c.position()));
                 return true;
             }
         }

@@ -12,6 +12,7 @@ import io.kisflow.designer.debug.CodeSource;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.FlowDebugState;
 import io.kisflow.designer.debug.data.LevelData;
+import io.kisflow.designer.ui.Contrast;
 import io.kisflow.designer.ui.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -198,10 +199,13 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
 
     /** A count on an arrow; hollow and grey when the result is stale. */
     private void pill(GraphicsContext gc, Theme.Palette p, double cx, double cy, String label, boolean stale, Color color) {
-        gc.setFont(pillFont);
-        double w = Math.max(ph() + 4 * k, fitter.width(label, pillFont) + 12 * k);
+        double labelWidth = fitter.width(label, pillFont);
+        double w = pillWidth(labelWidth, k);
         double x = cx - w / 2;
         double y = cy - ph() / 2;
+        // a label wider than the gap is drawn smaller rather than over the cards beside it
+        double room = w - PILL_PAD * k;
+        gc.setFont(labelWidth <= room ? pillFont : Font.font(pillFont.getFamily(), FontWeight.BOLD, pillFont.getSize() * room / labelWidth));
         if (stale) {
             gc.setFill(p.card());
             gc.fillRoundRect(x, y, w, ph(), ph(), ph());
@@ -210,15 +214,30 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
             gc.setLineDashes(3, 2);
             gc.strokeRoundRect(x, y, w, ph(), ph(), ph());
             gc.setLineDashes();
-            gc.setFill(p.faintText());
+            gc.setFill(p.subText());
         } else {
             gc.setFill(color);
             gc.fillRoundRect(x, y, w, ph(), ph(), ph());
-            gc.setFill(Color.WHITE);
+            gc.setFill(pillText(color));
         }
         gc.setTextAlign(TextAlignment.CENTER);
         gc.fillText(label, cx, cy);
         gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** The digits' colour on a count's fill: black or white, whichever reads (white on the dark theme's light grey did not). */
+    static Color pillText(Color fill) {
+        return Contrast.textOn(fill);
+    }
+
+    /** Padding around a count's digits, at growth 1. */
+    static final double PILL_PAD = 6;
+    /** The widest a count may be: the gap between two cards less a little air, so it never covers a card's title. */
+    static final double MAX_PILL_WIDTH = CanvasGeometry.CARD_GAP - 4;
+
+    /** A count's width in world units: room for its label, grown with the zoom-out growth {@code k}, never wider than the gap. */
+    static double pillWidth(double labelWidth, double k) {
+        return Math.min(MAX_PILL_WIDTH, Math.max(PILL_H * k + 4 * k, labelWidth + 2 * PILL_PAD * k));
     }
 
     /** Tags grow less than counts: they sit on the card's edge and must not cover its neighbours. */
@@ -226,8 +245,9 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         return Math.min(k, 1.5);
     }
 
+    /** A count's height: grown when zoomed out, but never taller than the gap is wide. */
     private double ph() {
-        return PILL_H * k;
+        return Math.min(PILL_H * k, MAX_PILL_WIDTH - 6);
     }
 
     private void tag(GraphicsContext gc, Color fill, Color textColor, double x, double cy, String label) {

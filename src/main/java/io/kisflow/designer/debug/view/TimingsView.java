@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * The "Timings" tab under the canvas: time spent in each function of the run the cards show, in
  * chain order (calls, total, mean and longest call, and its share of the run as a bar), and the
- * Prometheus endpoint where the global config serves the engine's metrics.
+ * switch that serves the engine's Prometheus metrics on 127.0.0.1 ({@link MetricsSwitch}).
  *
  * <pre>{@code TimingsView timings = new TimingsView(session);
  * timings.showFlow("StuScore");}</pre>
@@ -35,7 +35,6 @@ public final class TimingsView extends BorderPane {
     private final DebugSession session;
     private final Label title = RunViewParts.sectionTitle("TIMINGS");
     private final TableView<FunctionTiming> table = new TableView<>();
-    private final Label metrics = new Label();
     private final Label empty = RunViewParts.sentence("timingsEmpty", "");
     private FlowDebugState flow;
     private long totalNanos;
@@ -63,14 +62,7 @@ public final class TimingsView extends BorderPane {
         table.getColumns().add(share);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        metrics.setId("timingsMetrics");
-        metrics.getStyleClass().add("run-sentence");
-        metrics.setWrapText(true);
-        metrics.textProperty().bind(session.metricsEndpointProperty().map(u -> u.isEmpty()
-                ? "Metrics are off: set prometheus_enable and prometheus_listen in the global config to serve them"
-                        + " on a Prometheus endpoint, as a server would."
-                : "Prometheus metrics of designer runs: " + u));
-        VBox box = new VBox(4, title, table, metrics);
+        VBox box = new VBox(4, title, table, new MetricsSwitch(session));
         setCenter(box);
         BorderPane.setMargin(box, new Insets(4));
         showFlow(null);

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The run panel's status column and the timings' metrics line on a project whose global config
- * serves Prometheus metrics, and the warning about a run thread Stop had to abandon.
+ * The run panel's status column and the timings' metrics switch on a project whose global config
+ * asks for Prometheus metrics, and the warning about a run thread Stop had to abandon.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunStatusViewFxTest {
@@ -72,12 +72,17 @@ class RunStatusViewFxTest {
     }
 
     @Test
-    void theMetricsEndpointIsShownWhereTheGlobalConfigServesIt(FxRobot robot) {
+    void theMetricsEndpointIsShownOnceTheUserTurnsMetricsOn(FxRobot robot) {
         String url = "http://127.0.0.1:" + port + "/metrics";
         Label metrics = fx(() -> robot.lookup("#runMetrics").queryAs(Label.class));
+        // the global config asks for metrics, but the designer serves nothing until asked
+        assertFalse(fx(() -> shown(metrics)));
+        assertTrue(fx(() -> robot.lookup("#timingsMetrics").queryAs(Label.class).getText()).startsWith("Metrics are off: no port is open."
+                + " The global config turns metrics on for servers and has them listen at 127.0.0.1:" + port + "."));
+        robot.clickOn("#metricsSwitch");
         assertTrue(fx(() -> shown(metrics)));
         assertEquals("Prometheus metrics: " + url, fx(metrics::getText));
-        assertEquals("Prometheus metrics of designer runs: " + url, fx(() -> robot.lookup("#timingsMetrics").queryAs(Label.class).getText()));
+        assertTrue(fx(() -> robot.lookup("#timingsMetrics").queryAs(Label.class).getText()).startsWith("Prometheus metrics of designer runs: " + url));
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.kisflow.designer.debug.view;
+
+import io.kisflow.designer.debug.SessionState;
+import io.kisflow.designer.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.kisflow.designer.debug.view.RunViewsFixture.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 8, item 10: the History tab's run list shows every cell whole ("1442…" was cut). */
+@ExtendWith(ApplicationExtension.class)
+class HistoryColumnsFxTest {
+    private RunViewsFixture fixture;
+    private HistoryView view;
+
+    @Start
+    void start(Stage stage) {
+        fixture = new RunViewsFixture();
+        view = new HistoryView(fixture.session);
+        // as narrow as the History tab beside the comparison at the default window size
+        stage.setScene(new Scene(view, 760, 260));
+        Theme.DARK.applyTo(stage.getScene());
+        stage.show();
+        view.showFlow("StuScore");
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void everyCellOfTheRunListIsShownWhole() {
+        assertTrue(fx(() -> fixture.session.run("StuScore")));
+        fixture.await(SessionState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = fx(() -> {
+            view.applyCss();
+            view.layout();
+            List<String> found = new ArrayList<>();
+            int cells = 0;
+            for (Node n : view.runsTable().lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> cell && cell.getText() != null && !cell.getText().isEmpty()) {
+                    cells++;
+                    Text shown = (Text) cell.lookup(".text");
+                    if (!cell.getText().equals(shown.getText())) {
+                        found.add(cell.getText() + " shown as " + shown.getText());
+                    }
+                }
+            }
+            assertTrue(cells >= 6, "the run's six cells are on screen");
+            return found;
+        });
+        assertEquals(List.of(), cut);
+    }
+}

@@ -1,0 +1,90 @@
+package io.kisflow.designer.ui;
+
+import io.kisflow.designer.edit.StepEdits;
+import io.kisflow.designer.files.SavePlanDialog;
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 8, item 10: text on selected rows reads in both themes (no blue on blue). */
+class ReadabilityFxTest extends DesignerFxTest {
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        startDesigner(stage);
+    }
+
+    @Test
+    void aSelectedPaletteEntrysSubtitleReadsInBothThemes(FxRobot robot) {
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> vm.themeProperty().set(theme));
+            robot.clickOn(paletteEntry(robot, "AvgStuScore"));
+            WaitForAsyncUtils.waitForFxEvents();
+            ListCell<?> cell = selectedCell(robot.lookup("#paletteFunctions").queryAs(ListView.class));
+            Label detail = (Label) cell.lookup(".palette-detail");
+            assertReadable(theme + " palette subtitle", (Color) detail.getTextFill(), background(cell));
+        }
+    }
+
+    @Test
+    void aSelectedFileOfTheSavePlanReadsInBothThemes(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.document.perform(StepEdits.move("StuScore", 2, "StuScore", 0)));
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> vm.themeProperty().set(theme));
+            Dialog<?>[] dialog = new Dialog<?>[1];
+            robot.interact(() -> {
+                dialog[0] = SavePlanDialog.create(window.stage(), vm.session.planSave(), "Save");
+                theme.applyTo(dialog[0].getDialogPane().getScene());
+                dialog[0].show();
+            });
+            ListView<?> files = (ListView<?>) dialog[0].getDialogPane().lookup("#savePlanFiles");
+            robot.interact(() -> {
+                files.requestFocus();
+                files.getSelectionModel().select(0);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            ListCell<?> cell = selectedCell(files);
+            try {
+                assertTrue(cell.getStyleClass().stream().anyMatch(c -> c.startsWith("change-")), "the row is coloured by its kind");
+                assertReadable(theme + " save plan row", (Color) cell.getTextFill(), background(cell));
+            } finally {
+                robot.interact(() -> {
+                    dialog[0].setResult(null);
+                    dialog[0].close();
+                });
+            }
+        }
+    }
+
+    private static ListCell<?> selectedCell(ListView<?> list) {
+        for (Node n : list.lookupAll(".list-cell")) {
+            if (n instanceof ListCell<?> c && c.isSelected() && !c.isEmpty()) {
+                return c;
+            }
+        }
+        throw new AssertionError("no selected row in " + list.getId());
+    }
+
+    /** The colour the row paints behind its text (its top background layer). */
+    private static Color background(Region r) {
+        assertNotNull(r.getBackground());
+        var fills = r.getBackground().getFills();
+        return (Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    private static void assertReadable(String what, Color text, Color background) {
+        double ratio = Contrast.ratio(text, background);
+        assertTrue(ratio >= 4.5, what + ": " + text + " on " + background + " has contrast " + String.format("%.2f", ratio));
+    }
+}
