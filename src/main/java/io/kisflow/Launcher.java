@@ -21,7 +21,6 @@ public final class Launcher {
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     public static void main(String[] args) {
-        io.kisflow.designer.StartupTrace.mark("main");
         if (args.length == 0) {
             openDesigner(null);
             return;
@@ -48,6 +47,8 @@ public final class Launcher {
     }
 
     private static void openDesigner(Path dir) {
+        // here, not at the top of main: the command line loads nothing of the designer (CliClassLoadingTest)
+        io.kisflow.designer.StartupTrace.mark("main");
         JavaFxNatives.prepare(Path.of(System.getProperty("user.home"), ".kisflow-studio", "natives"));
         // The jar and the packages run JavaFX from the class path on purpose (one jar for every
         // platform); JavaFX warns about that at every start. Drop that one line, nothing else.
