@@ -321,6 +321,7 @@ public final class FolderExport {
                     try {
                         Files.createLink(copy, file);
                     } catch (UnsupportedOperationException | FileSystemException e) {
+                        // no hard links here (FAT, some network shares, another device): a real copy does the same job
                         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }

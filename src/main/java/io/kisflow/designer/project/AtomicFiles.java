@@ -110,6 +110,7 @@ class AtomicFiles {
         } catch (NoSuchFileException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
+            // the file system has no hard links: keep the old content as a flushed copy instead
             writeNamed(copy, bytes != null ? bytes : Files.readAllBytes(file), permissionsFor(file));
             flushAll(List.of(copy));
         }
