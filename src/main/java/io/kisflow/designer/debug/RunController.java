@@ -238,7 +238,9 @@ final class RunController {
         }
         flow.addListener(run.recorder);
         flow.setStepController(run.stepper);
-        flow.commitRowBatch(f.input().parsed().rows());
+        // The source rows go in on the run's thread: a file's rows are made from its bytes as they are
+        // committed (PackedRows), which for a big file is work the window must not wait for.
+        run.input = f.input().parsed().rows();
 
         active = run;
         f.beginRun();
@@ -256,6 +258,8 @@ final class RunController {
     private void runOnItsThread(ActiveRun run) {
         Throwable crash = null;
         try {
+            run.flow.commitRowBatch(run.input);
+            run.input = null;
             run.flow.run();
         } catch (FlowException e) {
             // recorded by the listener's runEnded
