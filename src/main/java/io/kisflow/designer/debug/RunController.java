@@ -258,7 +258,8 @@ final class RunController {
     private void runOnItsThread(ActiveRun run) {
         Throwable crash = null;
         try {
-            run.flow.commitRowBatch(run.input);
+            // as a plain collection: the engine then iterates, and a file's rows are read in one pass
+            run.flow.commitRowBatch(java.util.Collections.unmodifiableCollection(run.input));
             run.input = null;
             run.flow.run();
         } catch (FlowException e) {

@@ -1,11 +1,14 @@
 package io.kisflow.designer.debug.input;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import io.kisflow.designer.debug.data.RowJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 
 /**
@@ -54,6 +57,44 @@ final class PackedRows extends AbstractList<Object> implements RandomAccess {
             // the whole file was parsed when it was read: only a changed array could get here
             throw new UncheckedIOException("input row " + (index + 1) + " no longer parses", e);
         }
+    }
+
+    /**
+     * The rows in order, read by one streaming reader over all of them: a run commits its source
+     * rows this way (see {@code RunController}), about twice as fast as a parser per row.
+     */
+    @Override
+    public Iterator<Object> iterator() {
+        if (!json || size == 0) {
+            return super.iterator();
+        }
+        MappingIterator<Object> values;
+        try {
+            values = RowJson.mapper().readerFor(Object.class).readValues(bytes, starts[0], ends[size - 1] - starts[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("input rows no longer parse", e);
+        }
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public Object next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                next++;
+                try {
+                    return values.nextValue();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("input row " + next + " no longer parses", e);
+                }
+            }
+        };
     }
 
     @Override

@@ -48,6 +48,8 @@ class PackedRowsTest {
         assertInstanceOf(PackedRows.class, packed.rows(), "kept as the file's bytes, not as row objects");
         assertEquals(9, packed.rows().size());
         assertEquals(eager.rows(), packed.rows());
+        assertEquals(eager.rows(), new ArrayList<>(java.util.Collections.unmodifiableCollection(packed.rows())),
+                "in order, as a run reads them, the same rows");
         assertNull(packed.rows().get(6));
         assertNotSame(packed.rows().get(0), packed.rows().get(0), "a row is made when asked for, never kept");
     }
