@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@link ConnectorGate} that reaches no storage: connector calls are recorded (which connector,
@@ -141,15 +140,6 @@ public final class DryRun implements ConnectorGate {
         synchronized (calls) {
             return total;
         }
-    }
-
-    /** Rows of the calls kept, per connector. */
-    public Map<String, Integer> rowsByConnector() {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        for (Call c : calls()) {
-            out.merge(c.connector(), c.rows(), Integer::sum);
-        }
-        return out;
     }
 
     @Override
