@@ -77,7 +77,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
         canvasView.themeProperty().bind(vm.themeProperty());
         canvasView.setOnDoubleClick(vm.properties::requestRename);
         canvasPane = new CanvasPane(canvasView);
-        paletteView = new PaletteView(vm.palette, canvasView, this::activatePaletteItem,
+        paletteView = new PaletteView(vm.palette, vm.document, canvasView, this::activatePaletteItem,
                 vm.actions::newFlow, vm.actions::newFunction, vm.actions::newConnector);
         actions = ActionCatalog.build(vm, this);
         canvasView.contextMenuItems().addAll(contextMenu());
