@@ -1,51 +1,67 @@
 package io.kisflow.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The options of one command, parsed by picocli against {@link CliSpec}: {@code --name value} or
- * {@code --name=value}, repeatable where the command allows, and flags. Unknown options, missing
- * options and missing values are usage errors naming the option, worded as before picocli.
- * Values are read as typed on the command line (a path keeps its spelling).
+ * The options of one command, read against its declaration in {@link CliSpec}: {@code --name value}
+ * or {@code --name=value}, repeatable where the command allows, and flags. Unknown options, a
+ * missing required option, a missing value and a single option given twice are usage errors naming
+ * the option. Values are kept as typed.
  */
 final class Args {
     private final String command;
-    private final ParseResult parsed;
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final List<String> flags = new ArrayList<>();
 
-    private Args(String command, ParseResult parsed) {
+    private Args(String command) {
         this.command = command;
-        this.parsed = parsed;
     }
 
     static Args parse(String command, List<String> args) {
-        CommandSpec spec = CliSpec.command(command);
+        CliSpec.Command spec = CliSpec.command(command);
         if (spec == null) {
             throw new UsageException("unknown command '" + command + "'");
         }
-        CommandLine line = new CommandLine(spec);
-        line.setExpandAtFiles(false); // an argument starting with @ is a value, not a file of arguments
-        try {
-            return new Args(command, line.parseArgs(args.toArray(String[]::new)));
-        } catch (CommandLine.UnmatchedArgumentException e) {
-            String a = e.getUnmatched().get(0);
-            throw new UsageException("'" + command + "' does not know " + (a.startsWith("-") ? "the option " : "the argument ") + a);
-        } catch (CommandLine.OverwrittenOptionException e) {
-            String option = ((OptionSpec) e.getOverwritten()).longestName();
-            long times = args.stream().filter(a -> a.equals(option) || a.startsWith(option + "=")).count();
-            throw new UsageException(option + " was given " + times + " times; give it once");
-        } catch (CommandLine.MissingParameterException e) {
-            ArgSpec missing = e.getMissing().get(0);
-            String option = missing instanceof OptionSpec o ? o.longestName() : missing.paramLabel();
-            throw new UsageException(args.contains(option) ? option + " needs a value" : "'" + command + "' needs " + option);
-        } catch (CommandLine.ParameterException e) {
-            throw new UsageException(e.getMessage());
+        Args parsed = new Args(command);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            CliSpec.Option option = spec.option(name);
+            if (option == null) {
+                throw new UsageException("'" + command + "' does not know " + (a.startsWith("-") ? "the option " : "the argument ") + name);
+            }
+            if (!option.takesValue()) {
+                if (eq > 0) {
+                    throw new UsageException(name + " takes no value");
+                }
+                parsed.flags.add(name);
+                continue;
+            }
+            String value;
+            if (eq > 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(name + " needs a value");
+            }
+            List<String> given = parsed.values.computeIfAbsent(name, k -> new ArrayList<>());
+            given.add(value);
+            if (given.size() > 1 && option.kind() != CliSpec.Kind.PATHS) {
+                long times = args.stream().filter(x -> x.equals(name) || x.startsWith(name + "=")).count();
+                throw new UsageException(name + " was given " + times + " times; give it once");
+            }
         }
+        for (CliSpec.Option o : spec.options()) {
+            if (o.required() && !parsed.values.containsKey(o.name())) {
+                throw new UsageException("'" + command + "' needs " + o.name());
+            }
+        }
+        return parsed;
     }
 
     String required(String option) {
@@ -56,18 +72,17 @@ final class Args {
         return v;
     }
 
-    /** The value of a single-valued option as typed, or null. */
+    /** The value of a single-valued option, or null. */
     String optional(String option) {
-        OptionSpec o = parsed.matchedOption(option);
-        return o == null || o.originalStringValues().isEmpty() ? null : o.originalStringValues().get(0);
+        List<String> v = values.get(option);
+        return v == null ? null : v.get(0);
     }
 
     List<String> all(String option) {
-        OptionSpec o = parsed.matchedOption(option);
-        return o == null ? List.of() : o.originalStringValues();
+        return values.getOrDefault(option, List.of());
     }
 
     boolean flag(String option) {
-        return parsed.hasMatchedOption(option);
+        return flags.contains(option);
     }
 }

@@ -50,6 +50,8 @@ public final class Cli {
      */
     public static void main(String[] args) {
         mainProcess = true;
+        // warnings, one line each, if anything logs at all: java.util.logging starts only then
+        System.setProperty("java.util.logging.config.class", CliLogging.OnFirstUse.class.getName());
         boolean debug = Arrays.asList(args).contains("--debug");
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             System.err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "unexpected " + e)
@@ -90,7 +92,7 @@ public final class Cli {
             err.println("error: " + e.getMessage() + " (see 'help')");
             return 2;
         }
-        try (CliLogging log = CliLogging.install(logLevel, debug, err)) {
+        try (CliLogging log = logLevel == null ? null : CliLogging.install(logLevel, debug, err)) {
             return dispatch(args, in, out, err, debug);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage() + " (see 'help')");
@@ -98,9 +100,12 @@ public final class Cli {
         }
     }
 
-    /** Removes {@code --log-level LEVEL} (or {@code --log-level=LEVEL}) from anywhere on the line; "warn" when absent. */
+    /**
+     * Removes {@code --log-level LEVEL} (or {@code --log-level=LEVEL}) from anywhere on the line;
+     * null when absent (the process then logs warnings on first use, see {@link CliLogging.OnFirstUse}).
+     */
     private static String takeLogLevel(List<String> args) {
-        String level = "warn";
+        String level = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--log-level")) {
@@ -114,7 +119,9 @@ public final class Cli {
                 args.remove(i--);
             }
         }
-        CliLogging.level(level); // an unknown level is a usage error before anything runs
+        if (level != null) {
+            CliLogging.level(level); // an unknown level is a usage error before anything runs
+        }
         return level;
     }
 
@@ -161,12 +168,13 @@ public final class Cli {
         }
     }
 
-    /** {@code help COMMAND} and {@code COMMAND --help}: the command's options, from picocli's model. */
+    /** {@code help COMMAND} and {@code COMMAND --help}: the command's options, rendered by picocli. */
     private static int help(String command, PrintStream out) {
-        picocli.CommandLine.Model.CommandSpec spec = CliSpec.command(command);
-        if (spec == null) {
+        CliSpec.Command c = CliSpec.command(command);
+        if (c == null) {
             throw new UsageException("unknown command '" + command + "'");
         }
+        picocli.CommandLine.Model.CommandSpec spec = CliSpec.picocli(c);
         spec.name(CliSpec.PROGRAM + " " + command); // the installed launcher; the jar takes the same: java -jar kisflow-studio.jar
         new picocli.CommandLine(spec).usage(out, picocli.CommandLine.Help.Ansi.OFF);
         return 0;
@@ -175,8 +183,7 @@ public final class Cli {
     /** A bash completion script for both launcher names, generated from the model by picocli's AutoComplete. */
     private static int completion(List<String> options, PrintStream out) {
         Args.parse("completion", options);
-        String script = picocli.AutoComplete.bash(CliSpec.PROGRAM, CliSpec.root());
-        out.print(script);
+        out.print(picocli.AutoComplete.bash(CliSpec.PROGRAM, CliSpec.picocliRoot()));
         out.println("complete -F _complete_" + CliSpec.PROGRAM + " -o default kisflow-studio");
         return 0;
     }
