@@ -383,7 +383,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     /** Writes the recovery copy now (tests; and before risky operations). */
     public void autosaveNow() throws IOException {
-        vm.session.autosave(vm.canvas.stateWithView(), vm.document.isDirty());
+        vm.saveRecoveryNow();
     }
 
     /** Stops the autosave timer and any debugger run (the window is closing). */
