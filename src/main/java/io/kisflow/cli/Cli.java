@@ -81,10 +81,7 @@ public final class Cli {
 
     public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(Arrays.asList(argv));
-        boolean debug = args.remove("--debug");
-        while (args.remove("--debug")) {
-            // given twice: still one flag
-        }
+        boolean debug = args.removeIf("--debug"::equals);
         String logLevel;
         try {
             logLevel = takeLogLevel(args);

@@ -52,10 +52,10 @@ class LongWorkTest {
         long[] steps = new long[1];
         LongWork<String> work = LongWork.start("Reloading plugins", p -> {
             p.step(0, 0, "Reading plugin.jar");
-            started.countDown();
             while (true) {
                 p.checkCancelled();
                 steps[0]++;
+                started.countDown();
                 Thread.sleep(60_000); // a read that would never end on its own
             }
         }, r -> new Thread(r, "long-work").start(), Runnable::run);
