@@ -69,6 +69,8 @@ final class CliSpec {
                 o.add(new Option("--max-calls", Kind.VALUE, "N", false, "function calls allowed in one run before it fails as a JumpFunc loop"));
                 o.add(new Option("--timeout", Kind.VALUE, "TIME", false, "end a longer run: 90s, 10m, 2h, 500ms; 0 for none (default 10m)"));
                 o.add(noSamples());
+                o.add(new Option("--dry-run", Kind.FLAG, null, false,
+                        "open no connector; list on stderr the calls the run would have made (what Save functions would write)"));
             }
             case "validate" -> {
                 about = List.of("List every problem of a config directory as FILE:LINE: message; exit 1 on errors.");
