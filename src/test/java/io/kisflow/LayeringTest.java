@@ -33,4 +33,15 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("io.kisflow.cli..")
                 .check(classes);
     }
+
+    /** config <- engine <- code <- {cli, designer}: the compiler of functions/*.java is headless and below its users. */
+    @Test
+    void functionSourcesSitBetweenTheEngineAndItsUsers() {
+        noClasses().that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.kisflow.code..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.kisflow.code..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kisflow.cli..", "io.kisflow.designer..", "javafx..")
+                .check(classes);
+    }
 }
