@@ -116,6 +116,19 @@ public final class ProjectDocument implements CommandStack.Target {
         saved.set(written);
     }
 
+    /**
+     * Text typed into a function source: the project changes (unsaved, autosaved, recompiled) but the
+     * designer's undo stack does not; the code editor keeps its own. Ignored for a file the project
+     * does not have (creating one is a command).
+     */
+    public void typeCode(String file, String text) {
+        DesignState s = state.get();
+        String was = s.code().get(file);
+        if (was != null && !was.equals(text)) {
+            state.set(s.withCodeFile(file, text));
+        }
+    }
+
     /** Changes view-only parts of the layout (zoom, pan) without an undo step or unsaved-changes mark. */
     public void setViewOnly(DesignState withView) {
         state.set(withView);
@@ -161,10 +174,15 @@ public final class ProjectDocument implements CommandStack.Target {
         return selection.get();
     }
 
+    /**
+     * Undo, redo or an edit puts a state on screen. Function sources keep the text typed into them:
+     * typing has the code editor's own undo, and the designer's Undo must not throw it away (which
+     * files exist does follow the state: creating, renaming and deleting a file are commands).
+     */
     @Override
     public void show(DesignState s, Selection sel) {
         Selection before = selection.get();
-        state.set(s);
+        state.set(s.withTextsOf(state.get()));
         selection.set(sel != null && sel.existsIn(s) ? sel : Selection.NONE);
         // an edit, undo or redo that picks another object (a new connector, the card undo restores) shows it
         if (!selection.get().equals(before)) {

@@ -9,5 +9,13 @@ import java.time.Instant;
  *
  * <pre>{@code store.find(dir).ifPresent(r -> ask("Restore work from " + r.savedAt() + "?"));}</pre>
  */
-public record Recovered(ConfigSet configs, ProjectLayout layout, Instant savedAt) {
+public record Recovered(ConfigSet configs, ProjectLayout layout, Instant savedAt, java.util.Map<String, String> code) {
+    public Recovered {
+        code = code == null ? java.util.Map.of() : java.util.Map.copyOf(code);
+    }
+
+    /** A copy without function sources (written before the designer kept any). */
+    public Recovered(ConfigSet configs, ProjectLayout layout, Instant savedAt) {
+        this(configs, layout, savedAt, java.util.Map.of());
+    }
 }
