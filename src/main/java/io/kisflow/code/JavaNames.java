@@ -34,7 +34,7 @@ public final class JavaNames {
     }
 
     /** The class name a source file is named for: "functions/StuAvg.java" gives "StuAvg". */
-    static String baseName(String file) {
+    public static String baseName(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1);
         return name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
     }
