@@ -129,4 +129,28 @@ class SourceFunctionsTest {
             return flow.levels().stream().filter(l -> l.name().equals("Grade")).findFirst().orElseThrow().rows();
         }
     }
+
+    /** The sample of conf-samples/source-code: its functions and its connector's code are sources; the file connector writes JSON lines. */
+    @Test
+    void theSourceCodeSampleRunsAndWritesItsFile(@TempDir Path tmp) throws Exception {
+        Path sample = tmp.resolve("source-code");
+        Files.createDirectories(sample.resolve("functions"));
+        try (var files = Files.walk(Path.of("conf-samples/source-code"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = sample.resolve(Path.of("conf-samples/source-code").relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        Path store = tmp.resolve("store");
+        Path conn = sample.resolve("conn-GradeFile.yml");
+        Files.writeString(conn, Files.readString(conn).replace("addrs: .kisflow-store", "addrs: " + store));
+        CliRunner r = CliRunner.run("run", "--conf", sample.toString(), "--flow", "GradeStudents", "--json",
+                "--input", sample.resolve("input.jsonl").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("{\"stu_id\":201,\"grade\":\"A\",\"report\":\"student 201: A (93)\"}",
+                "{\"stu_id\":202,\"grade\":\"C\",\"report\":\"student 202: C (78)\"}",
+                "{\"stu_id\":204,\"grade\":\"F\",\"report\":\"student 204: F (55)\"}"),
+                Files.readAllLines(store.resolve("grades.jsonl")));
+    }
 }
