@@ -80,7 +80,7 @@ public final class ProjectCode {
             return NONE;
         }
         long start = System.nanoTime();
-        Map<String, SourceCompiler.Unit> units = SourceCompiler.compile(dir, sources);
+        Map<String, SourceCompiler.Unit> units = compiledOrCached(dir, sources);
         long took = System.nanoTime() - start;
         List<Problem> problems = new ArrayList<>();
         Map<String, byte[]> good = new HashMap<>();
@@ -124,6 +124,23 @@ public final class ProjectCode {
             registered.put(u.file(), Set.copyOf(names));
         }
         return new ProjectCode(Map.copyOf(sources), List.copyOf(plugins), List.copyOf(problems), registered, Set.copyOf(broken), took);
+    }
+
+    /** The compiler's units, from the on-disk cache when the same sources were compiled by the same build (see {@link CompileCache}). */
+    private static Map<String, SourceCompiler.Unit> compiledOrCached(Path dir, Map<String, String> sources) {
+        Path folder = CompileCache.folder();
+        String key = folder == null ? null : CompileCache.key(new TreeMap<>(sources));
+        if (key != null) {
+            Map<String, SourceCompiler.Unit> cached = CompileCache.read(folder, key, dir);
+            if (cached != null && cached.keySet().equals(sources.keySet())) {
+                return cached;
+            }
+        }
+        Map<String, SourceCompiler.Unit> units = SourceCompiler.compile(dir, sources);
+        if (key != null) {
+            CompileCache.write(folder, key, units);
+        }
+        return units;
     }
 
     private static KisPlugin instantiate(Path dir, String file, String text, String className, ClassLoader loader, List<Problem> problems) {

@@ -67,6 +67,9 @@ public final class CodeTabModel {
             name = fname != null && s.configs().func(fname) != null ? fname : null;
         }
         subject.set(name);
+        if (name != null) {
+            workspace.prewarm();
+        }
         String f = name == null ? null : fileOf(s, workspace.compiled(), name, connector);
         file.set(f);
         text.set(f == null ? "" : s.code().get(f));

@@ -52,6 +52,7 @@ public final class CodeWorkspace implements AutoCloseable {
     private Map<String, String> wanted = Map.of();
     private ScheduledFuture<?> pending;
     private long generation;
+    private boolean prewarmed;
 
     /** @param pauseMillis the pause in typing before a compile; negative: only {@link #compileNow()} compiles (tests) */
     public CodeWorkspace(ProjectDocument doc, ProjectDebugger debugger, Executor ui, long pauseMillis) {
@@ -92,6 +93,23 @@ public final class CodeWorkspace implements AutoCloseable {
         long mine = ++generation;
         ProjectCode before = compiled.get();
         show(mine, sources, ProjectCode.compile(projectDir(), sources, before), before);
+    }
+
+    /**
+     * Readies the compiler on the worker thread (once): ECJ's first compile in a process reads its own
+     * classes and the application's class files, seconds on a busy machine; after it a compile of a
+     * function takes a fraction of a second. Called when the user selects a function, so that "Write
+     * code" and the first edit do not wait for it.
+     */
+    public void prewarm() {
+        if (prewarmed || pauseMillis < 0) {
+            return;
+        }
+        prewarmed = true;
+        worker.execute(() -> ProjectCode.compile(Path.of(""), Map.of("functions/Warm.java",
+                "package functions;\npublic class Warm implements io.kisflow.engine.KisPlugin {\n"
+                        + "    public void register(io.kisflow.engine.Pool pool) {\n"
+                        + "        pool.faas(\"Warm\", flow -> flow.input().forEach(flow::commitRow));\n    }\n}\n"), null));
     }
 
     private void sourcesChanged(long delay) {
