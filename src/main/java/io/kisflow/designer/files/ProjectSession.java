@@ -94,7 +94,7 @@ public final class ProjectSession {
         refreshRecents();
         Optional<Recovered> found = recovery.find(d);
         DesignState onDisk = doc.savedState();
-        if (found.isPresent() && new DesignState(found.get().configs(), found.get().layout(), found.get().code()).withoutView().equals(onDisk.withoutView())) {
+        if (found.isPresent() && new DesignState(found.get().configs(), found.get().layout(), codeOf(found.get(), onDisk)).withoutView().equals(onDisk.withoutView())) {
             discardRecovery(); // nothing in it that the files do not hold
             return Optional.empty();
         }
@@ -124,12 +124,17 @@ public final class ProjectSession {
 
     /** Takes the recovered work as the current, unsaved state. */
     public void restore(Recovered r) {
-        DesignState recovered = new DesignState(r.configs(), r.layout(), r.code());
+        DesignState recovered = new DesignState(r.configs(), r.layout(), codeOf(r, doc.savedState()));
         openDocument(directory(), doc.savedState(), recovered);
         lastAutosaved = recovered;
         // the copy holds the work, not its history: say so, so that an empty Undo does not surprise
         doc.tell(StatusMessage.info("Restored the copy of " + LocalTimes.describe(r.savedAt())
                 + ". Save to keep it. Undo starts from here: the steps before the copy were not kept."));
+    }
+
+    /** A copy that does not know the sources (written before the designer kept them) keeps the files'. */
+    private static java.util.Map<String, String> codeOf(Recovered r, DesignState onDisk) {
+        return r.code() == null ? onDisk.code() : r.code();
     }
 
     private void openDocument(Path dir, DesignState saved, DesignState current) {
