@@ -92,6 +92,7 @@ public final class CodeWorkspace implements AutoCloseable {
         wanted = sources;
         long mine = ++generation;
         ProjectCode before = compiled.get();
+        compiling.set(true);
         show(mine, sources, ProjectCode.compile(projectDir(), sources, before), before);
     }
 
@@ -110,6 +111,13 @@ public final class CodeWorkspace implements AutoCloseable {
                 "package functions;\npublic class Warm implements io.kisflow.engine.KisPlugin {\n"
                         + "    public void register(io.kisflow.engine.Pool pool) {\n"
                         + "        pool.faas(\"Warm\", flow -> flow.input().forEach(flow::commitRow));\n    }\n}\n"), null));
+    }
+
+    /** Compiles now if typed text waits for its compile (a run must not start on the code before it). */
+    public void compilePending() {
+        if (compiling.get()) {
+            compileNow();
+        }
     }
 
     private void sourcesChanged(long delay) {
