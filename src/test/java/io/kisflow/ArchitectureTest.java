@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The direction of the project's dependencies (docs/ARCHITECTURE.md), checked on the main classes,
- * imported once for all rules: config ← engine ← samples ← cli, config and engine ← designer, and
+ * imported once for all rules: config ← engine ← code (function sources) ← cli and designer, engine ← samples ← cli, config and engine ← designer, and
  * only the launcher sees the command line and the designer. The designer reaches the samples only
  * through plugin loading (ServiceLoader), never by name; its packages form no cycle; the debugger's
  * core and the edit model stay free of JavaFX's scene graph, so they are tested without a window.
@@ -22,6 +22,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Config").definedBy("io.kisflow.config..")
             .layer("Engine").definedBy("io.kisflow.engine..")
+            .layer("Code").definedBy("io.kisflow.code..")
             .layer("Samples").definedBy("io.kisflow.samples..")
             .layer("Cli").definedBy("io.kisflow.cli..")
             .layer("Designer").definedBy("io.kisflow.designer..")
@@ -30,12 +31,14 @@ class ArchitectureTest {
             .whereLayer("Designer").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Samples", "Cli", "Designer")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Samples", "Cli", "Designer");
+            // the compiler of functions/*.java is headless and sits between the engine and its users
+            .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Samples", "Cli", "Designer")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Samples", "Cli", "Designer");
 
     @ArchTest
     static final ArchRule headlessLayersNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.samples..", "io.kisflow.cli..")
+            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.samples..", "io.kisflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..");
 
     @ArchTest

@@ -5,6 +5,7 @@ import io.kisflow.config.FolderExport;
 import io.kisflow.config.LoadResult;
 import io.kisflow.config.Problem;
 import io.kisflow.config.UnfinishedSave;
+import io.kisflow.code.ProjectCode;
 import io.kisflow.engine.Engine;
 import io.kisflow.samples.SamplesPlugin;
 
@@ -45,8 +46,16 @@ final class Project {
         }
     }
 
-    /** The built-in samples plugin first (unless turned off), then the user's plugins, which win on name clashes. */
-    static Engine engine(LoadResult loaded, Args args, Integer maxCalls) {
+    /** The project's function sources ({@code functions/*.java}), compiled; nothing is compiled when there are none. */
+    static ProjectCode code(String dir) {
+        return ProjectCode.load(Path.of(dir));
+    }
+
+    /**
+     * The built-in samples plugin first (unless turned off), then the project's function sources,
+     * then the user's plugin jars, which win on name clashes.
+     */
+    static Engine engine(LoadResult loaded, Args args, Integer maxCalls, ProjectCode code) {
         // Go's behaviour, stated here so that a designer-side default never changes the command line:
         // the global file's prometheus_enable turns metrics on, prometheus_listen serves them.
         // The loop error names the option a command-line user raises the call limit with.
@@ -56,6 +65,7 @@ final class Project {
         if (!args.flag("--no-samples")) {
             builder.plugin(new SamplesPlugin());
         }
+        code.plugins().forEach(builder::plugin);
         for (String plugin : args.all("--plugin")) {
             builder.pluginPath(existing(plugin, "--plugin"));
         }

@@ -3,6 +3,7 @@ package io.kisflow.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kisflow.code.ProjectCode;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
@@ -64,6 +65,11 @@ final class RunCommand {
             throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
                     + "; fix them (see 'validate') before running");
         }
+        ProjectCode sources = Project.code(args.required("--conf"));
+        if (sources.hasErrors()) {
+            Project.print(sources.problems().stream().filter(io.kisflow.config.Problem::isError).toList(), err);
+            throw new CommandException("the function sources of " + args.required("--conf") + " do not compile; fix them (see 'validate') before running");
+        }
         FlowConfig config = loaded.configs().flow(flowName);
         if (config == null) {
             throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
@@ -78,7 +84,7 @@ final class RunCommand {
             if (flow != null) {
                 flow.abort();
             }
-        }, () -> runFlow(args, loaded, config, maxCalls, running));
+        }, () -> runFlow(args, loaded, config, maxCalls, sources, running));
         for (String refused : ExitWatch.takeRefused()) {
             err.println("warning: " + refused + "; it was refused, and the plugin went on");
         }
@@ -86,9 +92,10 @@ final class RunCommand {
     }
 
     /** The body of the run, on the guarded thread. */
-    private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, AtomicReference<KisFlowRun> running) {
+    private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, ProjectCode code,
+                        AtomicReference<KisFlowRun> running) {
         RunGuard.doing("loading the plugins");
-        try (Engine engine = Project.engine(loaded, args, maxCalls)) {
+        try (Engine engine = Project.engine(loaded, args, maxCalls, code)) {
             for (String warning : engine.warnings()) {
                 err.println("warning: " + warning);
             }

@@ -1,5 +1,6 @@
 package io.kisflow.cli;
 
+import io.kisflow.code.ProjectCode;
 import io.kisflow.config.LoadResult;
 import io.kisflow.config.Problem;
 import io.kisflow.engine.Engine;
@@ -11,7 +12,9 @@ import java.util.List;
 /**
  * {@code validate --conf DIR}: every problem of the directory as {@code FILE:LINE: message}, with
  * what no plugin implements (functions used by flows, connectors bound by Save/Load functions) as
- * warnings; the findings come from {@link ProjectCheck}, as the designer's Problems panel does.
+ * warnings, and the compiler's findings on the project's {@code functions/*.java} as
+ * {@code FILE:LINE:COLUMN: message}; the findings come from {@link ProjectCheck}, as the designer's
+ * Problems panel does.
  * Exit 1 when there is any error.
  */
 final class ValidateCommand {
@@ -27,8 +30,11 @@ final class ValidateCommand {
         Args args = Args.parse("validate", options);
         LoadResult loaded = Project.load(args.required("--conf"));
         List<Problem> problems;
-        try (Engine engine = Project.engine(loaded, args, null)) {
-            problems = new ProjectCheck(loaded).findings(loaded.configs(), ProjectCheck.Code.of(engine));
+        ProjectCode code = Project.code(args.required("--conf"));
+        try (Engine engine = Project.engine(loaded, args, null, code)) {
+            ProjectCheck.Code implemented = ProjectCheck.Code.of(engine)
+                    .withSources(code.problems(), code.uncompiledFunctions(loaded.configs().funcs().keySet()));
+            problems = new ProjectCheck(loaded).findings(loaded.configs(), implemented);
         }
         Project.print(problems, out);
         long errors = problems.stream().filter(Problem::isError).count();

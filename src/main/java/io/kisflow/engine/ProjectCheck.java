@@ -40,20 +40,36 @@ public final class ProjectCheck {
     /**
      * The names plugins registered code for (see {@link Engine#implementedFunctions()}), and how the
      * reader adds code where they are: the same finding, advice in the words of where it is read
-     * ({@code --plugin} on the command line, the Plugins tab in the designer).
+     * ({@code --plugin} on the command line, the Plugins tab in the designer). {@code sourceProblems}
+     * are the compiler's findings on the project's {@code functions/*.java} (each listed once, at
+     * its file, line and column); {@code uncompiled} maps each function whose code is in a source
+     * file that does not compile to that file, so that the function itself carries an error (its
+     * card is marked) instead of a "no code" warning.
      */
-    public record Code(Set<String> functions, Set<String> connectors, String howToAdd) {
+    public record Code(Set<String> functions, Set<String> connectors, String howToAdd,
+                       List<Problem> sourceProblems, Map<String, String> uncompiled) {
         /** The command line's advice. */
-        public static final String ON_THE_COMMAND_LINE = "add one with --plugin";
+        public static final String ON_THE_COMMAND_LINE = "add one with --plugin, or write it in functions/NAME.java";
 
         public Code {
             functions = Set.copyOf(functions);
             connectors = Set.copyOf(connectors);
             howToAdd = howToAdd == null || howToAdd.isBlank() ? ON_THE_COMMAND_LINE : howToAdd;
+            sourceProblems = sourceProblems == null ? List.of() : List.copyOf(sourceProblems);
+            uncompiled = uncompiled == null ? Map.of() : Map.copyOf(uncompiled);
+        }
+
+        public Code(Set<String> functions, Set<String> connectors, String howToAdd) {
+            this(functions, connectors, howToAdd, List.of(), Map.of());
         }
 
         public Code(Set<String> functions, Set<String> connectors) {
             this(functions, connectors, ON_THE_COMMAND_LINE);
+        }
+
+        /** The same code judged with the findings of the project's function sources. */
+        public Code withSources(List<Problem> problems, Map<String, String> uncompiledFunctions) {
+            return new Code(functions, connectors, howToAdd, problems, uncompiledFunctions);
         }
 
         public static Code of(Engine engine) {
@@ -109,6 +125,7 @@ public final class ProjectCheck {
             out.add(placedByLoader.getOrDefault(key(p), p));
         }
         if (code != null) {
+            out.addAll(code.sourceProblems());
             out.addAll(withoutCode(current, origins, code));
         }
         return out;
@@ -140,7 +157,13 @@ public final class ProjectCheck {
                 continue; // the validator's error already
             }
             Origin at = origins.get(ObjectRef.func(func.fname()));
-            if (!code.functions().contains(func.fname())) {
+            String source = code.uncompiled().get(func.fname());
+            if (source != null) {
+                Origin where = at;
+                problems.add(Problem.error(where == null ? null : where.file(), where == null ? 0 : where.line(), func.fname(),
+                        "function " + func.fname() + " has code in " + source + ", which does not compile: fix the errors listed at "
+                                + source));
+            } else if (!code.functions().contains(func.fname())) {
                 problems.add(warning(at, func.fname(), "function " + func.fname() + " (used by flow "
                         + String.join(", ", e.getValue()) + ") has no code: no plugin registers it; " + code.howToAdd()));
             }

@@ -465,6 +465,24 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The project's function sources were compiled again: the next run uses the new code, and the
+     * results of {@code affected} (the functions of the changed files) and everything after them are
+     * stale. While a run is going, it keeps its code; the new code serves the next one.
+     */
+    public void sourcesCompiled(io.kisflow.code.ProjectCode code, java.util.Set<String> affected) {
+        engine.setSourceCode(code);
+        if (!runs.isActive()) {
+            refreshCode();
+        }
+        affected.forEach(this::markFunctionStale);
+    }
+
+    /** The compiled function sources the session's engine uses. */
+    public io.kisflow.code.ProjectCode sourceCode() {
+        return engine.sourceCode();
+    }
+
     /** The project's plugin jars/folders changed (relative to the project directory when inside it). */
     public void setPluginPaths(List<String> paths) {
         engine.setPluginPaths(paths);

@@ -1,5 +1,6 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.code.ProjectCode;
 import io.kisflow.config.ConfigSet;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.KisPlugin;
@@ -27,6 +28,8 @@ final class SessionEngine implements AutoCloseable {
     private final StandIns standIns;
     private ConfigSet configs;
     private List<String> pluginPaths;
+    /** The project's compiled function sources; null until the first build reads them from the project folder. */
+    private ProjectCode sourceCode;
     private Engine engine;
     private boolean outOfDate = true;
     private boolean metricsServed;
@@ -61,6 +64,20 @@ final class SessionEngine implements AutoCloseable {
     synchronized void setPluginPaths(List<String> paths) {
         pluginPaths = List.copyOf(paths);
         outOfDate = true;
+    }
+
+    /** The function sources were compiled again (the designer's editor): the next run uses their code. */
+    synchronized void setSourceCode(ProjectCode code) {
+        sourceCode = code;
+        outOfDate = true;
+    }
+
+    /** The function sources the engine uses (read from the project folder at the first build). */
+    synchronized ProjectCode sourceCode() {
+        if (sourceCode == null) {
+            sourceCode = projectDir == null ? ProjectCode.none() : ProjectCode.load(projectDir);
+        }
+        return sourceCode;
     }
 
     synchronized ConfigSet configs() {
@@ -105,6 +122,8 @@ final class SessionEngine implements AutoCloseable {
             for (KisPlugin p : options.extraPlugins()) {
                 b.plugin(p);
             }
+            // the project's functions/*.java, after the samples; plugin jars still win on a clash, as on the command line
+            sourceCode().plugins().forEach(b::plugin);
             for (Path p : resolvedPluginPaths()) {
                 b.pluginPath(p);
             }

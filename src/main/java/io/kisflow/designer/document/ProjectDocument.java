@@ -133,6 +133,19 @@ public final class ProjectDocument {
     }
 
     /**
+     * Text typed into a function source: the project changes (unsaved, autosaved, recompiled) but the
+     * designer's undo stack does not; the code editor keeps its own. Ignored for a file the project
+     * does not have (creating one is a command).
+     */
+    public void typeCode(String file, String text) {
+        DesignState s = state.get();
+        String was = s.code().get(file);
+        if (was != null && !was.equals(text)) {
+            state.set(s.withCodeFile(file, text));
+        }
+    }
+
+    /**
      * Selects without moving any view: a click, a palette entry, the start of a drag. The view must
      * stay where the pointer is, or the drop lands somewhere else.
      */
@@ -170,9 +183,14 @@ public final class ProjectDocument {
         return selection.get();
     }
 
+    /**
+     * Undo, redo or an edit puts a state on screen. Function sources keep the text typed into them:
+     * typing has the code editor's own undo, and the designer's Undo must not throw it away (which
+     * files exist does follow the state: creating, renaming and deleting a file are commands).
+     */
     private void show(DesignState s, Selection sel) {
         Selection before = selection.get();
-        state.set(s);
+        state.set(s.withTextsOf(state.get()));
         selection.set(sel != null && sel.existsIn(s) ? sel : Selection.NONE);
         // an edit, undo or redo that picks another object (a new connector, the card undo restores) shows it
         if (!selection.get().equals(before)) {

@@ -38,7 +38,7 @@ public final class ConnectorEdits {
                     c = c.withFunc(f.withOption(f.option().withCname("")));
                 }
             }
-            return new DesignState(c.withoutConn(cname), Layouts.withConnectorPosition(s.layout(), cname, null), s.renamedFrom());
+            return new DesignState(c.withoutConn(cname), Layouts.withConnectorPosition(s.layout(), cname, null), s.renamedFrom(), s.code());
         }, Selection.NONE);
     }
 
@@ -60,7 +60,7 @@ public final class ConnectorEdits {
                 c.funcs().forEach((name, f) -> funcs.put(name,
                         f.option().cname().equals(oldName) ? f.withOption(f.option().withCname(newName)) : f));
                 ConfigSet renamed = new ConfigSet(c.flows(), funcs, Maps.rename(c.conns(), oldName, newName, conn.withCname(newName)), c.global());
-                return new DesignState(renamed, Layouts.renameConnector(s.layout(), oldName, newName), s.renamedFrom())
+                return new DesignState(renamed, Layouts.renameConnector(s.layout(), oldName, newName), s.renamedFrom(), s.code())
                         .renamed(ObjectRef.conn(oldName), ObjectRef.conn(newName));
             }
 

@@ -13,12 +13,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the designer edits, as one value: the KisFlow configs and the canvas layout of the sidecar.
- * Every edit produces a new state; undo puts an earlier one back.
+ * What the designer edits, as one value: the KisFlow configs, the canvas layout of the sidecar and
+ * the project's function sources ({@code functions/*.java}: project-relative path to text). Every
+ * edit produces a new state; undo puts an earlier one back (the text typed into a source is the
+ * editor's own undo, see {@code ProjectDocument#show}).
  *
  * <pre>{@code DesignState s = new DesignState(configs, ProjectLayout.EMPTY); List<String> lanes = s.lanes();}</pre>
  */
-public record DesignState(ConfigSet configs, ProjectLayout layout, Map<ObjectRef, ObjectRef> renamedFrom) {
+public record DesignState(ConfigSet configs, ProjectLayout layout, Map<ObjectRef, ObjectRef> renamedFrom, Map<String, String> code) {
     public static final DesignState EMPTY = new DesignState(ConfigSet.EMPTY, ProjectLayout.EMPTY);
 
     /**
@@ -29,19 +31,65 @@ public record DesignState(ConfigSet configs, ProjectLayout layout, Map<ObjectRef
         Objects.requireNonNull(configs, "configs");
         Objects.requireNonNull(layout, "layout");
         renamedFrom = renamedFrom == null || renamedFrom.isEmpty() ? Map.of() : Map.copyOf(renamedFrom);
+        code = code == null || code.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(code));
     }
 
-    /** A state as opened: nothing renamed yet. */
+    /** A state as opened: nothing renamed yet, no function sources. */
     public DesignState(ConfigSet configs, ProjectLayout layout) {
-        this(configs, layout, Map.of());
+        this(configs, layout, Map.of(), Map.of());
+    }
+
+    /** A state as opened with its function sources. */
+    public DesignState(ConfigSet configs, ProjectLayout layout, Map<String, String> code) {
+        this(configs, layout, Map.of(), code);
     }
 
     public DesignState withConfigs(ConfigSet newConfigs) {
-        return new DesignState(newConfigs, layout, renamedFrom);
+        return new DesignState(newConfigs, layout, renamedFrom, code);
     }
 
     public DesignState withLayout(ProjectLayout newLayout) {
-        return new DesignState(configs, newLayout, renamedFrom);
+        return new DesignState(configs, newLayout, renamedFrom, code);
+    }
+
+    /** The same state with these function sources (all of them). */
+    public DesignState withCode(Map<String, String> newCode) {
+        return new DesignState(configs, layout, renamedFrom, newCode);
+    }
+
+    /** The same state with one source file written (added or replaced). */
+    public DesignState withCodeFile(String file, String text) {
+        Map<String, String> m = new HashMap<>(code);
+        m.put(file, text);
+        return withCode(m);
+    }
+
+    /** The same state without a source file. */
+    public DesignState withoutCodeFile(String file) {
+        Map<String, String> m = new HashMap<>(code);
+        m.remove(file);
+        return withCode(m);
+    }
+
+    /**
+     * This state's files with the text {@code typed} holds for each of them: what undo and redo put
+     * back. The files that exist come from this state (creating, renaming and deleting a file are
+     * commands); their text stays as typed, since typing has the editor's own undo.
+     */
+    public DesignState withTextsOf(DesignState typed) {
+        if (code.isEmpty() || typed.code.isEmpty()) {
+            return this;
+        }
+        Map<String, String> m = new HashMap<>(code);
+        boolean changed = false;
+        for (Map.Entry<String, String> e : code.entrySet()) {
+            String t = typed.code.get(e.getKey());
+            if (t != null && !t.equals(e.getValue())) {
+                m.put(e.getKey(), t);
+                changed = true;
+            }
+        }
+        return changed ? withCode(m) : this;
     }
 
     /** The same state remembering that {@code from} is now called {@code to}. */
@@ -52,7 +100,7 @@ public record DesignState(ConfigSet configs, ProjectLayout layout, Map<ObjectRef
         if (!original.equals(to)) {
             m.put(to, original);
         }
-        return new DesignState(configs, layout, m);
+        return new DesignState(configs, layout, m, code);
     }
 
     /** The ref an object had when the project was opened. */

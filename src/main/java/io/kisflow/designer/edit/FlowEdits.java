@@ -76,7 +76,7 @@ public final class FlowEdits {
                 ConfigSet c = s.configs();
                 ConfigSet renamed = new ConfigSet(Maps.rename(c.flows(), oldName, newName, f.withFlowName(newName)),
                         c.funcs(), c.conns(), c.global());
-                return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName), s.renamedFrom())
+                return new DesignState(renamed, Layouts.renameFlow(s.layout(), oldName, newName), s.renamedFrom(), s.code())
                         .renamed(ObjectRef.flow(oldName), ObjectRef.flow(newName));
             }
 

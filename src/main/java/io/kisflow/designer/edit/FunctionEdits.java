@@ -75,7 +75,7 @@ public final class FunctionEdits {
                 Map<String, ConnConfig> conns = new LinkedHashMap<>();
                 c.conns().forEach((name, conn) -> conns.put(name, renameInLists(conn, oldName, newName)));
                 ConfigSet renamed = new ConfigSet(flows, Maps.rename(c.funcs(), oldName, newName, f.withFname(newName)), conns, c.global());
-                return new DesignState(renamed, Layouts.renameFunction(s.layout(), oldName, newName), s.renamedFrom())
+                return new DesignState(renamed, Layouts.renameFunction(s.layout(), oldName, newName), s.renamedFrom(), s.code())
                         .renamed(ObjectRef.func(oldName), ObjectRef.func(newName));
             }
 

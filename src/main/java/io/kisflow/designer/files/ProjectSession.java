@@ -94,7 +94,7 @@ public final class ProjectSession {
         refreshRecents();
         Optional<Recovered> found = recovery.find(d);
         DesignState onDisk = doc.savedState();
-        if (found.isPresent() && new DesignState(found.get().configs(), found.get().layout()).withoutView().equals(onDisk.withoutView())) {
+        if (found.isPresent() && new DesignState(found.get().configs(), found.get().layout(), codeOf(found.get(), onDisk)).withoutView().equals(onDisk.withoutView())) {
             discardRecovery(); // nothing in it that the files do not hold
             return Optional.empty();
         }
@@ -111,7 +111,7 @@ public final class ProjectSession {
 
     private void show(ProjectFiles opened) {
         files.set(opened);
-        DesignState state = new DesignState(opened.configs(), opened.layout());
+        DesignState state = new DesignState(opened.configs(), opened.layout(), opened.code());
         loadProblems.setAll(opened.loadProblems());
         openDocument(opened.directory(), state, state);
         lastAutosaved = state;
@@ -124,12 +124,17 @@ public final class ProjectSession {
 
     /** Takes the recovered work as the current, unsaved state. */
     public void restore(Recovered r) {
-        DesignState recovered = new DesignState(r.configs(), r.layout());
+        DesignState recovered = new DesignState(r.configs(), r.layout(), codeOf(r, doc.savedState()));
         openDocument(directory(), doc.savedState(), recovered);
         lastAutosaved = recovered;
         // the copy holds the work, not its history: say so, so that an empty Undo does not surprise
         doc.tell(StatusMessage.info("Restored the copy of " + LocalTimes.describe(r.savedAt())
                 + ". Save to keep it. Undo starts from here: the steps before the copy were not kept."));
+    }
+
+    /** A copy that does not know the sources (written before the designer kept them) keeps the files'. */
+    private static java.util.Map<String, String> codeOf(Recovered r, DesignState onDisk) {
+        return r.code() == null ? onDisk.code() : r.code();
     }
 
     private void openDocument(Path dir, DesignState saved, DesignState current) {
@@ -159,7 +164,7 @@ public final class ProjectSession {
     /** What Save would write into the project directory. */
     public SavePlan planSave() {
         DesignState s = stateToSave.get();
-        return requireFiles().planSave(s.configs(), s.layout(), directory(), s.renamesSince(doc.savedState()));
+        return requireFiles().planSave(s.configs(), s.layout(), directory(), s.renamesSince(doc.savedState()), s.code());
     }
 
     /** Writes the plan; the written state becomes the saved baseline and the recovery copy is dropped. */
@@ -180,7 +185,7 @@ public final class ProjectSession {
             throw new IOException("Export writes to another directory; use Save to write into " + directory() + ".");
         }
         DesignState s = stateToSave.get();
-        return requireFiles().planSave(s.configs(), s.layout(), t);
+        return requireFiles().planSave(s.configs(), s.layout(), t, null, s.code());
     }
 
     public void applyExport(SavePlan plan) throws IOException {
@@ -213,7 +218,7 @@ public final class ProjectSession {
             lastAutosaved = current;
             return false;
         }
-        recovery.save(dir, current.configs(), current.layout());
+        recovery.save(dir, current.configs(), current.layout(), current.code());
         lastAutosaved = current;
         return true;
     }

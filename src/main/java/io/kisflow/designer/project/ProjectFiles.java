@@ -108,6 +108,11 @@ public final class ProjectFiles {
         return base.origins();
     }
 
+    /** The function sources ({@code functions/*.java}) as loaded or last saved: project-relative path to text. */
+    public Map<String, String> code() {
+        return base.code();
+    }
+
     /** The layout from the sidecar, or {@link ProjectLayout#EMPTY} when there is none (or it is unreadable). */
     public ProjectLayout layout() {
         return base.layout();
@@ -132,17 +137,27 @@ public final class ProjectFiles {
      * one); null infers them. A renamed object keeps its file.
      */
     public SavePlan planSave(ConfigSet edited, ProjectLayout layout, Path targetDir, Map<ObjectRef, ObjectRef> renames) {
+        return planSave(edited, layout, targetDir, renames, null);
+    }
+
+    /**
+     * Like {@link #planSave(ConfigSet, ProjectLayout, Path, Map)} with the project's function sources
+     * as edited (project-relative path to text; null leaves them as they are): new and changed files
+     * are written, files the project no longer has are deleted; an export writes them all.
+     */
+    public SavePlan planSave(ConfigSet edited, ProjectLayout layout, Path targetDir, Map<ObjectRef, ObjectRef> renames,
+                             Map<String, String> code) {
         if (edited == null || targetDir == null) {
             throw new IllegalArgumentException("planSave needs the edited configs and a target folder");
         }
         Path target = targetDir.toAbsolutePath().normalize();
         if (!target.equals(directory)) {
-            return SavePlanner.export(edited, target, directory);
+            return SavePlanner.export(edited, target, directory, code);
         }
         Map<ObjectRef, ObjectRef> r = renames == null
                 ? Renames.infer(base.configs(), edited)
                 : Renames.checked(renames, base.configs(), edited);
-        return SavePlanner.save(base, edited, layout, r);
+        return SavePlanner.save(base, edited, layout, r, code);
     }
 
     /**

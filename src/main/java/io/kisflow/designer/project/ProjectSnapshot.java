@@ -1,5 +1,6 @@
 package io.kisflow.designer.project;
 
+import io.kisflow.code.FunctionSources;
 import io.kisflow.config.ConfigLoader;
 import io.kisflow.config.ConfigSet;
 import io.kisflow.config.LoadResult;
@@ -17,11 +18,11 @@ import java.util.Map;
 
 /**
  * A project as it is on disk at one moment: what the loader made of it, the text of every file an
- * object came from (the base every patch starts from), and the layout sidecar. Reading it writes
- * nothing.
+ * object came from (the base every patch starts from), the layout sidecar and the function sources
+ * ({@code functions/*.java}, project-relative path to text). Reading it writes nothing.
  */
 record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<ObjectRef, Origin> origins,
-                       Map<Path, String> texts, ProjectLayout layout, String sidecarText) {
+                       Map<Path, String> texts, ProjectLayout layout, String sidecarText, Map<String, String> code) {
 
     static ProjectSnapshot read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -53,12 +54,14 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
                         + "); the canvas starts with the default layout"));
             }
         }
+        FunctionSources sources = FunctionSources.read(dir);
+        problems.addAll(sources.problems());
         return new ProjectSnapshot(dir, loaded.configs(), Collections.unmodifiableList(problems), loaded.origins(),
-                Collections.unmodifiableMap(texts), layout, sidecarText);
+                Collections.unmodifiableMap(texts), layout, sidecarText, sources.texts());
     }
 
     static ProjectSnapshot empty(Path dir) {
-        return new ProjectSnapshot(dir, ConfigSet.EMPTY, List.of(), Map.of(), Map.of(), ProjectLayout.EMPTY, null);
+        return new ProjectSnapshot(dir, ConfigSet.EMPTY, List.of(), Map.of(), Map.of(), ProjectLayout.EMPTY, null, Map.of());
     }
 
     Path sidecar() {

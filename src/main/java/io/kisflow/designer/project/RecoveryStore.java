@@ -52,6 +52,11 @@ public final class RecoveryStore {
 
     /** Replaces the recovery copy of {@code projectDir} with this state, atomically. */
     public void save(Path projectDir, ConfigSet edited, ProjectLayout layout) throws IOException {
+        save(projectDir, edited, layout, null);
+    }
+
+    /** As above, with the function sources as typed (project-relative path to text; null: not known, restoring keeps the files'). */
+    public void save(Path projectDir, ConfigSet edited, ProjectLayout layout, Map<String, String> code) throws IOException {
         Path project = projectDir.toAbsolutePath().normalize();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", VERSION);
@@ -59,6 +64,9 @@ public final class RecoveryStore {
         doc.put("savedAt", Instant.now().toString());
         doc.put("configs", ConfigJson.toTree(edited));
         doc.put("layout", LayoutFile.toTree(layout));
+        if (code != null) {
+            doc.put("code", new java.util.TreeMap<>(code));
+        }
         disk.write(fileFor(project), StateJson.writeInOrder(doc));
     }
 
@@ -82,7 +90,11 @@ public final class RecoveryStore {
             JsonNode layoutTree = doc.get("layout");
             ProjectLayout layout = layoutTree == null || !layoutTree.isObject() ? ProjectLayout.EMPTY
                     : LayoutFile.fromTree(layoutTree, null, file, new ArrayList<>());
-            return Optional.of(new Recovered(configs, layout, Instant.parse(doc.path("savedAt").asText())));
+            Map<String, String> code = doc.has("code") ? new java.util.TreeMap<>() : null;
+            if (code != null) {
+                doc.get("code").fields().forEachRemaining(e -> code.put(e.getKey(), e.getValue().asText()));
+            }
+            return Optional.of(new Recovered(configs, layout, Instant.parse(doc.path("savedAt").asText()), code));
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
             System.getLogger(RecoveryStore.class.getName()).log(System.Logger.Level.DEBUG, () -> "the recovery copy " + file + " cannot be read; not offered", e);
             return Optional.empty();

@@ -43,13 +43,26 @@ final class SavePlanner {
     }
 
     static SavePlan save(ProjectSnapshot base, ConfigSet edited, ProjectLayout layout, Map<ObjectRef, ObjectRef> renames) {
+        return save(base, edited, layout, renames, null);
+    }
+
+    /** @param code the function sources as edited (null: unchanged) */
+    static SavePlan save(ProjectSnapshot base, ConfigSet edited, ProjectLayout layout, Map<ObjectRef, ObjectRef> renames,
+                         Map<String, String> code) {
         SavePlanner p = new SavePlanner(base);
         p.planObjects(edited, renames);
         p.planSidecar(layout);
+        if (code != null) {
+            p.planCode(code);
+        }
         return p.plan(base.dir());
     }
 
     static SavePlan export(ConfigSet edited, Path target, Path projectDir) {
+        return export(edited, target, projectDir, null);
+    }
+
+    static SavePlan export(ConfigSet edited, Path target, Path projectDir, Map<String, String> code) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException("cannot export to " + target + ": it is a file, not a folder");
         }
@@ -63,6 +76,9 @@ final class SavePlanner {
                 : List.of();
         for (Map.Entry<String, String> f : ConfigExporter.render(edited).entrySet()) {
             p.write(target.resolve(f.getKey()), f.getValue(), null, notes);
+        }
+        if (code != null) {
+            code.forEach((file, text) -> p.write(target.resolve(file), text, null, List.of()));
         }
         return p.plan(target);
     }
@@ -168,6 +184,27 @@ final class SavePlanner {
             });
         }
         return folders.size() == 1 ? folders.iterator().next() : base.dir();
+    }
+
+    // ---- function sources ----------------------------------------------------------------------
+
+    /** Sources are written as typed (no patching: they are not YAML); a file the project dropped is deleted. */
+    private void planCode(Map<String, String> code) {
+        for (Map.Entry<String, String> e : code.entrySet()) {
+            Path file = base.dir().resolve(e.getKey());
+            String baseText = base.code().get(e.getKey());
+            String current = readOrNull(file);
+            List<String> notes = new ArrayList<>();
+            if (baseText != null && current != null && !current.equals(baseText)) {
+                notes.add("was changed outside the designer since the project was opened; saving replaces those changes");
+            }
+            write(file, e.getValue(), current, notes);
+        }
+        for (String file : base.code().keySet()) {
+            if (!code.containsKey(file)) {
+                delete(base.dir().resolve(file));
+            }
+        }
     }
 
     // ---- sidecar -------------------------------------------------------------------------------

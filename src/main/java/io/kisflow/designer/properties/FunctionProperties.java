@@ -1,6 +1,7 @@
 package io.kisflow.designer.properties;
 
 import io.kisflow.config.FuncConfig;
+import io.kisflow.designer.code.CodeEdits;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.edit.ConnectorEdits;
 import io.kisflow.designer.edit.FunctionEdits;
@@ -27,14 +28,24 @@ public final class FunctionProperties {
     public final FieldModel retryInterval;
     public final ParamsModel defaultParams;
 
-    FunctionProperties(ProjectDocument doc, Supplier<String> subject, Supplier<Set<String>> implemented) {
+    FunctionProperties(ProjectDocument doc, Supplier<String> subject, Supplier<Set<String>> implemented,
+                       Function<String, String> codeFile) {
         this.doc = doc;
         this.subject = subject;
+        // a function with code in the project's sources is renamed with its code (file and registered name), one undo step
         name = FieldModel.committedOnEnter(doc, "func.fname", "Name (fname)", () -> func() == null ? null : func().fname(),
-                t -> FunctionEdits.rename(subject.get(), t));
+                t -> {
+                    String file = codeFile.apply(subject.get());
+                    return file == null ? FunctionEdits.rename(subject.get(), t) : CodeEdits.renameWithCode(subject.get(), t, file);
+                });
         // the code registers a function by its name: renaming only the config cuts the cards off from it
         name.setWarning(t -> {
             String old = subject.get();
+            String file = old == null ? null : codeFile.apply(old);
+            if (file != null && !t.strip().equals(old) && !t.isBlank()) {
+                return "Enter renames " + old + " and its code with it: " + file + " registers " + t.strip()
+                        + " instead (file and class follow when named after the function). Escape keeps " + old + ".";
+            }
             return old != null && implemented.get().contains(old) && !implemented.get().contains(t.strip())
                     ? "The plugin code registers " + old + ", not " + t.strip() + ": after this rename its cards have no code"
                     + " until the code registers the new name. Enter renames anyway; Escape keeps " + old + "."

@@ -33,6 +33,9 @@ public final class PropertiesViewModel {
     private final ReadOnlyLongWrapper renameRequests = new ReadOnlyLongWrapper(this, "renameRequests");
     private final ReadOnlyLongWrapper refreshes = new ReadOnlyLongWrapper(this, "refreshes");
     private final ObjectProperty<Set<String>> implemented = new SimpleObjectProperty<>(this, "implemented", Set.of());
+    /** The source file (functions/*.java) holding a function's code, or null: a rename offers to rename it too. */
+    private final ObjectProperty<java.util.function.Function<String, String>> codeFiles =
+            new SimpleObjectProperty<>(this, "codeFiles", fname -> null);
     public final FlowProperties flow;
     public final FunctionProperties function;
     public final ParamsModel cardParams;
@@ -42,7 +45,7 @@ public final class PropertiesViewModel {
     public PropertiesViewModel(ProjectDocument doc) {
         this.doc = doc;
         flow = new FlowProperties(doc, this::flowName);
-        function = new FunctionProperties(doc, this::functionName, implemented::get);
+        function = new FunctionProperties(doc, this::functionName, implemented::get, fname -> codeFiles.get().apply(fname));
         connector = new ConnectorProperties(doc, this::connectorName);
         global = new GlobalProperties(doc);
         cardParams = new ParamsModel(doc, "card.params", "Params this flow gives the function", this::cardParamsValue, m -> {
@@ -127,6 +130,11 @@ public final class PropertiesViewModel {
     }
 
     /** Function names the project's plugins implement: renaming one of them warns at the name field. */
+    /** Where each function's code lives in the project's sources (see {@code designer.code.CodeTabModel}). */
+    public ObjectProperty<java.util.function.Function<String, String>> codeFilesProperty() {
+        return codeFiles;
+    }
+
     public ObjectProperty<Set<String>> implementedProperty() {
         return implemented;
     }

@@ -94,12 +94,15 @@ final class ActionCatalog {
                 () -> vm.themeProperty().set(vm.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT)));
         // Run (the debugger); global: F5 runs while the input rows have the focus
         var d = vm.debugger;
+        // code typed in the Code tab and not compiled yet (the pause is not over) is compiled first: F5 runs what is on screen
         a.add(new DesignerAction("run.run", "Run", "Run the flow", key(KeyCode.F5), true, () -> {
             w.showTab("runTab");
+            vm.code.compilePending();
             d.run();
         }));
         a.add(new DesignerAction("run.step", "Run", "Step (one function)", key(KeyCode.F10), true, () -> {
             w.showTab("runTab");
+            vm.code.compilePending();
             d.step();
         }));
         a.add(new DesignerAction("run.continue", "Run", "Continue", key(KeyCode.F8), true, d::continueRun));

@@ -1,6 +1,8 @@
 package io.kisflow.designer.shell;
 
 import io.kisflow.designer.canvas.CanvasViewModel;
+import io.kisflow.designer.code.CodeTabModel;
+import io.kisflow.designer.code.CodeWorkspace;
 import io.kisflow.designer.debug.DebugOptions;
 import io.kisflow.designer.debug.link.ProjectDebugger;
 import io.kisflow.designer.document.EditActions;
@@ -38,6 +40,10 @@ public final class DesignerViewModel {
     public final ProjectSession session;
     /** The debugger: runs and steps flows of the open project (its runs report through the JavaFX thread). */
     public final ProjectDebugger debugger;
+    /** The project's function sources (functions/*.java), compiled after each pause in typing. */
+    public final CodeWorkspace code;
+    /** The Code tab: the selected function's or connector's source. */
+    public final CodeTabModel codeTab;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
     /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
@@ -57,6 +63,9 @@ public final class DesignerViewModel {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
+        this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
+        this.codeTab = new CodeTabModel(document, code);
+        properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {
@@ -85,10 +94,18 @@ public final class DesignerViewModel {
         Runnable copy = () -> {
             palette.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
             properties.implementedProperty().set(Set.copyOf(s.implementedFunctions()));
-            // the Problems list judges "no code" by the plugins this project loaded, as validate does
+            // the Problems list judges "no code" by the plugins this project loaded, as validate does,
+            // with the compiler's findings on the function sources
+            io.kisflow.code.ProjectCode sources = code.compiled();
             problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors()),
-                    "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab"));
+                    "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab, or write its code in the Code tab")
+                    .withSources(sources.problems(), sources.uncompiledFunctions(document.state().configs().funcs().keySet())));
         };
+        code.compiledProperty().addListener((o, a, b) -> {
+            if (debugger.session() == s) {
+                copy.run();
+            }
+        });
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());
         copy.run();

@@ -92,7 +92,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
                 () -> "Problems (" + vm.problems.errorsProperty().get() + " errors, " + vm.problems.warningsProperty().get() + " warnings)",
                 vm.problems.errorsProperty(), vm.problems.warningsProperty()));
         Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
-        bottomTabs.getTabs().addAll(problemsTab, yamlTab);
+        Tab codeTab = tab("Code", "codeTab", new io.kisflow.designer.code.CodeView(vm.codeTab));
+        bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {

@@ -53,7 +53,7 @@ public enum Theme {
      */
     public void applyTo(Scene scene) {
         List<String> all = List.of(sheet("designer.css"), sheet("debug-data.css"), sheet("debug-run.css"),
-                sheet(LIGHT.css), sheet(DARK.css));
+                sheet("code.css"), sheet(LIGHT.css), sheet(DARK.css));
         if (!scene.getStylesheets().equals(all)) {
             scene.getStylesheets().setAll(all);
         }

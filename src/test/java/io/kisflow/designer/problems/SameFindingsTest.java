@@ -41,8 +41,13 @@ class SameFindingsTest {
         ProblemsViewModel problems = new ProblemsViewModel(doc);
         session.filesProperty().addListener((o, a, f) -> problems.projectLoaded(f.configs(), f.origins(), f.loadProblems()));
         session.open(project);
-        try (Engine engine = Engine.builder().configs(doc.state().configs()).plugin(new SamplesPlugin()).build()) {
-            problems.codeProperty().set(ProjectCheck.Code.of(engine));
+        // the code as the designer loads it: the samples plugin and the project's function sources
+        io.kisflow.code.ProjectCode sources = io.kisflow.code.ProjectCode.load(project);
+        Engine.Builder b = Engine.builder().configs(doc.state().configs()).plugin(new SamplesPlugin());
+        sources.plugins().forEach(b::plugin);
+        try (Engine engine = b.build()) {
+            problems.codeProperty().set(ProjectCheck.Code.of(engine)
+                    .withSources(sources.problems(), sources.uncompiledFunctions(doc.state().configs().funcs().keySet())));
         }
         assertEquals(validate(project), shown(problems), "the files as opened");
 

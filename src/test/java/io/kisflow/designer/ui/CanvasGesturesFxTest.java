@@ -74,7 +74,8 @@ class CanvasGesturesFxTest extends DesignerFxTest {
         assertEquals(List.of("SaveAvgScore"), saved.conn("NewConnector1").save());
         assertEquals(List.of(), saved.conn("ScoreStore").save());
         assertTrue(read("storage/func-SaveAvgScore.yml").contains("cname: NewConnector1"));
-        assertTrue(Files.exists(project.resolve("storage/conn-NewConnector1.yml")), "a new connector gets a file named as Go exports it, beside the others, with the project's extension");
+        // the samples keep connectors in two folders (storage/, source-code/), so a new one goes to the project folder
+        assertTrue(Files.exists(project.resolve("conn-NewConnector1.yml")), "a new connector gets a file named as Go exports it, with the project's extension");
         assertOthersUntouched("storage/func-SaveAvgScore.yml", "storage/conn-ScoreStore.yml");
     }
 
