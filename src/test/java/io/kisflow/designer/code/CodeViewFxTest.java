@@ -7,6 +7,7 @@ import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.ui.Theme;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one window test of the Code tab: the CodeArea shows the compiler's error at its line, with the message. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class CodeViewFxTest {
     CodeWorkspace code;

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  * conf-samples, with directory choosers answered by the test. Helpers convert canvas positions of
  * the view-model to screen points for the robot and read the YAML files back.
  */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 abstract class DesignerFxTest {
     // subclasses: @Start void start(Stage stage) throws IOException { startDesigner(stage); }
