@@ -10,8 +10,12 @@ import java.util.Map;
  */
 public record ConnConfig(String cname, String addrs, String type, String key, Map<String, String> params,
                          List<String> load, List<String> save, Map<String, Object> extra) {
-    /** The storage types Go names; other values are kept but warned about. */
-    public static final List<String> TYPES = List.of("redis", "mysql", "kafka", "tidb", "es");
+    /**
+     * The storage types Go names (redis, mysql, kafka, tidb, es) and those KisFlow Studio's built-in
+     * connectors add (Go keeps any type string); other values are kept but warned about.
+     */
+    public static final List<String> TYPES = List.of("redis", "mysql", "kafka", "tidb", "es",
+            "postgres", "mariadb", "sqlite", "h2", "http", "file");
 
     public ConnConfig {
         cname = Values.text(cname);

@@ -82,6 +82,9 @@ final class FlowPlan {
                 connCode = conn.codeFor(mode, fname);
             }
             FunctionCode fcode = code.function(fname);
+            if (fcode == null) {
+                fcode = BuiltInStorage.codeFor(mode, conn);
+            }
             if (fcode == null && fallback != null) {
                 FaaS substitute = fallback.apply(fc);
                 fcode = substitute == null ? null : FunctionCode.plain(substitute);
