@@ -2,6 +2,7 @@ package io.kisflow.connect;
 
 import io.kisflow.engine.ConnectorClient;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,12 +33,12 @@ import java.util.concurrent.TimeoutException;
  */
 final class KafkaConnector implements ConnectorClient {
     private final ConnectorSettings settings;
-    private final KafkaProducer<String, String> producer;
     private final String topic;
+    /** Made on the first Save (or client(Producer.class)): a Load-only connector never produces, nor creates its topic. */
+    private volatile KafkaProducer<String, String> producer;
 
-    private KafkaConnector(ConnectorSettings settings, KafkaProducer<String, String> producer) {
+    private KafkaConnector(ConnectorSettings settings) {
         this.settings = settings;
-        this.producer = producer;
         this.topic = settings.key().strip();
     }
 
@@ -48,35 +49,48 @@ final class KafkaConnector implements ConnectorClient {
         if (s.key().isBlank()) {
             throw new IllegalArgumentException(s.where() + ": key is empty; set it to the topic");
         }
+        // reach the cluster now: an unreachable broker fails here, within the connect timeout
         Properties p = common(s);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        // waiting for metadata (an unreachable broker, a missing topic) ends within the connect timeout
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(s.connectTimeout().toMillis()));
-        long call = s.callTimeout().toMillis();
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(call));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(call + 5));
+        p.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, p.get(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG));
         passThrough(s, p);
-        KafkaProducer<String, String> producer;
-        try {
-            producer = new KafkaProducer<>(p);
-        } catch (RuntimeException e) {
-            throw Failures.connect(s, e);
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster().nodes().get(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new Exception(s.where() + ": cannot reach a broker within " + Failures.seconds(s) + ": "
+                    + (e instanceof TimeoutException ? "no answer" : Failures.reason(cause))
+                    + "; check that the broker runs and that addrs is right", cause);
         }
-        KafkaConnector k = new KafkaConnector(s, producer);
-        try {
-            // ask for the topic's partitions now: an unreachable broker fails here, within the connect timeout
-            producer.partitionsFor(k.topic);
-        } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
-            throw new Exception(s.where() + ": cannot reach a broker, or topic " + k.topic + " does not exist and is not created,"
-                    + " within " + Failures.seconds(s) + ": " + Failures.reason(e)
-                    + "; check that the broker runs, that addrs is right, and that the topic exists", e);
+        return new KafkaConnector(s);
+    }
+
+    private KafkaProducer<String, String> producer() throws Exception {
+        KafkaProducer<String, String> k = producer;
+        if (k != null) {
+            return k;
         }
-        return k;
+        synchronized (this) {
+            if (producer == null) {
+                Properties p = common(settings);
+                p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                p.put(ProducerConfig.ACKS_CONFIG, "all");
+                p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+                p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+                // waiting for metadata (a broker gone, a topic missing and not created) ends within the connect timeout
+                p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(settings.connectTimeout().toMillis()));
+                long call = settings.callTimeout().toMillis();
+                p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(call));
+                p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(call + 5));
+                passThrough(settings, p);
+                try {
+                    producer = new KafkaProducer<>(p);
+                } catch (RuntimeException e) {
+                    throw Failures.connect(settings, e);
+                }
+            }
+            return producer;
+        }
     }
 
     private static Properties common(ConnectorSettings s) {
@@ -101,6 +115,7 @@ final class KafkaConnector implements ConnectorClient {
     @Override
     public void save(List<?> rows) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        KafkaProducer<String, String> producer = producer();
         try {
             for (Object row : rows) {
                 sent.add(producer.send(new ProducerRecord<>(topic, Rows.text(row))));
@@ -182,8 +197,12 @@ final class KafkaConnector implements ConnectorClient {
 
     @Override
     public <T> T unwrap(Class<T> type) {
-        if (type.isInstance(producer)) {
-            return type.cast(producer);
+        if (type.isAssignableFrom(KafkaProducer.class)) {
+            try {
+                return type.cast(producer());
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
         if (type == Properties.class) {
             return type.cast(consumerProperties());
@@ -198,6 +217,9 @@ final class KafkaConnector implements ConnectorClient {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        KafkaProducer<String, String> k = producer;
+        if (k != null) {
+            k.close(Duration.ofSeconds(5));
+        }
     }
 }
