@@ -131,18 +131,37 @@ public final class Engine implements AutoCloseable {
      */
     public java.util.Map<String, String> builtInFunctions() {
         Generation g = generation;
+        java.util.Map<String, String> out = builtInFunctions(configs, g.code().functionNames());
+        out.replaceAll((fname, text) -> {
+            ConnectorInstance conn = g.connectors().get(configs.func(fname).option().cname());
+            return conn == null ? text : BuiltInStorage.describe(Mode.of(configs.func(fname).fmode()), conn, fname);
+        });
+        return out;
+    }
+
+    /**
+     * The same for any configs, judged without an engine (a designer asks it after each edit, before
+     * it rebuilds its engine): the Save and Load functions not in {@code pluginFunctions} whose
+     * connector has a built-in type, with their card text.
+     */
+    public static java.util.Map<String, String> builtInFunctions(ConfigSet configs, Set<String> pluginFunctions) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (FuncConfig fc : configs.funcs().values()) {
-            if (!fc.hasConnector() || !fc.isStorageMode() || g.code().function(fc.fname()) != null) {
+            if (!fc.hasConnector() || !fc.isStorageMode() || pluginFunctions.contains(fc.fname())) {
                 continue;
             }
-            ConnectorInstance conn = g.connectors().get(fc.option().cname());
-            String text = conn == null ? null : BuiltInStorage.describe(Mode.of(fc.fmode()), conn, fc.fname());
-            if (text != null) {
-                out.put(fc.fname(), text);
+            var conn = configs.conn(fc.option().cname());
+            ConnectorType type = ConnectorTypes.of(conn);
+            if (type != null) {
+                out.put(fc.fname(), "built-in · " + type.describe(conn, Mode.of(fc.fmode())));
             }
         }
         return out;
+    }
+
+    /** The function names plugins registered code for, sorted (without the built-in ones). */
+    public Set<String> pluginFunctions() {
+        return generation.code().functionNames();
     }
 
     /** The connector {@code type} values with a built-in client (redis, postgres, kafka, ...), sorted. */

@@ -1,11 +1,16 @@
 package io.kisflow.designer.debug;
 
-/** Where a function's code comes from in designer runs; the card shows a badge for the last two. */
+/** Where a function's code comes from in designer runs; the card shows a badge for all but plugin code. */
 public enum CodeSource {
     /** A plugin (or the built-in samples) implements it. */
     PLUGIN,
     /** No code: designer runs pass its input on unchanged. */
     PASS_THROUGH,
     /** No code: designer runs commit the user's pinned rows (badged loudly; never used on a server). */
-    PINNED
+    PINNED,
+    /**
+     * No code of its own: a Save or Load function bound to a connector of a built-in type, which
+     * stores or loads the rows itself ({@link CardState#builtInProperty()} says how: "built-in · RPUSH scores").
+     */
+    BUILT_IN
 }

@@ -505,9 +505,10 @@ public final class DebugSession implements AutoCloseable {
             return;   // unknown yet: the cards claim nothing ("no code") until the plugins are loaded
         }
         java.util.Set<String> implemented = engine.implementedFunctions();
+        java.util.Map<String, String> builtIn = engine.builtInFunctions();
         for (FlowDebugState s : flows.values()) {
-            s.refreshCodeSources(fname -> implemented.contains(fname) ? CodeSource.PLUGIN
-                    : pins.containsKey(fname) && pins.get(fname).isPinned() ? CodeSource.PINNED : CodeSource.PASS_THROUGH);
+            s.refreshCodeSources(fname -> builtIn.containsKey(fname) ? CodeSource.BUILT_IN : implemented.contains(fname) ? CodeSource.PLUGIN
+                    : pins.containsKey(fname) && pins.get(fname).isPinned() ? CodeSource.PINNED : CodeSource.PASS_THROUGH, builtIn);
         }
     }
 
