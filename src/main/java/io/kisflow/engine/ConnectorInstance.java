@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One connector of an engine, shared by every flow and fork that binds it. Its init code runs once,
  * lazily, before the first function that binds it is called (a failed init is tried again on the
- * next use). A connector of a built-in type ({@link ConnectorType}) opens its client then, when no
- * plugin registered code for it, or else on the first call that needs it; plugin code always wins.
- * Closing it closes the built-in client and the metadata values that are AutoCloseable (clients
- * opened by init).
+ * next use), unless the run's {@link ConnectorGate} opens no connector (a dry run). Every call passes
+ * through the run's gate. A connector of a built-in type ({@link ConnectorType}) opens its client at
+ * init when no plugin registered code for it, or else on the first call that needs it; plugin code
+ * always wins. Closing it closes the built-in client and the metadata values that are AutoCloseable
+ * (clients opened by init).
  */
 final class ConnectorInstance implements Connector {
     private final ConnConfig config;
@@ -89,6 +90,16 @@ final class ConnectorInstance implements Connector {
             throw new IllegalStateException("connector " + getName() + " can only be called from inside a function");
         }
         CaaS c = f instanceof FunctionInstance fi && fi.connector() == this ? fi.connectorCode() : codeFor(f.getMode(), f.getName());
+        ConnectorGate gate = ConnectorGate.of(flow);
+        if (gate == ConnectorGate.PERFORM) {
+            return perform(c, f, flow, args);
+        }
+        // Another gate (a dry run) decides; code missing matters only if it performs the call.
+        return gate.call(new ConnectorCall(this, f, flow, "", args, () -> perform(c, f, flow, args)));
+    }
+
+    /** Plugin code for the function, else the built-in client of the type, else the error saying what to do. */
+    private Object perform(CaaS c, Function f, Flow flow, Object args) throws Exception {
         if (c != null) {
             return c.call(this, f, flow, args);
         }
@@ -130,6 +141,11 @@ final class ConnectorInstance implements Connector {
         if (builtIn == null) {
             throw new IllegalStateException("connector " + getName() + " has type '" + config.type()
                     + "', which has no built-in client (built-in types: " + String.join(", ", ConnectorTypes.names()) + ")");
+        }
+        if (!initialised) {
+            // a run opens its connectors before their functions run; a dry run opens none, and its code must not reach storage
+            throw new IllegalStateException("connector " + getName() + " is not open: ask for its client from a function"
+                    + " that binds it, during a run that opens connectors (a dry run opens none)");
         }
         ConnectorClient c;
         try {

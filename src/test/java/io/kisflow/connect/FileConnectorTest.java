@@ -33,6 +33,21 @@ class FileConnectorTest {
     }
 
     @Test
+    void aDryRunOfABuiltInSaveWritesNothingAndRecordsTheCall(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        try (StoreProject p = StoreProject.write(tmp.resolve("conf"), "file", store.toString(), "rows.jsonl", Map.of())) {
+            io.kisflow.engine.KisFlowRun flow = p.engine.flow("SaveRows");
+            io.kisflow.engine.DryRun dry = new io.kisflow.engine.DryRun();
+            flow.setConnectorGate(dry);
+            flow.commitRow("a");
+            flow.commitRow("b");
+            flow.run();
+            assertEquals(List.of(List.of("a", "b")), dry.calls().stream().map(io.kisflow.engine.DryRun.Call::args).toList());
+            assertTrue(!Files.exists(store), "a dry run opens no connector and writes nothing");
+        }
+    }
+
+    @Test
     void loadBeforeAnySaveHasNoRows(@TempDir Path tmp) throws Exception {
         try (StoreProject p = StoreProject.write(tmp.resolve("conf"), "file", tmp.resolve("none").toString(), "rows.jsonl", Map.of())) {
             assertEquals(List.of(), p.load());

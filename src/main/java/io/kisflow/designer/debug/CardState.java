@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * What the debugger shows on one function card (and in the inspector when the card is selected):
  * status (dimmed, highlighted, failed), rows in its level (the count on the arrow leaving it), its
- * calls, error, badges (pinned rows, pass-through, breakpoint) and the stale mark. Read-only for
+ * calls, error, badges (pinned rows, pass-through, dry run, breakpoint) and the stale mark. Read-only for
  * views; the session changes it on the UI thread.
  *
  * <pre>{@code CardState card = session.flow("StuAvg").card(1);
@@ -33,6 +33,7 @@ public final class CardState {
     private final ReadOnlyObjectWrapper<CodeSource> codeSource = new ReadOnlyObjectWrapper<>(this, "codeSource", CodeSource.PLUGIN);
     private final BooleanBinding pinned = Bindings.equal(codeSource, CodeSource.PINNED);
     private final javafx.beans.property.ReadOnlyStringWrapper builtIn = new javafx.beans.property.ReadOnlyStringWrapper(this, "builtIn");
+    private final ReadOnlyObjectWrapper<DryRunEffect> dryRun = new ReadOnlyObjectWrapper<>(this, "dryRun", DryRunEffect.NONE);
     private final ReadOnlyBooleanWrapper breakpoint = new ReadOnlyBooleanWrapper(this, "breakpoint");
     private final ReadOnlyObjectWrapper<CardStatus> status = new ReadOnlyObjectWrapper<>(this, "status", CardStatus.NOT_RUN);
     private final ReadOnlyIntegerWrapper rowCount = new ReadOnlyIntegerWrapper(this, "rowCount", -1);
@@ -77,6 +78,10 @@ public final class CardState {
     void setCodeSource(CodeSource source, String builtInText) {
         builtIn.set(source == CodeSource.BUILT_IN ? builtInText : null);
         codeSource.set(source);
+    }
+
+    void setDryRunEffect(DryRunEffect effect) {
+        dryRun.set(effect);
     }
 
     void setBreakpoint(boolean on) {
@@ -146,6 +151,11 @@ public final class CardState {
     /** True when designer runs use the user's pinned rows for this function: show a loud badge. */
     public BooleanBinding pinnedProperty() {
         return pinned;
+    }
+
+    /** What the session's dry run does to this function: nothing, its connector calls recorded, or refused until pinned. */
+    public ReadOnlyObjectProperty<DryRunEffect> dryRunEffectProperty() {
+        return dryRun.getReadOnlyProperty();
     }
 
     /** Pause before this card (toggle with {@link DebugSession#toggleBreakpoint}). */

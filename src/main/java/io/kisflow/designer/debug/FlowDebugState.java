@@ -96,6 +96,7 @@ public final class FlowDebugState {
             if (old >= 0) {
                 copyResults(cards.get(old), card);
                 card.setCodeSource(cards.get(old).codeSourceProperty().get(), cards.get(old).builtInProperty().get());
+                card.setDryRunEffect(cards.get(old).dryRunEffectProperty().get());
             }
             next.add(card);
         }
@@ -155,14 +156,12 @@ public final class FlowDebugState {
         to.setStale(from.staleProperty().get());
     }
 
-    void refreshCodeSources(Function<String, CodeSource> sourceOf) {
-        refreshCodeSources(sourceOf, java.util.Map.of());
-    }
-
-    /** As above, with the card text of the functions whose code is built in, by name. */
-    void refreshCodeSources(Function<String, CodeSource> sourceOf, java.util.Map<String, String> builtIn) {
+    /** Each card's code source, with the card text of the functions whose code is built in (by name), and its dry-run effect. */
+    void refreshCodeSources(Function<String, CodeSource> sourceOf, java.util.Map<String, String> builtIn,
+                            Function<CardState, DryRunEffect> dryRunOf) {
         for (CardState c : cards) {
             c.setCodeSource(sourceOf.apply(c.function()), builtIn.get(c.function()));
+            c.setDryRunEffect(dryRunOf.apply(c));
         }
     }
 
