@@ -172,12 +172,14 @@ final class JavaFxNatives {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
-                } catch (IOException ignored) {
+                } catch (IOException e) {
                     // a leftover temporary folder is harmless; the next start makes a new one
+                    System.getLogger(JavaFxNatives.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not delete " + p + " (left for the next start)", e);
                 }
             });
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // as above
+            System.getLogger(JavaFxNatives.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not list " + dir + " to delete it", e);
         }
     }
 }

@@ -17,8 +17,8 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Kept strongly: java.util.logging forgets a logger (and its filter) nobody holds. */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** Kept strongly: java.util.logging forgets a logger (and its filter) nobody holds. Set by the designer only (the CLI starts no logging it does not use). */
+    private static Logger javafxLog;
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -52,7 +52,8 @@ public final class Launcher {
         JavaFxNatives.prepare(Path.of(System.getProperty("user.home"), ".kisflow-studio", "natives"));
         // The jar and the packages run JavaFX from the class path on purpose (one jar for every
         // platform); JavaFX warns about that at every start. Drop that one line, nothing else.
-        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        javafxLog = Logger.getLogger("javafx");
+        javafxLog.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         DesignerLauncher.launch(dir);
     }
 }

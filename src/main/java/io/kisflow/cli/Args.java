@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The options of one command: {@code --name value} pairs (repeatable where the command allows) and
- * flags. Unknown options and missing values are usage errors naming the option.
+ * The options of one command, read against its declaration in {@link CliSpec}: {@code --name value}
+ * or {@code --name=value}, repeatable where the command allows, and flags. Unknown options, a
+ * missing required option, a missing value and a single option given twice are usage errors naming
+ * the option. Values are kept as typed.
  */
 final class Args {
     private final String command;
@@ -19,19 +20,45 @@ final class Args {
         this.command = command;
     }
 
-    static Args parse(String command, List<String> args, Set<String> valueOptions, Set<String> flagOptions) {
+    static Args parse(String command, List<String> args) {
+        CliSpec.Command spec = CliSpec.command(command);
+        if (spec == null) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
         Args parsed = new Args(command);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (flagOptions.contains(a)) {
-                parsed.flags.add(a);
-            } else if (valueOptions.contains(a)) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException(a + " needs a value");
+            int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            CliSpec.Option option = spec.option(name);
+            if (option == null) {
+                throw new UsageException("'" + command + "' does not know " + (a.startsWith("-") ? "the option " : "the argument ") + name);
+            }
+            if (!option.takesValue()) {
+                if (eq > 0) {
+                    throw new UsageException(name + " takes no value");
                 }
-                parsed.values.computeIfAbsent(a, k -> new ArrayList<>()).add(args.get(++i));
+                parsed.flags.add(name);
+                continue;
+            }
+            String value;
+            if (eq > 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
             } else {
-                throw new UsageException("'" + command + "' does not know " + (a.startsWith("-") ? "the option " : "the argument ") + a);
+                throw new UsageException(name + " needs a value");
+            }
+            List<String> given = parsed.values.computeIfAbsent(name, k -> new ArrayList<>());
+            given.add(value);
+            if (given.size() > 1 && option.kind() != CliSpec.Kind.PATHS) {
+                long times = args.stream().filter(x -> x.equals(name) || x.startsWith(name + "=")).count();
+                throw new UsageException(name + " was given " + times + " times; give it once");
+            }
+        }
+        for (CliSpec.Option o : spec.options()) {
+            if (o.required() && !parsed.values.containsKey(o.name())) {
+                throw new UsageException("'" + command + "' needs " + o.name());
             }
         }
         return parsed;
@@ -45,16 +72,10 @@ final class Args {
         return v;
     }
 
-    /** The value of a single-valued option, or null; giving it twice is a usage error. */
+    /** The value of a single-valued option, or null. */
     String optional(String option) {
         List<String> v = values.get(option);
-        if (v == null) {
-            return null;
-        }
-        if (v.size() > 1) {
-            throw new UsageException(option + " was given " + v.size() + " times; give it once");
-        }
-        return v.get(0);
+        return v == null ? null : v.get(0);
     }
 
     List<String> all(String option) {

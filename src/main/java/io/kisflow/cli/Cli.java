@@ -2,6 +2,7 @@ package io.kisflow.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,8 +34,12 @@ public final class Cli {
                                    write (without it, such files make the export refuse)
               repair --conf DIR    write kistype into files Go exported with kistype: ""
                                    (the kind from the file name: flow-, func-, conn-)
-              help                 this text
-            Add --debug to any command to see stack traces.""";
+              completion           print a bash completion script:
+                                   source <(java -jar kisflow-studio.jar completion)
+              help [COMMAND]       this text, or one command's options (also: COMMAND --help)
+            Options are written --name value or --name=value. Any command takes --debug (stack
+            traces with errors) and --log-level LEVEL (trace, debug, info, warn, error, off; default
+            warn): what the program logs goes to stderr from that level on.""";
 
     private static volatile boolean mainProcess;
 
@@ -47,6 +52,8 @@ public final class Cli {
      */
     public static void main(String[] args) {
         mainProcess = true;
+        // warnings, one line each, if anything logs at all: java.util.logging starts only then
+        System.setProperty("java.util.logging.config.class", CliLogging.OnFirstUse.class.getName());
         boolean debug = Arrays.asList(args).contains("--debug");
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             System.err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "unexpected " + e)
@@ -69,38 +76,86 @@ public final class Cli {
     /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
     public static boolean isCommand(String word) {
         return switch (word) {
-            case "run", "validate", "export", "repair", "help", "--help", "-h", "open" -> true;
+            case "run", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
             default -> false;
         };
     }
 
     public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
-        List<String> args = Arrays.asList(argv);
-        boolean debug = args.contains("--debug");
-        List<String> rest = args.stream().filter(a -> !a.equals("--debug")).toList();
-        if (rest.isEmpty() || rest.get(0).equals("help") || rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        boolean debug = args.removeIf("--debug"::equals);
+        String logLevel;
+        try {
+            logLevel = takeLogLevel(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + " (see 'help')");
+            return 2;
+        }
+        try (CliLogging log = logLevel == null ? null : CliLogging.install(logLevel, debug, err)) {
+            return dispatch(args, in, out, err, debug);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + " (see 'help')");
+            return 2;
+        }
+    }
+
+    /**
+     * Removes {@code --log-level LEVEL} (or {@code --log-level=LEVEL}) from anywhere on the line;
+     * null when absent (the process then logs warnings on first use, see {@link CliLogging.OnFirstUse}).
+     */
+    private static String takeLogLevel(List<String> args) {
+        String level = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--log-level")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--log-level needs a value");
+                }
+                level = args.remove(i + 1);
+                args.remove(i--);
+            } else if (a.startsWith("--log-level=")) {
+                level = a.substring("--log-level=".length());
+                args.remove(i--);
+            }
+        }
+        if (level != null) {
+            CliLogging.level(level); // an unknown level is a usage error before anything runs
+        }
+        return level;
+    }
+
+    private static int dispatch(List<String> rest, InputStream in, PrintStream out, PrintStream err, boolean debug) {
+        if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")
+                || (rest.get(0).equals("help") && rest.size() == 1)) {
             out.println(USAGE);
             return 0;
         }
         String command = rest.get(0);
         List<String> options = rest.subList(1, rest.size());
+        if (command.equals("help")) {
+            return help(options.get(0), out);
+        }
+        if (options.contains("--help") || options.contains("-h")) {
+            return help(command, out);
+        }
         try {
             return switch (command) {
                 case "run" -> new RunCommand(in, out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);
                 case "repair" -> new RepairCommand(out, err).run(options);
+                case "completion" -> completion(options, out);
+                case "open" -> throw new UsageException("'open' opens the designer: start it through the jar or the kisflow-studio launcher");
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage() + " (see 'help')");
-            return 2;
         } catch (CommandException e) {
             err.println("error: " + e.getMessage());
             if (debug && e.getCause() != null) {
                 e.getCause().printStackTrace(err);
             }
             return 1;
+        } catch (UsageException e) {
+            throw e;
         } catch (RuntimeException e) {
             // A bug of ours, not the user's: still one line unless --debug.
             err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
@@ -110,5 +165,25 @@ public final class Cli {
             }
             return 1;
         }
+    }
+
+    /** {@code help COMMAND} and {@code COMMAND --help}: the command's options, rendered by picocli. */
+    private static int help(String command, PrintStream out) {
+        CliSpec.Command c = CliSpec.command(command);
+        if (c == null) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
+        picocli.CommandLine.Model.CommandSpec spec = CliSpec.picocli(c);
+        spec.name(CliSpec.PROGRAM + " " + command); // the installed launcher; the jar takes the same: java -jar kisflow-studio.jar
+        new picocli.CommandLine(spec).usage(out, picocli.CommandLine.Help.Ansi.OFF);
+        return 0;
+    }
+
+    /** A bash completion script for both launcher names, generated from the model by picocli's AutoComplete. */
+    private static int completion(List<String> options, PrintStream out) {
+        Args.parse("completion", options);
+        out.print(picocli.AutoComplete.bash(CliSpec.PROGRAM, CliSpec.picocliRoot()));
+        out.println("complete -F _complete_" + CliSpec.PROGRAM + " -o default kisflow-studio");
+        return 0;
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code export --conf DIR --out DIR [--prune]}: the configs in canonical form, Go's layout, written
@@ -27,7 +26,7 @@ final class ExportCommand {
     }
 
     int run(List<String> options) {
-        Args args = Args.parse("export", options, Set.of("--conf", "--out"), Set.of("--prune"));
+        Args args = Args.parse("export", options);
         String conf = args.required("--conf");
         Path outDir = Path.of(args.required("--out"));
         LoadResult loaded = Project.load(conf);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code repair --conf DIR}: writes {@code kistype} into the files Go's export left with an empty one
@@ -23,7 +22,7 @@ final class RepairCommand {
     }
 
     int run(List<String> options) {
-        Args args = Args.parse("repair", options, Set.of("--conf"), Set.of());
+        Args args = Args.parse("repair", options);
         String conf = args.required("--conf");
         Path dir = Project.existing(conf, "--conf");
         List<KistypeRepair.Fix> fixes = KistypeRepair.find(dir);

@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,9 +54,7 @@ final class RunCommand {
     }
 
     int run(List<String> options) {
-        Args args = Args.parse("run", options,
-                Set.of("--conf", "--flow", "--input", "--plugin", "--trace", "--max-calls", "--timeout"),
-                Set.of("--json", "--no-samples", "--dry-run"));
+        Args args = Args.parse("run", options);
         String flowName = args.required("--flow");
         Integer maxCalls = maxCalls(args);
         Duration timeout = args.optional("--timeout") == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", args.optional("--timeout"));

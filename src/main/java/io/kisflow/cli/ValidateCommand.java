@@ -7,7 +7,6 @@ import io.kisflow.engine.ProjectCheck;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code validate --conf DIR}: every problem of the directory as {@code FILE:LINE: message}, with
@@ -25,7 +24,7 @@ final class ValidateCommand {
     }
 
     int run(List<String> options) {
-        Args args = Args.parse("validate", options, Set.of("--conf", "--plugin"), Set.of("--no-samples"));
+        Args args = Args.parse("validate", options);
         LoadResult loaded = Project.load(args.required("--conf"));
         List<Problem> problems;
         try (Engine engine = Project.engine(loaded, args, null)) {

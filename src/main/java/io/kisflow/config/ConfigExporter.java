@@ -227,7 +227,7 @@ public final class ConfigExporter {
             why = "it is too long for a file name (at most 255 bytes with prefix and extension)";
         }
         if (why != null) {
-            throw new ExportException("cannot export " + ref.kindWord() + " " + YamlWriter.doubleQuoted(name) + ": " + why
+            throw new ExportException("cannot export " + ref.kindWord() + " " + YamlQuotes.doubleQuoted(name) + ": " + why
                     + "; rename it");
         }
     }

@@ -120,7 +120,7 @@ public final class ConfigValidator {
 
     /** A name in a message: in quotes, control characters escaped, very long names shortened. */
     static String q(String name) {
-        String quoted = YamlWriter.doubleQuoted(name);
+        String quoted = YamlQuotes.doubleQuoted(name);
         return quoted.length() <= 80 ? quoted : quoted.substring(0, 76) + "...\"";
     }
 

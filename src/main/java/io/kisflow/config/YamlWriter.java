@@ -192,8 +192,8 @@ final class YamlWriter {
 
     /** Text on one line: plain, single-quoted or double-quoted, whichever reads back as this exact text. */
     static String text(String s) {
-        if (looksLikeOtherType(s) || needsEscapes(s)) {
-            return doubleQuoted(s);
+        if (looksLikeOtherType(s) || YamlQuotes.needsEscapes(s)) {
+            return YamlQuotes.doubleQuoted(s);
         }
         if (canBePlain(s)) {
             return s;
@@ -205,30 +205,6 @@ final class YamlWriter {
     static boolean looksLikeOtherType(String s) {
         return PlainScalars.kind(s) != PlainScalars.Kind.STRING || PlainScalars.isOldBool(s)
                 || PlainScalars.isBase60Number(s) || s.equals("<<");
-    }
-
-    private static boolean needsEscapes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!isPrintable(s, i) || s.charAt(i) == '\t') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Characters YAML allows unescaped, without line breaks (NEL, LS, PS are breaks to YAML 1.1 readers). */
-    private static boolean isPrintable(String s, int i) {
-        char c = s.charAt(i);
-        if (c >= 0x20 && c <= 0x7E) {
-            return true;
-        }
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c <= 0xFFFD;
     }
 
     private static boolean canBePlain(String s) {
@@ -271,7 +247,7 @@ final class YamlWriter {
     private static boolean needsEscapesExceptNewline(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '\n' && (c == '\t' || !isPrintable(s, i))) {
+            if (c != '\n' && (c == '\t' || !YamlQuotes.isPrintable(s, i))) {
                 return true;
             }
         }
@@ -290,34 +266,6 @@ final class YamlWriter {
             out.append('\n');
             checkLength();
         }
-    }
-
-    static String doubleQuoted(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                case '\0' -> sb.append("\\0");
-                case 0x85 -> sb.append("\\N");
-                case 0x2028 -> sb.append("\\L");
-                case 0x2029 -> sb.append("\\P");
-                default -> {
-                    if (isPrintable(s, i)) {
-                        sb.append(c);
-                    } else if (c < 0x100) {
-                        sb.append(String.format("\\x%02X", (int) c));
-                    } else {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private void spaces(int n) {

@@ -5,6 +5,8 @@ import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.shell.DesignerViewModel;
 import io.kisflow.designer.shell.DesignerWindow;
+import io.kisflow.designer.shell.UnexpectedErrorDialog;
+import io.kisflow.designer.shell.UnexpectedErrors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -40,6 +42,7 @@ public final class DesignerApp extends Application {
         vm.themeProperty().set(Settings.load(stateDir).theme());
         vm.themeProperty().addListener((o, a, t) -> Settings.saveTheme(stateDir, t));
         DesignerWindow window = new DesignerWindow(stage, vm, FileDialogs.SYSTEM);
+        handleUnexpectedErrors(stage, vm);
         rememberPlacement(stage, stateDir);
         StartupTrace.mark("window built");
         if (reading.isDone()) {
@@ -52,6 +55,26 @@ public final class DesignerApp extends Application {
             reading.whenComplete((f, e) -> Platform.runLater(() -> openFirst(window, stage, r)));
         }
         StartupTrace.mark("window shown");
+    }
+
+    /** Every thread's uncaught exception: recovery copy first, then the log, then one dialog (see UnexpectedErrors). */
+    private static void handleUnexpectedErrors(Stage stage, DesignerViewModel vm) {
+        UnexpectedErrors errors = new UnexpectedErrors(vm::saveRecoveryNow, DesignerLog.file(),
+                task -> {
+                    if (Platform.isFxApplicationThread()) {
+                        task.run();
+                    } else {
+                        Platform.runLater(task);
+                    }
+                },
+                // shown from an event of its own: an error inside a layout or a paint cannot open a dialog there
+                (report, closed) -> Platform.runLater(() -> {
+                    var dialog = UnexpectedErrorDialog.create(stage, report);
+                    dialog.setOnHidden(e -> closed.run());
+                    dialog.show();
+                }));
+        Thread.setDefaultUncaughtExceptionHandler(errors::handle);
+        Thread.currentThread().setUncaughtExceptionHandler(errors::handle);
     }
 
     private static void openFirst(DesignerWindow window, Stage stage, CompletableFuture<StartupProject.First> reading) {

@@ -16,6 +16,7 @@ public final class DesignerLauncher {
 
     /** Blocks until the window is closed. {@code dir} may be null for the samples. */
     public static void launch(Path dir) {
+        DesignerLog.install(io.kisflow.designer.shell.DesignerViewModel.defaultStateDir());
         DesignerApp.first = StartupProject.First.read(dir, Path.of(""), io.kisflow.designer.shell.DesignerViewModel.defaultStateDir());
         if (dir == null) {
             Application.launch(DesignerApp.class);

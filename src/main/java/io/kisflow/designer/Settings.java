@@ -50,6 +50,7 @@ record Settings(Theme theme) {
             }
         } catch (IOException e) {
             // the preference still applies for this session; it is only not remembered
+            System.getLogger(Settings.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not write the preferences to " + stateDir.resolve(FILE), e);
         }
     }
 }

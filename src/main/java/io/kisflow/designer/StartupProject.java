@@ -53,6 +53,7 @@ public final class StartupProject {
                     files = io.kisflow.designer.files.ProjectSession.read(d);
                 } catch (IOException | RuntimeException e) {
                     // the window opens it again on its thread and shows the error there
+                    System.getLogger(StartupProject.class.getName()).log(System.Logger.Level.DEBUG, () -> "reading " + d + " ahead of the window failed; the window reads it again", e);
                 }
                 StartupTrace.mark("first project read");
                 out.complete(new First(d, files));

@@ -435,6 +435,7 @@ public final class KisFlowRun implements Flow {
                     announceRunEnd(nanos, error);
                 } catch (RuntimeException | Error again) {
                     // the run is already lost to the first error, which is the one to report
+                    System.getLogger(KisFlowRun.class.getName()).log(System.Logger.Level.DEBUG, () -> "flow " + getConfig().flowName() + ": a run listener failed after the run had failed: " + again, again);
                 }
             }
         } finally {

@@ -119,8 +119,9 @@ final class PluginLoaders implements AutoCloseable {
         for (URLClassLoader l : loaders) {
             try {
                 l.close();
-            } catch (IOException ignored) {
+            } catch (IOException e) {
                 // nothing of the user's is at stake: the jar stays on disk, the loader is dropped anyway
+                System.getLogger(PluginLoaders.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not close the class loader of " + java.util.Arrays.toString(l.getURLs()), e);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.kisflow.designer.canvas;
 
+import io.kisflow.designer.palette.PaletteDropTarget;
+import io.kisflow.designer.palette.PaletteItem;
 import io.kisflow.designer.ui.Theme;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -28,7 +30,7 @@ import java.util.List;
  *
  * <pre>{@code CanvasView view = new CanvasView(canvasViewModel); view.themeProperty().set(Theme.DARK);}</pre>
  */
-public final class CanvasView extends Region {
+public final class CanvasView extends Region implements PaletteDropTarget {
     private final CanvasViewModel vm;
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = new CanvasPainter();
@@ -229,5 +231,26 @@ public final class CanvasView extends Region {
 
     public CanvasViewModel viewModel() {
         return vm;
+    }
+
+    @Override
+    public void paletteDragOver(PaletteItem item, double sceneX, double sceneY) {
+        javafx.geometry.Point2D p = sceneToLocal(sceneX, sceneY);
+        if (getLayoutBounds().contains(p)) {
+            vm.paletteDragOver(item, p.getX(), p.getY());
+        } else {
+            vm.paletteDragExit();
+        }
+    }
+
+    @Override
+    public void paletteDrop(PaletteItem item, double sceneX, double sceneY) {
+        javafx.geometry.Point2D p = sceneToLocal(sceneX, sceneY);
+        if (getLayoutBounds().contains(p)) {
+            vm.paletteDrop(item, p.getX(), p.getY());
+            requestFocus();
+        } else {
+            vm.paletteDragExit();
+        }
     }
 }

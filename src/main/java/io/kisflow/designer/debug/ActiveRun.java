@@ -24,6 +24,8 @@ final class ActiveRun {
     final DryRun dryRun;
     Thread thread;
     RunRecorder recorder;
+    /** The source rows, committed by the run's thread before it runs the flow. */
+    volatile List<Object> input = List.of();
 
     /** Pause before the first call at this position ("run to here"), -1 for none. */
     volatile int target = -1;

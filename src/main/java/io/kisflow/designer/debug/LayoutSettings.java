@@ -93,6 +93,7 @@ public final class LayoutSettings {
                     }
                 } catch (java.io.IOException | RuntimeException e) {
                     // an unreadable sidecar of another folder declares nothing
+                    System.getLogger(LayoutSettings.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not read " + sidecar + "; it declares no built-in plugin", e);
                 }
                 return false; // the nearest project above decides
             }

@@ -245,7 +245,9 @@ final class RunController {
         }
         flow.addListener(run.recorder);
         flow.setStepController(run.stepper);
-        flow.commitRowBatch(f.input().parsed().rows());
+        // The source rows go in on the run's thread: a file's rows are made from its bytes as they are
+        // committed (PackedRows), which for a big file is work the window must not wait for.
+        run.input = f.input().parsed().rows();
 
         active = run;
         f.beginRun();
@@ -263,6 +265,9 @@ final class RunController {
     private void runOnItsThread(ActiveRun run) {
         Throwable crash = null;
         try {
+            // as a plain collection: the engine then iterates, and a file's rows are read in one pass
+            run.flow.commitRowBatch(java.util.Collections.unmodifiableCollection(run.input));
+            run.input = null;
             run.flow.run();
         } catch (FlowException e) {
             // recorded by the listener's runEnded

@@ -3,7 +3,6 @@ package io.kisflow.designer.debug;
 import io.kisflow.config.ConfigSet;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.KisPlugin;
-import io.kisflow.samples.SamplesPlugin;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -100,7 +99,8 @@ final class SessionEngine implements AutoCloseable {
                 b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
             }
             if (options.samples()) {
-                b.plugin(new SamplesPlugin());
+                // the built-in samples plugin, found like any plugin (META-INF/services): the designer never imports it
+                b.classpathPlugins();
             }
             for (KisPlugin p : options.extraPlugins()) {
                 b.plugin(p);

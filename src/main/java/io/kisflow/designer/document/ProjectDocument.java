@@ -24,7 +24,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code if (!doc.perform(StepEdits.insert("StuScore", 1, "AvgStuScore"))) show(doc.status().text());}</pre>
  */
-public final class ProjectDocument implements CommandStack.Target {
+public final class ProjectDocument {
     private final ReadOnlyObjectWrapper<DesignState> state = new ReadOnlyObjectWrapper<>(this, "state", DesignState.EMPTY);
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final ReadOnlyObjectWrapper<DesignState> saved = new ReadOnlyObjectWrapper<>(this, "saved", DesignState.EMPTY);
@@ -32,7 +32,23 @@ public final class ProjectDocument implements CommandStack.Target {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "KisFlow Studio");
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.NONE);
-    private final CommandStack stack = new CommandStack(this);
+    // the undo stack shows states through this private target: only edits, undo and redo set the state
+    private final CommandStack stack = new CommandStack(new CommandStack.Target() {
+        @Override
+        public DesignState state() {
+            return ProjectDocument.this.state();
+        }
+
+        @Override
+        public Selection selection() {
+            return ProjectDocument.this.selection();
+        }
+
+        @Override
+        public void show(DesignState s, Selection sel) {
+            ProjectDocument.this.show(s, sel);
+        }
+    });
     private final javafx.beans.property.ReadOnlyLongWrapper opens = new javafx.beans.property.ReadOnlyLongWrapper(this, "opens");
     private final javafx.beans.property.ReadOnlyLongWrapper reveals = new javafx.beans.property.ReadOnlyLongWrapper(this, "reveals");
 
@@ -116,11 +132,6 @@ public final class ProjectDocument implements CommandStack.Target {
         saved.set(written);
     }
 
-    /** Changes view-only parts of the layout (zoom, pan) without an undo step or unsaved-changes mark. */
-    public void setViewOnly(DesignState withView) {
-        state.set(withView);
-    }
-
     /**
      * Selects without moving any view: a click, a palette entry, the start of a drag. The view must
      * stay where the pointer is, or the drop lands somewhere else.
@@ -151,18 +162,15 @@ public final class ProjectDocument implements CommandStack.Target {
         status.set(message);
     }
 
-    @Override
     public DesignState state() {
         return state.get();
     }
 
-    @Override
     public Selection selection() {
         return selection.get();
     }
 
-    @Override
-    public void show(DesignState s, Selection sel) {
+    private void show(DesignState s, Selection sel) {
         Selection before = selection.get();
         state.set(s);
         selection.set(sel != null && sel.existsIn(s) ? sel : Selection.NONE);

@@ -14,7 +14,10 @@ import java.util.Deque;
  * Bounded undo and redo stacks of {@link Command}s (Scene Builder's JobManager). Executing an edit
  * applies it to the target's state; edits that change nothing are not recorded. Edits sharing a
  * burst key in a row (the keystrokes typed into one field, the moves of one drag) merge into one
- * undo step until {@link #endBurst()}. Selection changes never go through here.
+ * undo step until {@link #endBurst()}. Selection changes never go through here. Like Scene Builder's
+ * JobManager lock, an edit, undo or redo started while the stack is applying another one (from a
+ * listener of the document's state or of this stack) is refused with an {@link IllegalStateException}:
+ * it would be recorded inside the step being recorded and undo would lose it.
  *
  * <pre>{@code stack.execute(FunctionEdits.rename("A", "B"), "field:fname#3"); stack.undo();}</pre>
  */
@@ -35,6 +38,8 @@ public final class CommandStack {
     private final Deque<Command> undoStack = new ArrayDeque<>();
     private final Deque<Command> redoStack = new ArrayDeque<>();
     private String openBurst;
+    /** What the stack is applying right now ("Insert X into F", "undo ..."), or null. */
+    private String applying;
 
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -64,6 +69,16 @@ public final class CommandStack {
      * step. Throws {@link EditRefused} (and changes nothing) when the edit is refused.
      */
     public boolean execute(Edit edit, String burst) {
+        refuseReentry(edit.description());
+        applying = edit.description();
+        try {
+            return apply(edit, burst);
+        } finally {
+            applying = null;
+        }
+    }
+
+    private boolean apply(Edit edit, String burst) {
         DesignState before = target.state();
         DesignState after = edit.apply(before);
         if (after.equals(before)) {
@@ -97,30 +112,58 @@ public final class CommandStack {
         if (undoStack.isEmpty()) {
             return;
         }
-        Command c = undoStack.pop();
-        c.undo(target);
-        redoStack.push(c);
-        openBurst = null;
-        changed();
+        Command c = undoStack.peek();
+        refuseReentry("undo " + c.description());
+        applying = "undo " + c.description();
+        try {
+            undoStack.pop();
+            c.undo(target);
+            redoStack.push(c);
+            openBurst = null;
+            changed();
+        } finally {
+            applying = null;
+        }
     }
 
     public void redo() {
         if (redoStack.isEmpty()) {
             return;
         }
-        Command c = redoStack.pop();
-        c.redo(target);
-        undoStack.push(c);
-        openBurst = null;
-        changed();
+        Command c = redoStack.peek();
+        refuseReentry("redo " + c.description());
+        applying = "redo " + c.description();
+        try {
+            redoStack.pop();
+            c.redo(target);
+            undoStack.push(c);
+            openBurst = null;
+            changed();
+        } finally {
+            applying = null;
+        }
     }
 
     /** Forgets all history (a project was opened or restored). */
     public void clear() {
+        refuseReentry("clear the history");
         undoStack.clear();
         redoStack.clear();
         openBurst = null;
         changed();
+    }
+
+    /** True while an edit, undo or redo is being applied (its listeners are running). */
+    public boolean isApplying() {
+        return applying != null;
+    }
+
+    private void refuseReentry(String what) {
+        if (applying != null) {
+            throw new IllegalStateException("cannot " + (what.startsWith("undo ") || what.startsWith("redo ") || what.startsWith("clear") ? what : "apply '" + what + "'")
+                    + " while '" + applying + "' is being applied: a listener of the document or of its undo history"
+                    + " must not edit; make the change part of the edit, or run it after (Platform.runLater)");
+        }
     }
 
     public int undoSize() {

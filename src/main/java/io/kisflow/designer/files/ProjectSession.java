@@ -281,6 +281,7 @@ public final class ProjectSession {
         try {
             return origin != null && Files.isRegularFile(origin.file()) ? Files.readString(origin.file()) : null;
         } catch (IOException e) {
+            System.getLogger(ProjectSession.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not read " + origin.file() + " to compare it with the save", e);
             return null;
         }
     }

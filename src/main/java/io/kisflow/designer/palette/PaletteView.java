@@ -1,10 +1,9 @@
 package io.kisflow.designer.palette;
 
-import io.kisflow.designer.canvas.CanvasView;
-import io.kisflow.designer.canvas.CanvasViewModel;
+import io.kisflow.designer.document.ProjectDocument;
+import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.ui.Icons;
 import javafx.collections.ObservableList;
-import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,20 +25,22 @@ import java.util.function.Consumer;
 /**
  * The palette on screen: a search field, the "new" buttons, and three lists (functions,
  * connectors, plugin functions without a config). An entry is dragged onto the canvas with the
- * mouse (the drag is a plain press-drag-release, forwarded to the canvas view-model in canvas
+ * mouse (the drag is a plain press-drag-release, forwarded to the {@link PaletteDropTarget} in scene
  * coordinates); Enter or a double click inserts a function after the selected card instead.
  *
- * <pre>{@code new PaletteView(paletteVm, canvasView, actions::insertFunction, ...)}</pre>
+ * <pre>{@code new PaletteView(paletteVm, document, canvasView, actions::insertFunction, ...)}</pre>
  */
 public final class PaletteView extends VBox {
     private final PaletteViewModel vm;
-    private final CanvasView canvas;
+    private final ProjectDocument document;
+    private final PaletteDropTarget canvas;
     private final Consumer<PaletteItem> onActivate;
     private final TextField search = new TextField();
 
-    public PaletteView(PaletteViewModel vm, CanvasView canvas, Consumer<PaletteItem> onActivate,
+    public PaletteView(PaletteViewModel vm, ProjectDocument document, PaletteDropTarget canvas, Consumer<PaletteItem> onActivate,
                        Runnable newFlow, Runnable newFunction, Runnable newConnector) {
         this.vm = vm;
+        this.document = document;
         this.canvas = canvas;
         this.onActivate = onActivate;
         getStyleClass().add("palette");
@@ -130,19 +131,14 @@ public final class PaletteView extends VBox {
             addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
                 if (getItem() != null && e.getButton() == MouseButton.PRIMARY) {
                     dragging = true;
-                    canvasViewModel().document().tell(io.kisflow.designer.document.StatusMessage.info(
+                    document.tell(StatusMessage.info(
                             getItem().isFunctionLike() ? "Drop " + getItem().name() + " into a lane, between two cards or at either end."
                                     : "Drop " + getItem().name() + " onto a Save or Load card to bind it."));
                 }
             });
             addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
                 if (dragging) {
-                    Point2D p = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
-                    if (canvas.getLayoutBounds().contains(p)) {
-                        canvasViewModel().paletteDragOver(getItem(), p.getX(), p.getY());
-                    } else {
-                        canvasViewModel().paletteDragExit();
-                    }
+                    canvas.paletteDragOver(getItem(), e.getSceneX(), e.getSceneY());
                 }
             });
             addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
@@ -150,13 +146,7 @@ public final class PaletteView extends VBox {
                     return;
                 }
                 dragging = false;
-                Point2D p = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
-                if (canvas.getLayoutBounds().contains(p)) {
-                    canvasViewModel().paletteDrop(getItem(), p.getX(), p.getY());
-                    canvas.requestFocus();
-                } else {
-                    canvasViewModel().paletteDragExit();
-                }
+                canvas.paletteDrop(getItem(), e.getSceneX(), e.getSceneY());
             });
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
@@ -190,9 +180,5 @@ public final class PaletteView extends VBox {
             setGraphic(row);
             setTooltip(new Tooltip(item.name() + "\n" + item.detail()));
         }
-    }
-
-    private CanvasViewModel canvasViewModel() {
-        return canvas.viewModel();
     }
 }

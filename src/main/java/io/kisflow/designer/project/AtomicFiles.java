@@ -146,6 +146,7 @@ class AtomicFiles {
             }
         } catch (IOException e) {
             // no folder yet, or one that cannot be listed: nothing to sweep
+            System.getLogger(AtomicFiles.class.getName()).log(System.Logger.Level.DEBUG, () -> "no temporary files swept in " + dir, e);
         }
         return removed;
     }

@@ -36,6 +36,7 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
                     texts.put(o.file(), TextFiles.read(o.file()));
                 } catch (IOException e) {
                     // changed or gone since the loader read it: a save then writes this object anew
+                    System.getLogger(ProjectSnapshot.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not read " + o.file() + " again; a save writes its objects anew", e);
                 }
             }
         }

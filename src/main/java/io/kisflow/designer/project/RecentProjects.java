@@ -80,6 +80,7 @@ public final class RecentProjects {
                         }
                     } catch (InvalidPathException e) {
                         // a path written on another system: not openable here
+                        System.getLogger(RecentProjects.class.getName()).log(System.Logger.Level.DEBUG, () -> "recent project " + p.asText() + " is no path here; left out", e);
                     }
                 }
             }

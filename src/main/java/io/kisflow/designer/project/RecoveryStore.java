@@ -84,6 +84,7 @@ public final class RecoveryStore {
                     : LayoutFile.fromTree(layoutTree, null, file, new ArrayList<>());
             return Optional.of(new Recovered(configs, layout, Instant.parse(doc.path("savedAt").asText())));
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            System.getLogger(RecoveryStore.class.getName()).log(System.Logger.Level.DEBUG, () -> "the recovery copy " + file + " cannot be read; not offered", e);
             return Optional.empty();
         }
     }
@@ -108,6 +109,7 @@ public final class RecoveryStore {
                     }
                 } catch (IOException | RuntimeException e) {
                     // a damaged copy is not offered
+                    System.getLogger(RecoveryStore.class.getName()).log(System.Logger.Level.DEBUG, () -> "the recovery copy " + f + " is damaged; not offered", e);
                 }
             }
         } catch (IOException e) {

@@ -214,6 +214,8 @@ final class SaveJournal {
                     Files.deleteIfExists(createdDirs.get(i));
                 } catch (IOException e) {
                     // not empty: someone put a file there; an empty folder left behind loses nothing
+                    Path dir = createdDirs.get(i);
+                    System.getLogger(SaveJournal.class.getName()).log(System.Logger.Level.DEBUG, () -> "kept the folder " + dir + " the undone save had created", e);
                 }
             }
         }
@@ -228,6 +230,7 @@ final class SaveJournal {
                     }
                 } catch (IOException ex) {
                     // left for the sweep of the next open
+                    System.getLogger(SaveJournal.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not delete the temporary file " + p + "; the next open sweeps it", ex);
                 }
             }
         }

@@ -110,6 +110,7 @@ final class SaveTransaction {
             journal.write(SaveJournal.State.ROLLBACK, disk);
         } catch (IOException | RuntimeException e) {
             // the undo below still runs; should the process die during it, the next open finishes the save instead
+            System.getLogger(SaveTransaction.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not mark the save journal as rolling back; undoing anyway", e);
         }
         String failures = journal.undo(disk);
         if (failures.isEmpty()) {

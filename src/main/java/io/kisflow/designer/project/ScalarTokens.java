@@ -1,5 +1,7 @@
 package io.kisflow.designer.project;
 
+import io.kisflow.config.YamlQuotes;
+
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -28,10 +30,10 @@ final class ScalarTokens {
     static String forReplacement(ScalarNode old, ScalarNode fresh, String freshToken, boolean inFlow) {
         boolean text = isText(fresh, freshToken);
         if (text && old != null && old.getScalarStyle() == ScalarStyle.SINGLE_QUOTED) {
-            return singleQuotedOrDouble(fresh.getValue());
+            return YamlQuotes.singleQuotedOrDouble(fresh.getValue());
         }
         if (text && old != null && old.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
-            return doubleQuoted(fresh.getValue());
+            return YamlQuotes.doubleQuoted(fresh.getValue());
         }
         return standalone(fresh, freshToken, inFlow);
     }
@@ -43,10 +45,10 @@ final class ScalarTokens {
      */
     static String standalone(ScalarNode fresh, String freshToken, boolean inFlow) {
         if (freshToken.indexOf('\n') >= 0 || freshToken.indexOf('\r') >= 0) {
-            return doubleQuoted(fresh.getValue());
+            return YamlQuotes.doubleQuoted(fresh.getValue());
         }
         if (inFlow && fresh.getScalarStyle() == ScalarStyle.PLAIN && needsQuotesInFlow(freshToken)) {
-            return doubleQuoted(fresh.getValue());
+            return YamlQuotes.doubleQuoted(fresh.getValue());
         }
         return freshToken;
     }
@@ -63,39 +65,5 @@ final class ScalarTokens {
             }
         }
         return token.contains(" #") || token.contains(": ");
-    }
-
-    static String singleQuotedOrDouble(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                return doubleQuoted(value);
-            }
-        }
-        return "'" + value.replace("'", "''") + "'";
-    }
-
-    /** YAML double-quoted form: always valid on one line, whatever the value holds. */
-    static String doubleQuoted(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                case '\0' -> sb.append("\\0");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

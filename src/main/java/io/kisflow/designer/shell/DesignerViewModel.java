@@ -103,6 +103,13 @@ public final class DesignerViewModel {
         return stateDir;
     }
 
+    /** Writes the recovery copy of unsaved work now (on the UI thread); true when there was unsaved work. */
+    public boolean saveRecoveryNow() throws java.io.IOException {
+        boolean dirty = document.isDirty();
+        session.autosave(canvas.stateWithView(), dirty);
+        return dirty;
+    }
+
     /** The default state directory: {@code ~/.kisflow-studio}. */
     public static Path defaultStateDir() {
         return Path.of(System.getProperty("user.home"), ".kisflow-studio");

@@ -77,7 +77,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
         canvasView.themeProperty().bind(vm.themeProperty());
         canvasView.setOnDoubleClick(vm.properties::requestRename);
         canvasPane = new CanvasPane(canvasView);
-        paletteView = new PaletteView(vm.palette, canvasView, this::activatePaletteItem,
+        paletteView = new PaletteView(vm.palette, vm.document, canvasView, this::activatePaletteItem,
                 vm.actions::newFlow, vm.actions::newFunction, vm.actions::newConnector);
         actions = ActionCatalog.build(vm, this);
         canvasView.contextMenuItems().addAll(contextMenu());
@@ -383,7 +383,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     /** Writes the recovery copy now (tests; and before risky operations). */
     public void autosaveNow() throws IOException {
-        vm.session.autosave(vm.canvas.stateWithView(), vm.document.isDirty());
+        vm.saveRecoveryNow();
     }
 
     /** Stops the autosave timer and any debugger run (the window is closing). */

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandStackTest {
     /** A minimal document: the state and selection the stack edits. */
-    static final class Doc implements CommandStack.Target {
+    static class Doc implements CommandStack.Target {
         DesignState state = Fixtures.state();
         Selection selection = Selection.NONE;
 
@@ -99,5 +99,42 @@ class CommandStackTest {
         stack.undo();
         stack.execute(FlowEdits.add("Y", 0));
         assertFalse(stack.canRedoProperty().get());
+    }
+
+    @Test
+    void anEditPushedFromAListenerIsRefusedAndTheStackStaysUsable() {
+        // JavaFX hands a listener's exception to the thread's handler: the listener keeps it here
+        IllegalStateException[] refused = new IllegalStateException[1];
+        stack.revisionProperty().addListener((o, a, b) -> {
+            if (stack.undoSize() == 1 && refused[0] == null) {
+                refused[0] = assertThrows(IllegalStateException.class, () -> stack.execute(FlowEdits.add("Echo", 0)));
+            }
+        });
+        assertTrue(stack.execute(FlowEdits.add("X", 0)));
+        IllegalStateException e = refused[0];
+        assertTrue(e.getMessage().contains("cannot apply 'New flow Echo' while 'New flow X' is being applied"), e.getMessage());
+        assertTrue(e.getMessage().contains("must not edit"), e.getMessage());
+        // the refused edit left nothing behind; the outer one was recorded and undoes
+        assertFalse(doc.state.lanes().contains("Echo"));
+        assertEquals(1, stack.undoSize());
+        assertFalse(stack.isApplying());
+        stack.undo();
+        assertFalse(doc.state.lanes().contains("X"));
+    }
+
+    @Test
+    void undoFromTheTargetsShowIsRefused() {
+        CommandStack[] self = new CommandStack[1];
+        Doc reentrant = new Doc() {
+            @Override
+            public void show(DesignState s, Selection sel) {
+                super.show(s, sel);
+                self[0].undo();
+            }
+        };
+        self[0] = new CommandStack(reentrant);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> self[0].execute(FlowEdits.add("X", 0)));
+        assertTrue(e.getMessage().contains("cannot undo New flow X while 'New flow X' is being applied"), e.getMessage());
+        assertFalse(self[0].isApplying());
     }
 }

@@ -57,6 +57,15 @@ class YamlPatcherTest {
     }
 
     @Test
+    void doubleQuotedValueIsEscapedAsTheExporterDoes() {
+        // the designer's escaper wrote a lone surrogate raw (lost as '?' in UTF-8) and NEL as \u0085
+        String original = "kistype: conn\ncname: c\naddrs: \"x\"\ntype: redis\n";
+        String oldC = "kistype: conn\ncname: c\naddrs: x\ntype: redis\n";
+        String newC = "kistype: conn\ncname: c\naddrs: \"a\\uD83D\\Nb\"\ntype: redis\n";
+        assertEquals("kistype: conn\ncname: c\naddrs: \"a\\uD83D\\Nb\"\ntype: redis\n", patch(original, oldC, newC));
+    }
+
+    @Test
     void numberIntoAQuotedTextFieldStaysANumberToken() {
         String original = "kistype: flow\nstatus: \"1\"\n";
         String oldC = "kistype: flow\nstatus: 1\n";

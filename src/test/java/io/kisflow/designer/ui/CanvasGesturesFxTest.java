@@ -4,6 +4,7 @@ import io.kisflow.config.ConfigSet;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drags on the real canvas: drop from the palette, reorder, bind a connector, refused binding. */
+@Tag("window")
 class CanvasGesturesFxTest extends DesignerFxTest {
     @Start
     void start(Stage stage) throws java.io.IOException {

@@ -6,6 +6,7 @@ import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.SessionState;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The debugger in the real window: Run, Step, Continue and breakpoints from the keyboard, counts on the cards. */
+@Tag("window")
 class DebuggerFxTest extends DesignerFxTest {
 
     @Start

@@ -10,6 +10,7 @@ import io.kisflow.designer.debug.TestFunctions;
 import io.kisflow.designer.edit.Selection;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Functions that block, throw or loop in the real window: the window keeps responding, Stop always
  * works, and the card that failed says why.
  */
+@Tag("window")
 class DebuggerMisbehaviourFxTest extends DesignerFxTest {
     final TestFunctions functions = new TestFunctions();
 

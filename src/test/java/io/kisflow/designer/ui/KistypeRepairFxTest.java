@@ -2,6 +2,7 @@ package io.kisflow.designer.ui;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Opening a folder of Go's kistype: "" exports in the window: the offer, "Not now" and "Repair". */
+@Tag("window")
 class KistypeRepairFxTest extends DesignerFxTest {
     static final String FLOW = "# exported by Go\nkistype: \"\"\nstatus: 1\nflow_name: Built\nflows:\n    - fname: Step\n      params: {}\n";
     static final String FUNC = "kistype: \"\"\nfname: Step\nfmode: Calculate\n";

@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (replacing them made JavaFX restyle the whole window from scratch: a 3-second switch during which
  * clicks were lost), and switching back restores them.
  */
+@Tag("window")
 class ThemeSwitchFxTest extends DesignerFxTest {
     @Start
     void start(Stage stage) throws IOException {

@@ -9,6 +9,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Call side tab over real calls: params, actions, outcome, rows, log lines, errors and their stack traces, JumpFunc loops. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class CallDetailsViewFxTest {
     private RunViewsFixture fixture;

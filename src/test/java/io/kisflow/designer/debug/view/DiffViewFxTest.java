@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The level diff on screen (headless): marks, counts, highlighted fields, "only differences" and the pairing key. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class DiffViewFxTest {
     private final ExecutorService background = RowsFxSupport.background();

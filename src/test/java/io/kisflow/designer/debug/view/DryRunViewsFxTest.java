@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dry run where the user looks: the run header's switch and chip, the Call tab's chip and its
  * list of the connector calls each call made, on the samples' Save flow (whose store is never touched).
  */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class DryRunViewsFxTest {
     private RunViewsFixture fixture;

@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 8, item 10: the History tab's run list shows every cell whole ("1442…" was cut). */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class HistoryColumnsFxTest {
     private RunViewsFixture fixture;

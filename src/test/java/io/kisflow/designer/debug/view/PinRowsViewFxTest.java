@@ -8,6 +8,7 @@ import io.kisflow.designer.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pinned output rows in the Call tab: the check box and rows reach the PinEditor, the badge is loud, and runs use the rows. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class PinRowsViewFxTest {
     private RunViewsFixture fixture;

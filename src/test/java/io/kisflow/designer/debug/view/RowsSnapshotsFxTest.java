@@ -8,6 +8,7 @@ import io.kisflow.designer.ui.Theme;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * PNGs of the data views with the quick start's student scores, in both themes, at the size of the
  * designer's bottom panel: target/debug-data/*.png. Look at them after changing the views or styles.
+ * They only draw pictures for a person to look at, so they run in the screenshots profile, not in
+ * {@code mvn test}: {@code mvn test -Pscreenshots}.
  */
+@Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
 class RowsSnapshotsFxTest {
     static final Path OUT = Path.of("target", "debug-data");

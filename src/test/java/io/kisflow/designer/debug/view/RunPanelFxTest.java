@@ -12,6 +12,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Run tab over a real session: input rows, mode, parse errors, file loading, the run controls and the status line. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class RunPanelFxTest {
     private RunViewsFixture fixture;

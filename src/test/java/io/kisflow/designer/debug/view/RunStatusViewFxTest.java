@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The run panel's status column and the timings' metrics switch on a project whose global config
  * asks for Prometheus metrics, and the warning about a run thread Stop had to abandon.
  */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class RunStatusViewFxTest {
     private RunViewsFixture fixture;

@@ -5,6 +5,7 @@ import io.kisflow.designer.debug.FlowDebugState;
 import io.kisflow.designer.debug.SessionState;
 import io.kisflow.designer.ui.Theme;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PNG pictures of every run view with realistic content (the student-score sample run twice, a
  * failing function, a printing one, pinned rows), light and dark, in target/debug-run-snapshots/:
  * look at them after changing anything visible.
+ * They only draw pictures for a person to look at, so they run in the screenshots profile, not in
+ * {@code mvn test}: {@code mvn test -Pscreenshots}.
  */
+@Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
 class RunViewsSnapshotTest {
     private RunViewsFixture fixture;

@@ -6,6 +6,7 @@ import io.kisflow.designer.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Timings tab: every function of the chain with its calls, in chain order, and the metrics line. */
+@Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class TimingsViewFxTest {
     private RunViewsFixture fixture;
