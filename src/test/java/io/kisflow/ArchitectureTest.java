@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("Config").definedBy("io.kisflow.config..")
             .layer("Engine").definedBy("io.kisflow.engine..")
             .layer("Code").definedBy("io.kisflow.code..")
+            .layer("Connect").definedBy("io.kisflow.connect..")
             .layer("Samples").definedBy("io.kisflow.samples..")
             .layer("Cli").definedBy("io.kisflow.cli..")
             .layer("Designer").definedBy("io.kisflow.designer..")
@@ -33,12 +34,14 @@ class ArchitectureTest {
             .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
             // the compiler of functions/*.java is headless and sits between the engine and its users
             .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Samples", "Cli", "Designer")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Samples", "Cli", "Designer");
+            // the built-in connector types are found by the engine through ServiceLoader, never by name
+            .whereLayer("Connect").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "Samples", "Cli", "Designer")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "Samples", "Cli", "Designer");
 
     @ArchTest
     static final ArchRule headlessLayersNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.samples..", "io.kisflow.cli..")
+            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.samples..", "io.kisflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..");
 
     @ArchTest

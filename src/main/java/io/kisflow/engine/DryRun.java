@@ -37,7 +37,7 @@ public final class DryRun implements ConnectorGate {
      * @param rows      rows in {@code args}: a collection's size, 0 for null, else 1
      */
     public record Call(String flow, String function, Mode mode, String connector, String type, String operation, Object args, int rows) {
-        /** One line: "SaveAvgScore (Save) -> ScoreStore (redis embedded key stu_avg_score): 1 row". */
+        /** One line: "SaveAvgScore (Save) -> ScoreStore (file .kisflow-store key stu_avg_score.jsonl): 1 row". */
         public String describe() {
             return function + " (" + mode + ") -> " + connector + (type.isEmpty() ? "" : " (" + type + ")")
                     + (operation.isEmpty() ? "" : " " + operation) + ": " + rows + (rows == 1 ? " row" : " rows");

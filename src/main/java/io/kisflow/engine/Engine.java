@@ -103,14 +103,72 @@ public final class Engine implements AutoCloseable {
         return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, mocks, metrics, callLimit, g.gate()));
     }
 
-    /** The function names plugins registered code for, sorted. */
+    /**
+     * The function names that have code, sorted: registered by plugins, or built in (a Save or Load
+     * function with no code of its own bound to a connector of a built-in type, see
+     * {@link #builtInFunctions()}).
+     */
     public Set<String> implementedFunctions() {
+        Set<String> names = new java.util.TreeSet<>(generation.code().functionNames());
+        names.addAll(builtInFunctions().keySet());
+        return names;
+    }
+
+    /** The connector names that have code, sorted: plugins registered init or call code for them, or their type is built in. */
+    public Set<String> implementedConnectors() {
+        Generation g = generation;
+        Set<String> names = new java.util.TreeSet<>(g.code().connectorNames());
+        for (var c : configs.conns().values()) {
+            if (ConnectorTypes.of(c) != null) {
+                names.add(c.cname());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The functions that run on built-in code, with what it does for their cards, by name:
+     * "built-in · RPUSH scores". These are the Save and Load functions that no plugin implements
+     * and whose connector has a built-in type ({@link #connectorTypes()}).
+     */
+    public java.util.Map<String, String> builtInFunctions() {
+        Generation g = generation;
+        java.util.Map<String, String> out = builtInFunctions(configs, g.code().functionNames());
+        out.replaceAll((fname, text) -> {
+            ConnectorInstance conn = g.connectors().get(configs.func(fname).option().cname());
+            return conn == null ? text : BuiltInStorage.describe(Mode.of(configs.func(fname).fmode()), conn, fname);
+        });
+        return out;
+    }
+
+    /**
+     * The same for any configs, judged without an engine (a designer asks it after each edit, before
+     * it rebuilds its engine): the Save and Load functions not in {@code pluginFunctions} whose
+     * connector has a built-in type, with their card text.
+     */
+    public static java.util.Map<String, String> builtInFunctions(ConfigSet configs, Set<String> pluginFunctions) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (FuncConfig fc : configs.funcs().values()) {
+            if (!fc.hasConnector() || !fc.isStorageMode() || pluginFunctions.contains(fc.fname())) {
+                continue;
+            }
+            var conn = configs.conn(fc.option().cname());
+            ConnectorType type = ConnectorTypes.of(conn);
+            if (type != null) {
+                out.put(fc.fname(), "built-in · " + type.describe(conn, Mode.of(fc.fmode())));
+            }
+        }
+        return out;
+    }
+
+    /** The function names plugins registered code for, sorted (without the built-in ones). */
+    public Set<String> pluginFunctions() {
         return generation.code().functionNames();
     }
 
-    /** The connector names plugins registered init or call code for, sorted. */
-    public Set<String> implementedConnectors() {
-        return generation.code().connectorNames();
+    /** The connector {@code type} values with a built-in client (redis, postgres, kafka, ...), sorted. */
+    public static Set<String> connectorTypes() {
+        return ConnectorTypes.names();
     }
 
     /**
@@ -120,13 +178,14 @@ public final class Engine implements AutoCloseable {
      */
     public List<String> missingImplementations() {
         CodeRegistry code = generation.code();
+        Set<String> builtIn = builtInFunctions().keySet();
         Set<String> out = new LinkedHashSet<>();
         for (FlowConfig flow : configs.flows().values()) {
             for (FlowStep step : flow.flows()) {
                 FuncConfig fc = configs.func(step.fname());
                 if (fc == null) {
                     out.add("flow " + flow.flowName() + " uses function " + step.fname() + ", which has no config");
-                } else if (code.function(step.fname()) == null) {
+                } else if (code.function(step.fname()) == null && !builtIn.contains(step.fname())) {
                     out.add("flow " + flow.flowName() + " uses function " + step.fname() + ", which no plugin implements");
                 }
             }
@@ -139,7 +198,7 @@ public final class Engine implements AutoCloseable {
             Mode mode = Mode.of(fc.fmode());
             if (configs.conn(cname) == null) {
                 out.add("function " + fc.fname() + " binds connector " + cname + ", which has no config");
-            } else if (code.connCall(cname, mode, fc.fname()) == null) {
+            } else if (code.connCall(cname, mode, fc.fname()) == null && ConnectorTypes.of(configs.conn(cname)) == null) {
                 out.add("connector " + cname + " has no code for " + mode + " function " + fc.fname());
             }
         }

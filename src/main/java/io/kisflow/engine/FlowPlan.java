@@ -91,6 +91,10 @@ final class FlowPlan {
             }
             FaaS mock = mocks == null ? null : mocks.apply(fc);
             FunctionCode fcode = mock != null ? FunctionCode.plain(mock) : code.function(fname);
+            if (fcode == null) {
+                // a Save or Load without code of its own, bound to a built-in connector type: it reaches storage like plugin code
+                fcode = BuiltInStorage.codeFor(mode, conn);
+            }
             CodeOrigin origin = mock != null ? CodeOrigin.MOCK : CodeOrigin.PLUGIN;
             if (fcode == null && fallback != null) {
                 FaaS substitute = fallback.apply(fc);

@@ -171,10 +171,19 @@ public final class ProjectCheck {
             if (func.isStorageMode() && func.hasConnector() && set.conn(cname) != null
                     && !code.connectors().contains(cname)) {
                 problems.add(warning(at, func.fname(), "connector " + cname + " (bound by " + func.fname()
-                        + ") has no code: no plugin registers it; " + code.howToAdd()));
+                        + ") has no code: " + noBuiltInType(set.conn(cname)) + "no plugin registers it; set its type to a built-in one ("
+                        + String.join(", ", ConnectorTypes.names()) + ") or " + code.howToAdd()));
             }
         }
         return problems;
+    }
+
+    /** Why the connector's type brings no code, or nothing when the type is built in (the caller's code set said otherwise). */
+    private static String noBuiltInType(io.kisflow.config.ConnConfig conn) {
+        if (ConnectorTypes.of(conn) != null) {
+            return "";
+        }
+        return conn.type().isEmpty() ? "it has no type, " : "its type '" + conn.type() + "' has no built-in client, ";
     }
 
     private static Problem warning(Origin at, String subject, String message) {

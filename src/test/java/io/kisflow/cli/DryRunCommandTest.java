@@ -20,7 +20,7 @@ class DryRunCommandTest {
     private static Path samples(Path tmp) throws Exception {
         Path conf = RunCommandTest.copySamples(tmp);
         Path conn = conf.resolve("storage/conn-ScoreStore.yml");
-        Files.writeString(conn, Files.readString(conn).replace("dir: .kisflow-store", "dir: '" + tmp.resolve("store") + "'"));
+        Files.writeString(conn, Files.readString(conn).replace("addrs: .kisflow-store", "addrs: '" + tmp.resolve("store") + "'"));
         return conf;
     }
 
@@ -34,10 +34,12 @@ class DryRunCommandTest {
         JsonNode levels = JSON.readTree(r.out());
         assertEquals(3, levels.get("SaveAvgScore").size(), "the flow's levels are printed as in a real run");
         String[] lines = r.err().split("\n");
-        assertEquals("dry run: no connector was opened and nothing was written; 3 connector calls recorded:", lines[0], r.err());
-        assertEquals("  SaveAvgScore (Save) -> ScoreStore (redis embedded key stu_avg_score): 1 row: {\"stu_id\":101,\"avg_score\":84.0}",
+        // ScoreStore is a built-in file connector (issue 11): its Save stores the whole level in one call
+        assertEquals("dry run: no connector was opened and nothing was written; 1 connector call recorded:", lines[0], r.err());
+        assertEquals("  SaveAvgScore (Save) -> ScoreStore (file " + tmp.resolve("store") + " key stu_avg_score.jsonl): 3 rows: "
+                + "[{\"stu_id\":101,\"avg_score\":84.0},{\"stu_id\":102,\"avg_score\":70.0},{\"stu_id\":104,\"avg_score\":97.66666666666667}]",
                 lines[1]);
-        assertEquals(4, lines.length, r.err());
+        assertEquals(2, lines.length, r.err());
 
         CliRunner real = CliRunner.run("run", "--conf", conf.toString(), "--flow", "SaveScores", "--json",
                 "--input", "conf-samples/student-score/input.jsonl");

@@ -62,11 +62,13 @@ class RunCommandTest {
     void saveFlowAndLoadFlowShareTheConnectorStore(@TempDir Path tmp) throws Exception {
         Path conf = copySamples(tmp);
         Path conn = conf.resolve("storage/conn-ScoreStore.yml");
-        Files.writeString(conn, Files.readString(conn).replace("dir: .kisflow-store", "dir: '" + tmp.resolve("store") + "'"));
+        Files.writeString(conn, Files.readString(conn).replace("addrs: .kisflow-store", "addrs: '" + tmp.resolve("store") + "'"));
         CliRunner save = CliRunner.run("run", "--conf", conf.toString(), "--flow", "SaveScores", "--json",
                 "--input", "conf-samples/student-score/input.jsonl");
         assertEquals(0, save.exit(), save.err());
-        CliRunner load = CliRunner.runWithStdin("all\n", "run", "--conf", conf.toString(), "--flow", "LoadScores", "--input", "-");
+        // the built-in file connector wrote one JSON line per saved row
+        assertEquals(3, Files.readAllLines(tmp.resolve("store/stu_avg_score.jsonl")).size());
+        CliRunner load = CliRunner.run("run", "--conf", conf.toString(), "--flow", "LoadScores");
         assertEquals(0, load.exit(), load.err());
         JsonNode ranked = JSON.readTree(load.out()).get("RankScores");
         assertEquals(3, ranked.size());

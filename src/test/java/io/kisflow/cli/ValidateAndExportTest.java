@@ -27,9 +27,23 @@ class ValidateAndExportTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("func-FuncName1.yml:"), r.out());
         assertTrue(r.out().contains("warning: function funcName1 (used by flow "), r.out());
-        assertTrue(r.out().contains("connector ConnName1 (bound by funcName2) has no code"), r.out());
+        // ConnName1 is type redis: a built-in connector, so its Save function funcName2 needs no code (issue 11)
+        assertTrue(!r.out().contains("ConnName1"), r.out());
+        assertTrue(!r.out().contains("function funcName2 "), r.out());
         // AvgStuScore and PrintStuAvgScore have code in the built-in samples plugin
         assertTrue(!r.out().contains("function AvgStuScore "), r.out());
+    }
+
+    @Test
+    void aConnectorTypeWithoutBuiltInClientOrCodeIsNamedBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("conn-Docs.yml"), "kistype: conn\ncname: Docs\naddrs: 127.0.0.1:27017\ntype: mongo\nkey: docs\n");
+        Files.writeString(dir.resolve("func-SaveDocs.yml"), "kistype: func\nfname: SaveDocs\nfmode: Save\noption:\n  cname: Docs\n");
+        Files.writeString(dir.resolve("flow-F.yml"), "kistype: flow\nstatus: 1\nflow_name: F\nflows:\n  - fname: SaveDocs\n");
+        CliRunner r = CliRunner.run("validate", "--conf", dir.toString());
+        assertTrue(r.out().contains("func-SaveDocs.yml:1: warning: connector Docs (bound by SaveDocs) has no code: its type 'mongo' has no built-in client,"
+                + " no plugin registers it; set its type to a built-in one (file, h2, http, kafka, mariadb, mysql, postgres, redis, sqlite)"
+                + " or add one with --plugin"), r.out());
+        assertTrue(r.out().contains("warning: function SaveDocs (used by flow F) has no code"), r.out());
     }
 
     @Test

@@ -102,7 +102,8 @@ class ConnectorTest {
         try (Engine engine = engine(storeProject(), plugin)) {
             FlowException e = assertThrows(FlowException.class, () -> run(engine.flow("SaveOnly"), "x"));
             assertEquals("flow SaveOnly, function Save (position 1) failed: connector Store has no code for Save function Save: "
-                    + "register it with Pool.caas(\"Store\", \"Save\", Mode.SAVE, ...)", e.getMessage());
+                    + "its type 'tidb' has no built-in client (built-in types: file, h2, http, kafka, mariadb, mysql, postgres, redis, sqlite); "
+                    + "set its type to one of them, or register it with Pool.caas(\"Store\", \"Save\", Mode.SAVE, ...)", e.getMessage());
             assertEquals(List.of("connector Store has no code for Save function Save", "connector Store has no code for Load function Load",
                     "flow SaveLoad uses function Load, which no plugin implements").stream().sorted().toList(),
                     engine.missingImplementations().stream().sorted().toList());
@@ -160,7 +161,7 @@ class ConnectorTest {
             pool.faas("Save", flow -> flow.commitRow(flow.getConnector().call(flow, "x")));
         };
         try (Engine engine = engine(storeProject(), plugin)) {
-            assertEquals(List.of("127.0.0.1:6379/key-x"), run(engine.flow("SaveOnly"), "x").get("Save"));
+            assertEquals(List.of("127.0.0.1:4000/key-x"), run(engine.flow("SaveOnly"), "x").get("Save"));
             assertEquals(java.util.Set.of("Store"), engine.implementedConnectors());
         }
     }

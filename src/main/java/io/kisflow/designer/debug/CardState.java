@@ -32,6 +32,7 @@ public final class CardState {
     private final String mode;
     private final ReadOnlyObjectWrapper<CodeSource> codeSource = new ReadOnlyObjectWrapper<>(this, "codeSource", CodeSource.PLUGIN);
     private final BooleanBinding pinned = Bindings.equal(codeSource, CodeSource.PINNED);
+    private final javafx.beans.property.ReadOnlyStringWrapper builtIn = new javafx.beans.property.ReadOnlyStringWrapper(this, "builtIn");
     private final ReadOnlyObjectWrapper<DryRunEffect> dryRun = new ReadOnlyObjectWrapper<>(this, "dryRun", DryRunEffect.NONE);
     private final ReadOnlyBooleanWrapper breakpoint = new ReadOnlyBooleanWrapper(this, "breakpoint");
     private final ReadOnlyObjectWrapper<CardStatus> status = new ReadOnlyObjectWrapper<>(this, "status", CardStatus.NOT_RUN);
@@ -70,6 +71,12 @@ public final class CardState {
     // ------------------------------------------------------------ changes (session, UI thread)
 
     void setCodeSource(CodeSource source) {
+        setCodeSource(source, null);
+    }
+
+    /** The source, with what built-in code does when it is {@link CodeSource#BUILT_IN} (set first: views redraw on the source). */
+    void setCodeSource(CodeSource source, String builtInText) {
+        builtIn.set(source == CodeSource.BUILT_IN ? builtInText : null);
         codeSource.set(source);
     }
 
@@ -132,6 +139,11 @@ public final class CardState {
     // ------------------------------------------------------------ what views bind to
 
     /** Plugin code, pass-through or pinned rows. */
+    /** What the built-in code of this card does ("built-in · RPUSH scores"), or null when its code is not built in. */
+    public javafx.beans.property.ReadOnlyStringProperty builtInProperty() {
+        return builtIn.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<CodeSource> codeSourceProperty() {
         return codeSource.getReadOnlyProperty();
     }

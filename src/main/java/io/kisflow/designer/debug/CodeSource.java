@@ -1,6 +1,6 @@
 package io.kisflow.designer.debug;
 
-/** Where a function's code comes from in designer runs; the card shows a badge for the last two. */
+/** Where a function's code comes from in designer runs; the card shows a badge for all but plugin code. */
 public enum CodeSource {
     /** A plugin (or the built-in samples) implements it. */
     PLUGIN,
@@ -10,5 +10,10 @@ public enum CodeSource {
      * Pinned: designer runs commit the user's pinned rows instead of its code, whatever code it has
      * (a plugin's, a connector's, none); badged loudly, never used on a server nor exported.
      */
-    PINNED
+    PINNED,
+    /**
+     * No code of its own: a Save or Load function bound to a connector of a built-in type, which
+     * stores or loads the rows itself ({@link CardState#builtInProperty()} says how: "built-in · RPUSH scores").
+     */
+    BUILT_IN
 }

@@ -535,11 +535,13 @@ public final class DebugSession implements AutoCloseable {
             return;   // unknown yet: the cards claim nothing ("no code") until the plugins are loaded
         }
         java.util.Set<String> implemented = engine.implementedFunctions();
+        java.util.Map<String, String> builtIn = engine.builtInFunctions();
         java.util.function.Function<String, CodeSource> sourceOf = fname -> pins.containsKey(fname) && pins.get(fname).isPinned()
-                ? CodeSource.PINNED : implemented.contains(fname) ? CodeSource.PLUGIN : CodeSource.PASS_THROUGH;
+                ? CodeSource.PINNED : builtIn.containsKey(fname) ? CodeSource.BUILT_IN
+                : implemented.contains(fname) ? CodeSource.PLUGIN : CodeSource.PASS_THROUGH;
         ConfigSet configs = engine.configs();
         for (FlowDebugState s : flows.values()) {
-            s.refreshCodeSources(sourceOf, card -> dryRunEffect(configs.func(card.function()), sourceOf.apply(card.function())));
+            s.refreshCodeSources(sourceOf, builtIn, card -> dryRunEffect(configs.func(card.function()), sourceOf.apply(card.function())));
         }
     }
 
@@ -549,7 +551,8 @@ public final class DebugSession implements AutoCloseable {
             return DryRunEffect.NONE;
         }
         boolean load = "Load".equals(fc.fmode());
-        return load && source == CodeSource.PLUGIN ? DryRunEffect.NEEDS_PIN : DryRunEffect.RECORDED;
+        boolean fromStorage = source == CodeSource.PLUGIN || source == CodeSource.BUILT_IN;
+        return load && fromStorage ? DryRunEffect.NEEDS_PIN : DryRunEffect.RECORDED;
     }
 
     private void markFunctionStale(String fname) {

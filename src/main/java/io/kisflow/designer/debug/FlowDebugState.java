@@ -64,7 +64,7 @@ public final class FlowDebugState {
         for (CardState c : cards) {
             CardState n = new CardState(new CardKey(newName, c.position()), c.function(), c.mode());
             copyResults(c, n);
-            n.setCodeSource(c.codeSourceProperty().get());
+            n.setCodeSource(c.codeSourceProperty().get(), c.builtInProperty().get());
             n.setBreakpoint(c.breakpointProperty().get());
             renamed.add(n);
         }
@@ -95,7 +95,7 @@ public final class FlowDebugState {
             int old = oldPlace(oldNames, steps, p);
             if (old >= 0) {
                 copyResults(cards.get(old), card);
-                card.setCodeSource(cards.get(old).codeSourceProperty().get());
+                card.setCodeSource(cards.get(old).codeSourceProperty().get(), cards.get(old).builtInProperty().get());
                 card.setDryRunEffect(cards.get(old).dryRunEffectProperty().get());
             }
             next.add(card);
@@ -156,9 +156,11 @@ public final class FlowDebugState {
         to.setStale(from.staleProperty().get());
     }
 
-    void refreshCodeSources(Function<String, CodeSource> sourceOf, Function<CardState, DryRunEffect> dryRunOf) {
+    /** Each card's code source, with the card text of the functions whose code is built in (by name), and its dry-run effect. */
+    void refreshCodeSources(Function<String, CodeSource> sourceOf, java.util.Map<String, String> builtIn,
+                            Function<CardState, DryRunEffect> dryRunOf) {
         for (CardState c : cards) {
-            c.setCodeSource(sourceOf.apply(c.function()));
+            c.setCodeSource(sourceOf.apply(c.function()), builtIn.get(c.function()));
             c.setDryRunEffect(dryRunOf.apply(c));
         }
     }

@@ -177,8 +177,23 @@ final class SessionEngine implements AutoCloseable {
         return failure;
     }
 
+    /** Plugin functions and, for the current configs (also before the engine is rebuilt for them), the built-in ones. */
     synchronized Set<String> implementedFunctions() {
-        return engine == null ? Set.of() : engine.implementedFunctions();
+        if (engine == null) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.TreeSet<>(engine.pluginFunctions());
+        names.addAll(builtInFunctions().keySet());
+        return names;
+    }
+
+    /** The functions whose code is built in (Save/Load bound to a built-in connector type), with their card text. */
+    synchronized java.util.Map<String, String> builtInFunctions() {
+        if (engine == null) {
+            return java.util.Map.of();
+        }
+        // an edit may have changed a connector's type since the engine was built: judge the current configs
+        return outOfDate ? Engine.builtInFunctions(configs, engine.pluginFunctions()) : engine.builtInFunctions();
     }
 
     synchronized Set<String> implementedConnectors() {

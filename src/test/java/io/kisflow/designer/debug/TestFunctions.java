@@ -61,7 +61,7 @@ public final class TestFunctions implements KisPlugin {
             set = set.withFunc(FuncConfig.of(f, "Calculate"));
         }
         set = set.withFunc(FuncConfig.of("SaveNoConn", "Save").withOption(FuncOption.EMPTY.withCname("NoCodeConn")));
-        set = set.withConn(ConnConfig.of("NoCodeConn", "redis", "127.0.0.1:6379", "k"));
+        set = set.withConn(ConnConfig.of("NoCodeConn", "tidb", "127.0.0.1:4000", "k")); // no built-in client for tidb
         set = set.withFlow(FlowConfig.of("Chain", FlowStep.of("Upper"), FlowStep.of("NoCode"), FlowStep.of("Tail")));
         set = set.withFlow(FlowConfig.of("Block", FlowStep.of("Upper"), FlowStep.of("Sleeper"), FlowStep.of("Tail")));
         set = set.withFlow(FlowConfig.of("Spin", FlowStep.of("Upper"), FlowStep.of("Spinner"), FlowStep.of("Tail")));

@@ -104,7 +104,7 @@ class ProjectSessionTest {
                 "an unchanged object shows its file as it is");
         doc.perform(io.kisflow.designer.edit.ConnectorEdits.update("ScoreStore", "key", c -> c.withKey("avg_")));
         String saved = session.savedTextOf(ObjectRef.conn("ScoreStore"));
-        assertTrue(saved.startsWith("# The samples plugin backs this connector"), saved);
+        assertTrue(saved.startsWith("# A built-in connector: type file keeps rows"), saved);
         assertTrue(saved.contains("key: avg_"), saved);
         assertNull(session.savedTextOf(ObjectRef.func("Nope")));
     }

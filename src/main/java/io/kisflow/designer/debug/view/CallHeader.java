@@ -58,28 +58,31 @@ final class CallHeader extends VBox {
                 + (card.mode().isEmpty() ? "" : " · " + card.mode()));
         icon.getChildren().setAll(Icons.node(Icons.forMode(card.mode()), 16, "icon-" + Icons.forMode(card.mode())));
         subscriptions = Subscription.combine(
-                card.codeSourceProperty().subscribe(this::showSource),
+                card.codeSourceProperty().subscribe(s -> showSource(s, card.builtInProperty().get())),
                 card.statusProperty().subscribe(this::showStatus),
                 card.dryRunEffectProperty().subscribe(this::showDryRun),
                 card.staleProperty().subscribe(stale::setVisible));
     }
 
-    private void showSource(CodeSource s) {
+    private void showSource(CodeSource s, String builtIn) {
         restyle(source, switch (s) {
             case PLUGIN -> "run-chip-accent";
             case PASS_THROUGH -> "run-chip-subtle";
             case PINNED -> "run-chip-pinned";
+            case BUILT_IN -> "run-chip-subtle";
         });
         source.setText(switch (s) {
             case PLUGIN -> "Plugin code";
             case PASS_THROUGH -> "No code: passes rows on";
             case PINNED -> "PINNED ROWS";
+            case BUILT_IN -> builtIn == null ? "built-in" : builtIn;
         });
         source.setTooltip(new Tooltip(switch (s) {
             case PLUGIN -> "A plugin (or the built-in samples) implements this function: its code runs";
             case PASS_THROUGH -> "No plugin implements this function: designer runs pass its input on unchanged";
             case PINNED -> "Designer runs commit the pinned rows below instead of running its code or calling its connector;"
                     + " never used on a server";
+            case BUILT_IN -> "No code of its own: its connector's built-in client stores or loads the rows (see docs/CONNECTORS.md)";
         }));
     }
 

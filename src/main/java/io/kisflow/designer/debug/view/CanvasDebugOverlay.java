@@ -127,7 +127,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
                         st == CardStatus.FAILED ? p.error() : p.ok());
             }
             if (text) {
-                codeBadge(gc, p, r, c.codeSourceProperty().get());
+                codeBadge(gc, p, r, c);
                 if (st != CardStatus.FAILED) {
                     dryRunBadge(gc, p, r, c.dryRunEffectProperty().get());
                 }
@@ -177,8 +177,12 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         gc.fillText(fitter.fit("\u2716 " + onCard(message), errorFont, r.width() - 14), r.x() + 7, bandY + 11);
     }
 
-    private void codeBadge(GraphicsContext gc, Theme.Palette p, Rect r, CodeSource source) {
-        if (source == CodeSource.PINNED) {
+    private void codeBadge(GraphicsContext gc, Theme.Palette p, Rect r, CardState c) {
+        CodeSource source = c.codeSourceProperty().get();
+        if (source == CodeSource.BUILT_IN && c.builtInProperty().get() != null) {
+            // quiet like "no code": the connector does the work, and the card says what it does
+            rightTag(gc, p.card(), p.subText(), r, fitter.fit(c.builtInProperty().get(), tagFont, r.width() - 40));
+        } else if (source == CodeSource.PINNED) {
             // Loud on purpose: these rows are made up by the user and never run on a server.
             rightTag(gc, PIN, Color.WHITE, r, "PINNED ROWS");
         } else if (source == CodeSource.PASS_THROUGH) {

@@ -61,7 +61,7 @@ final class ConnectorCallsView extends VBox {
         return box;
     }
 
-    /** "ScoreStore (redis embedded key stu_avg_score) · Save · 1 row", with the operation when known. */
+    /** "ScoreStore (file .kisflow-store key stu_avg_score.jsonl) · Save · 1 row", with the operation when known. */
     static String line(DryRun.Call c) {
         return c.connector() + (c.type().isEmpty() ? "" : " (" + c.type() + ")") + " · " + c.mode()
                 + (c.operation().isEmpty() ? "" : " · " + c.operation()) + " · " + RunViewParts.rows(c.rows());

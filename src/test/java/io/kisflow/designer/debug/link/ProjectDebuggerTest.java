@@ -116,6 +116,22 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void saveAndLoadCardsOfABuiltInConnectorSayWhatItDoesUntilItsTypeHasNoClient() {
+        DebugSession s = dbg.session();
+        var save = s.card(new CardKey("SaveScores", 2));
+        assertEquals(CodeSource.BUILT_IN, save.codeSourceProperty().get());
+        assertEquals("built-in · append to stu_avg_score.jsonl", save.builtInProperty().get());
+        assertEquals("built-in · read stu_avg_score.jsonl", s.card(new CardKey("LoadScores", 0)).builtInProperty().get());
+
+        doc.perform(io.kisflow.designer.edit.ConnectorEdits.update("ScoreStore", "Change type", c -> c.withType("mongo")));
+        save = s.card(new CardKey("SaveScores", 2));
+        assertEquals(CodeSource.PASS_THROUGH, save.codeSourceProperty().get(), "no built-in client for mongo: the card has no code");
+        assertNull(save.builtInProperty().get());
+        doc.undo();
+        assertEquals(CodeSource.BUILT_IN, s.card(new CardKey("SaveScores", 2)).codeSourceProperty().get());
+    }
+
+    @Test
     void pinningRowsIsUndoableAndTheCardShowsThePin() {
         DebugSession s = dbg.session();
         doc.perform(FunctionEdits.addAndInsert(io.kisflow.config.FuncConfig.of("Draft", "Calculate"), "StuScore", 3));
