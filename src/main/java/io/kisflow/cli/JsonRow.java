@@ -22,6 +22,16 @@ final class JsonRow extends AbstractMap<String, Object> {
         this.values = values;
     }
 
+    /** The i-th key, in input order. */
+    String key(int i) {
+        return keys[i];
+    }
+
+    /** The i-th value, in input order. */
+    Object value(int i) {
+        return values[i];
+    }
+
     @Override
     public int size() {
         return keys.length;

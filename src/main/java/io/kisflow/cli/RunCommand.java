@@ -1,8 +1,5 @@
 package io.kisflow.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
@@ -10,7 +7,6 @@ import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionStart;
 import io.kisflow.engine.KisFlowRun;
-import io.kisflow.engine.Level;
 import io.kisflow.engine.RunListener;
 import io.kisflow.engine.TraceRecorder;
 
@@ -33,9 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RunCommand {
     /** Long enough for any sensible batch from the command line; a run meant to take longer says so with --timeout. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-
-    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final InputStream in;
     private final PrintStream out;
@@ -121,7 +114,7 @@ final class RunCommand {
                 throw new CommandException(failure.getMessage(), failure);
             }
             RunGuard.doing("writing the result");
-            writeLevels(flow.levels());
+            LevelsWriter.write(flow.levels(), out);
             return 0;
         }
     }
@@ -147,45 +140,6 @@ final class RunCommand {
             trace.write(file);
         } catch (IOException e) {
             throw new CommandException("could not write the trace to " + file + ": " + IoReasons.describe(e, file), e);
-        }
-    }
-
-    /**
-     * Streams the levels to stdout as one JSON object, level by level, row by row: the result is
-     * never held as text. Level names and rows are on lines of their own, each row compact on its
-     * line: readable, greppable, and half the bytes of indenting every row's fields.
-     */
-    private void writeLevels(List<Level> levels) {
-        try {
-            JsonGenerator g = JSON.createGenerator(out);
-            g.setRootValueSeparator(null); // the layout is written raw between the values
-            g.writeRaw("{");
-            for (int i = 0; i < levels.size(); i++) {
-                Level level = levels.get(i);
-                g.writeRaw(i == 0 ? "\n  " : ",\n  ");
-                g.writeString(level.name());
-                g.writeRaw(": [");
-                List<Object> rows = level.rows();
-                for (int r = 0; r < rows.size(); r++) {
-                    g.writeRaw(r == 0 ? "\n    " : ",\n    ");
-                    writeRow(g, level.name(), r, rows.get(r));
-                }
-                g.writeRaw(rows.isEmpty() ? "]" : "\n  ]");
-            }
-            g.writeRaw("\n}\n");
-            g.flush();
-            out.flush();
-        } catch (IOException e) {
-            throw new CommandException("could not write the result: " + IoReasons.describe(e), e);
-        }
-    }
-
-    private static void writeRow(JsonGenerator g, String level, int index, Object row) throws IOException {
-        try {
-            JSON.writeValue(g, row);
-        } catch (JsonProcessingException e) {
-            throw new CommandException("row " + (index + 1) + " of level " + level + " cannot be written as JSON: "
-                    + e.getOriginalMessage(), e);
         }
     }
 }
