@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisflow.config.IoReasons;
 
@@ -160,7 +161,7 @@ final class InputRows {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             JsonToken token;
             while ((token = nextToken(parser, name)) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
+                int line = tokenLine(parser);
                 if (line == lastLine) {
                     throw new CommandException(name + ":" + line + ": more than one JSON value on this line; put one row per line");
                 }
@@ -171,7 +172,7 @@ final class InputRows {
                     throw notJson(name, e);
                 }
                 // a scalar is on one line by nature (and the parser reads past a number's end to find it)
-                lastLine = token.isScalarValue() ? line : parser.currentLocation().getLineNr();
+                lastLine = token.isScalarValue() ? line : tokenLine(parser); // the line of the closing bracket
                 if (lastLine != line) {
                     throw new CommandException(name + ":" + line + ": this JSON value goes on to line " + lastLine
                             + "; put each row on one line");
@@ -299,6 +300,11 @@ final class InputRows {
             }
             return true;
         }
+    }
+
+    /** The current token's line: without a JsonLocation object (two per row otherwise) when the parser offers it. */
+    private static int tokenLine(JsonParser parser) {
+        return parser instanceof ParserBase base ? base.getTokenLineNr() : parser.currentTokenLocation().getLineNr();
     }
 
     private static JsonToken nextToken(JsonParser parser, String name) throws IOException {

@@ -22,9 +22,9 @@ final class JsonRow extends AbstractMap<String, Object> {
         this.values = values;
     }
 
-    /** The i-th key, in input order. */
-    String key(int i) {
-        return keys[i];
+    /** The keys in input order: one array shared by every row of this shape (never to be changed). */
+    String[] keys() {
+        return keys;
     }
 
     /** The i-th value, in input order. */

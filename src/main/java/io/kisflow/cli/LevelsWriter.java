@@ -2,6 +2,7 @@ package io.kisflow.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,10 @@ final class LevelsWriter {
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
+    // the layout, encoded once: writeRaw(String) copies and encodes its text on every call
+    private static final SerializedString FIRST_ROW = new SerializedString("\n    ");
+    private static final SerializedString NEXT_ROW = new SerializedString(",\n    ");
+
     private LevelsWriter() {
     }
 
@@ -44,7 +49,7 @@ final class LevelsWriter {
                 Serializers serializers = new Serializers();
                 List<Object> rows = level.rows();
                 for (int r = 0; r < rows.size(); r++) {
-                    g.writeRaw(r == 0 ? "\n    " : ",\n    ");
+                    g.writeRaw(r == 0 ? FIRST_ROW : NEXT_ROW);
                     try {
                         value(g, serializers, rows.get(r));
                     } catch (JsonProcessingException e) {
@@ -77,8 +82,9 @@ final class LevelsWriter {
             g.writeNull();
         } else if (v instanceof JsonRow row) {
             g.writeStartObject();
-            for (int i = 0; i < row.size(); i++) {
-                g.writeFieldName(row.key(i));
+            SerializedString[] names = serializers.names(row);
+            for (int i = 0; i < names.length; i++) {
+                g.writeFieldName(names[i]);
                 value(g, serializers, row.value(i));
             }
             g.writeEndObject();
@@ -97,6 +103,20 @@ final class LevelsWriter {
         private final DefaultSerializerProvider provider = (DefaultSerializerProvider) JSON.getSerializerProviderInstance();
         private Class<?> lastClass;
         private JsonSerializer<Object> last;
+        private String[] lastKeys;
+        private SerializedString[] lastNames;
+
+        /** The keys of a row, encoded once per shape (rows of one shape share their key array). */
+        SerializedString[] names(JsonRow row) {
+            if (row.keys() != lastKeys) {
+                lastKeys = row.keys();
+                lastNames = new SerializedString[lastKeys.length];
+                for (int i = 0; i < lastKeys.length; i++) {
+                    lastNames[i] = new SerializedString(lastKeys[i]);
+                }
+            }
+            return lastNames;
+        }
 
         void write(JsonGenerator g, Object v) throws IOException {
             if (v.getClass() != lastClass) {
