@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code run --conf DIR --flow NAME ...}: runs one flow over the input rows and prints the final
  * levels as one JSON object, source level first ({@code FunctionIDFirstVirtual}), then each
- * function's level in chain order. The input is streamed into the flow and the result streamed out,
- * so neither is ever held as text; the run itself is guarded ({@link RunGuard}: timeout, out of
+ * function's level in chain order. The input is parsed row by row in the background while the
+ * project loads ({@link BackgroundInput}) and the result streamed out ({@link LevelsWriter}), so
+ * neither is ever held as text; the run itself is guarded ({@link RunGuard}: timeout, out of
  * memory, plugin output kept off stdout, exit calls named).
  */
 final class RunCommand {
@@ -47,35 +48,45 @@ final class RunCommand {
         String flowName = args.required("--flow");
         Integer maxCalls = maxCalls(args);
         Duration timeout = args.optional("--timeout") == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", args.optional("--timeout"));
-        LoadResult loaded = Project.load(args.required("--conf"));
-        if (loaded.hasErrors()) {
-            Project.print(loaded.errors(), err);
-            throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
-                    + "; fix them (see 'validate') before running");
-        }
-        FlowConfig config = loaded.configs().flow(flowName);
-        if (config == null) {
-            throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
-                    + "; flows there: " + String.join(", ", loaded.configs().flows().keySet()));
-        }
-        if (Cli.isMainProcess()) {
-            ExitWatch.install(err);
-        }
-        AtomicReference<KisFlowRun> running = new AtomicReference<>();
-        int code = RunGuard.run(timeout, err, () -> {
-            KisFlowRun flow = running.get();
-            if (flow != null) {
-                flow.abort();
+        String source = args.optional("--input");
+        // read while the project loads and the engine is built; errors come out where the rows are committed
+        BackgroundInput input = source == null ? null : BackgroundInput.start(source, args.flag("--json"), in);
+        try {
+            LoadResult loaded = Project.load(args.required("--conf"));
+            if (loaded.hasErrors()) {
+                Project.print(loaded.errors(), err);
+                throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
+                        + "; fix them (see 'validate') before running");
             }
-        }, () -> runFlow(args, loaded, config, maxCalls, running));
-        for (String refused : ExitWatch.takeRefused()) {
-            err.println("warning: " + refused + "; it was refused, and the plugin went on");
+            FlowConfig config = loaded.configs().flow(flowName);
+            if (config == null) {
+                throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
+                        + "; flows there: " + String.join(", ", loaded.configs().flows().keySet()));
+            }
+            if (Cli.isMainProcess()) {
+                ExitWatch.install(err);
+            }
+            AtomicReference<KisFlowRun> running = new AtomicReference<>();
+            int code = RunGuard.run(timeout, err, () -> {
+                KisFlowRun flow = running.get();
+                if (flow != null) {
+                    flow.abort();
+                }
+            }, () -> runFlow(args, loaded, config, maxCalls, running, input));
+            for (String refused : ExitWatch.takeRefused()) {
+                err.println("warning: " + refused + "; it was refused, and the plugin went on");
+            }
+            return code;
+        } finally {
+            if (input != null) {
+                input.cancel(); // a run that failed before its rows were needed
+            }
         }
-        return code;
     }
 
     /** The body of the run, on the guarded thread. */
-    private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, AtomicReference<KisFlowRun> running) {
+    private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, AtomicReference<KisFlowRun> running,
+                        BackgroundInput input) {
         RunGuard.doing("loading the plugins");
         try (Engine engine = Project.engine(loaded, args, maxCalls)) {
             for (String warning : engine.warnings()) {
@@ -83,10 +94,10 @@ final class RunCommand {
             }
             KisFlowRun flow = engine.flow(config.flowName());
             running.set(flow);
-            String input = args.optional("--input");
             if (input != null) {
-                RunGuard.doing("reading " + ("-".equals(input) ? "standard input" : input));
-                InputRows.read(input, args.flag("--json"), in, flow::commitRow);
+                String source = args.optional("--input");
+                RunGuard.doing("reading " + ("-".equals(source) ? "standard input" : source));
+                input.commitTo(flow);
             }
             if (!config.enabled()) {
                 err.println("note: flow '" + config.flowName() + "' is disabled (status " + config.status() + "): nothing ran");
