@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,25 +70,26 @@ final class LevelsWriter {
         });
         try {
             out.write('{');
-            Deque<Future<byte[]>> pending = new ArrayDeque<>();
+            Deque<Future<ByteArrayOutputStream>> pending = new ArrayDeque<>();
+            Queue<ByteArrayOutputStream> free = new ConcurrentLinkedQueue<>(); // chunk buffers, reused once written
             for (int i = 0; i < levels.size(); i++) {
                 Level level = levels.get(i);
                 out.write(((i == 0 ? "\n  " : ",\n  ") + JSON.writeValueAsString(level.name()) + ": [").getBytes(StandardCharsets.UTF_8));
                 List<Object> rows = level.rows();
                 for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
                     int start = from;
-                    Callable<byte[]> chunk = () -> chunk(level, start, Math.min(rows.size(), start + CHUNK_ROWS));
+                    Callable<ByteArrayOutputStream> chunk = () -> chunk(level, start, Math.min(rows.size(), start + CHUNK_ROWS), free);
                     if (pool == null) {
-                        out.write(chunk.call());
+                        written(chunk.call(), out, free);
                         continue;
                     }
                     pending.add(pool.submit(chunk));
                     if (pending.size() >= 4 * workers) {
-                        out.write(take(pending));
+                        written(take(pending), out, free);
                     }
                 }
                 while (!pending.isEmpty()) {
-                    out.write(take(pending));
+                    written(take(pending), out, free);
                 }
                 out.write((rows.isEmpty() ? "]" : "\n  ]").getBytes(StandardCharsets.UTF_8));
             }
@@ -106,7 +109,7 @@ final class LevelsWriter {
     }
 
     /** The oldest chunk's bytes, waiting for them; what its formatting threw is thrown here. */
-    private static byte[] take(Deque<Future<byte[]>> pending) throws IOException {
+    private static ByteArrayOutputStream take(Deque<Future<ByteArrayOutputStream>> pending) throws IOException {
         try {
             return pending.removeFirst().get();
         } catch (InterruptedException e) {
@@ -123,9 +126,16 @@ final class LevelsWriter {
         }
     }
 
-    /** Rows [from, to) of a level as bytes, each after its layout. */
-    private static byte[] chunk(Level level, int from, int to) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * (to - from) + 64);
+    private static void written(ByteArrayOutputStream chunk, OutputStream out, Queue<ByteArrayOutputStream> free) throws IOException {
+        chunk.writeTo(out);
+        chunk.reset();
+        free.add(chunk);
+    }
+
+    /** Rows [from, to) of a level as bytes, each after its layout, in a reused buffer if one is free. */
+    private static ByteArrayOutputStream chunk(Level level, int from, int to, Queue<ByteArrayOutputStream> free) throws IOException {
+        ByteArrayOutputStream reused = free.poll();
+        ByteArrayOutputStream bytes = reused != null ? reused : new ByteArrayOutputStream(64 * CHUNK_ROWS);
         Serializers serializers = new Serializers();
         List<Object> rows = level.rows();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -140,7 +150,7 @@ final class LevelsWriter {
                 }
             }
         }
-        return bytes.toByteArray();
+        return bytes;
     }
 
     private static void value(JsonGenerator g, Serializers serializers, Object v) throws IOException {
