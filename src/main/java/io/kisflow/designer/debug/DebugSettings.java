@@ -10,19 +10,26 @@ import java.util.Map;
  * The designer-only run settings a project keeps in its sidecar file (never in KisFlow YAML): source
  * rows per flow (one string per row) or the file they come from (relative to the project directory
  * when inside it; big inputs are referred to, never copied), and their mode, pinned output rows per
- * function (JSON text per row), and plugin jars or class folders (relative to the project directory
- * when inside it).
+ * function (JSON text per row), plugin jars or class folders (relative to the project directory
+ * when inside it), and whether runs are dry runs (connector calls recorded, nothing written).
  *
  * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
  */
 public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
-                            Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles) {
-    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+                            Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
+                            boolean dryRun) {
+    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), false);
+
+    /** Settings for real runs (not dry runs). */
+    public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                         Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles) {
+        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, false);
+    }
 
     /** Settings whose input rows are all typed (no input file). */
     public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                          Map<String, List<String>> pinnedRows, List<String> pluginPaths) {
-        this(inputRows, inputModes, pinnedRows, pluginPaths, Map.of());
+        this(inputRows, inputModes, pinnedRows, pluginPaths, Map.of(), false);
     }
 
     public DebugSettings {
@@ -46,17 +53,17 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
         in.put(flowName, rows);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun);
     }
 
     public DebugSettings withPinned(String functionName, List<String> rows) {
         Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
         pins.put(functionName, rows);
-        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun);
     }
 
     public DebugSettings withPluginPaths(List<String> paths) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun);
     }
 
     /** The flow's rows come from this file (as stored: relative to the project when inside it). */
@@ -67,6 +74,11 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         files.put(flowName, file);
         in.remove(flowName);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun);
+    }
+
+    /** On: connector calls are recorded instead of performed, and no connector is opened. */
+    public DebugSettings withDryRun(boolean on) {
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on);
     }
 }
