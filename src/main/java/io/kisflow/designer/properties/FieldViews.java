@@ -172,9 +172,9 @@ final class FieldViews {
             grid.getChildren().clear();
             for (int i = 0; i < p.rows().size(); i++) {
                 ParamsModel.Row row = p.rows().get(i);
-                TextField k = paramField(p, row.key(), "key");
+                TextField k = paramField(p, row, false);
                 keyCommits(p, row, k);
-                TextField v = paramField(p, row.value(), "value");
+                TextField v = paramField(p, row, true);
                 int index = i;
                 Button remove = new Button("\u2715");
                 remove.getStyleClass().add("remove-button");
@@ -205,15 +205,15 @@ final class FieldViews {
         return v;
     }
 
-    private static TextField paramField(ParamsModel p, javafx.beans.property.StringProperty prop, String prompt) {
+    private static TextField paramField(ParamsModel p, ParamsModel.Row row, boolean valueField) {
         TextField tf = new TextField();
-        tf.setPromptText(prompt);
-        tf.textProperty().bindBidirectional(prop);
+        tf.setPromptText(valueField ? "value" : "key");
+        tf.textProperty().bindBidirectional(valueField ? row.value() : row.key());
         tf.focusedProperty().addListener((o, a, focused) -> {
             if (focused) {
-                p.focusGained();
+                p.focusGained(row, valueField);
             } else {
-                p.focusLost();
+                p.focusLost(row, valueField);
             }
         });
         return tf;
