@@ -59,6 +59,7 @@ public final class DesignerViewModel {
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
+        yaml.setNewFileSource(session::newFileOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 yaml.showFile(where);
