@@ -108,17 +108,29 @@ final class FieldViews {
                 control.getStyleClass().add("invalid");
             }
         });
-        decorate(control, f.errorProperty());
+        decorate(control, f.messageProperty(), f.messageIsWarningProperty());
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        VBox v = new VBox(3, label, control, error(f.messageProperty(), f.id()));
+        Label message = error(f.messageProperty(), f.id());
+        // a warning (the value is accepted, think twice) looks like one, not like a refusal
+        Runnable kind = () -> message.pseudoClassStateChanged(WARNING, f.messageIsWarningProperty().get());
+        f.messageIsWarningProperty().addListener((o, a, b) -> kind.run());
+        kind.run();
+        VBox v = new VBox(3, label, control, message);
         v.getStyleClass().add("field");
         return v;
     }
 
-    /** ControlsFX's error decoration on the control while the model has a message (it comes from the edit, not from a rule here). */
-    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message) {
+    /** The message line's state while it shows a warning ({@code .field-error:warning} in the CSS). */
+    static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+
+    /**
+     * ControlsFX's decoration on the control while the model has a message (it comes from the edit,
+     * not from a rule here): the error icon for a refusal, the warning icon for a warning.
+     */
+    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message,
+                                 javafx.beans.value.ObservableBooleanValue warning) {
         ValidationSupport support = new ValidationSupport();
         // the icon sits inside the control's right end (left of a combo box's arrow), clear of the message line below
         double inset = control instanceof ComboBox<?> ? -36 : -12;
@@ -129,9 +141,11 @@ final class FieldViews {
                 return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m), javafx.geometry.Pos.CENTER_RIGHT, inset, 0));
             }
         });
-        support.registerValidator(control, false,
-                (javafx.scene.control.Control c, Object value) -> ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
+        support.registerValidator(control, false, (javafx.scene.control.Control c, Object value) -> warning.get()
+                ? ValidationResult.fromWarningIf(c, message.get(), !message.get().isEmpty())
+                : ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
         message.addListener((o, a, b) -> support.revalidate(control));
+        warning.addListener((o, a, b) -> support.revalidate(control));
     }
 
     /**
