@@ -17,7 +17,7 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The "Run" tab under the canvas, for one flow at a time: the flow's name, Run / Step / Continue /
- * Stop, its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
+ * Stop, the project's call limit, its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
  * the session's status, problems and warnings. The window calls {@link #showFlow} when the selection
  * moves to another lane and binds its keys to {@link #controls()}.
  *
@@ -31,6 +31,7 @@ public final class RunPanel extends BorderPane {
     private final ReadOnlyStringWrapper flowName = new ReadOnlyStringWrapper(this, "flowName", "");
     private final Label title = new Label();
     private final RunControls controls;
+    private final CallLimitField callLimit;
     private final InputRowsView input;
     private final RunStatusView status;
     private final Label noFlow = RunViewParts.sentence("runNoFlow", "");
@@ -45,7 +46,10 @@ public final class RunPanel extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region flowIcon = iconBox();
         controls = new RunControls(session, flowName.getReadOnlyProperty());
-        HBox header = new HBox(10, flowIcon, title, controls);
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        callLimit = new CallLimitField(session);
+        HBox header = new HBox(10, flowIcon, title, controls, gap, callLimit);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("run-header");
 
@@ -98,6 +102,11 @@ public final class RunPanel extends BorderPane {
     /** Run, Step, Continue, Stop: the window's keys call the same methods. */
     public RunControls controls() {
         return controls;
+    }
+
+    /** The project's "Call limit" field. */
+    public CallLimitField callLimit() {
+        return callLimit;
     }
 
     public InputRowsView input() {
