@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -51,7 +52,12 @@ public final class PropertiesView extends ScrollPane {
         flowSection = section("Flow", FieldViews.text(vm.flow.name), FieldViews.choice(vm.flow.status, true, ""));
         ConnectorProperties c = vm.connector;
         bindings.getStyleClass().add("field-hint");
+        bindings.setWrapText(true);
+        // wraps in the narrow side panel instead of ending in "…" (it was cut at the default window size)
         Label bindingsLabel = new Label("Bound functions (written as load / save)");
+        bindingsLabel.setId("connectorBindingsLabel");
+        bindingsLabel.setWrapText(true);
+        bindingsLabel.setMinHeight(Region.USE_PREF_SIZE);
         bindingsLabel.getStyleClass().add("field-label");
         connectorSection = section("Connector", FieldViews.text(c.name), FieldViews.choice(c.type, true, ""),
                 FieldViews.text(c.addrs), FieldViews.text(c.key), FieldViews.params(c.params), new VBox(3, bindingsLabel, bindings));
