@@ -68,11 +68,13 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return t;
     });
     private boolean keyInProgress;
+    private final WorkNotices notices;
 
     public DesignerWindow(Stage stage, DesignerViewModel vm, FileDialogs dialogs) {
         this.stage = stage;
         this.vm = vm;
-        this.files = new FileCommands(vm, dialogs, () -> stage);
+        this.notices = new WorkNotices(() -> stage);
+        this.files = new FileCommands(vm, dialogs, () -> stage, notices);
         canvasView = new CanvasView(vm.canvas);
         canvasView.themeProperty().bind(vm.themeProperty());
         canvasView.setOnDoubleClick(vm.properties::requestRename);
@@ -94,6 +96,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
         Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
+                .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 bottomTabs.getSelectionModel().select(yamlTab);
@@ -134,6 +138,11 @@ public final class DesignerWindow implements ActionCatalog.Window {
     public void show() {
         stage.show();
         canvasView.requestFocus();
+    }
+
+    /** The notices shown for finished long work, newest last. */
+    public javafx.collections.ObservableList<String> notices() {
+        return notices.shown();
     }
 
     /** The tabs under the canvas (Problems, YAML; the debugger adds Run and Inspector). */
