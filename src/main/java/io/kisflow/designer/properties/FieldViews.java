@@ -59,8 +59,21 @@ final class FieldViews {
     /** A combo box; {@code editable} ones also take typed values (connector types), "" shows as {@code emptyText}. */
     static VBox choice(FieldModel f, boolean editable, String emptyText) {
         ComboBox<String> cb = new ComboBox<>(f.options());
-        cb.setId(nodeId(f.id()));
         cb.setEditable(editable);
+        return choice(f, cb, emptyText);
+    }
+
+    /**
+     * A pick from a list that grows with the project (connectors): ControlsFX's SearchableComboBox,
+     * whose popup filters the list as the user types, so a project with two hundred connectors is
+     * not a scroll hunt.
+     */
+    static VBox searchableChoice(FieldModel f, String emptyText) {
+        return choice(f, new org.controlsfx.control.SearchableComboBox<>(f.options()), emptyText);
+    }
+
+    private static VBox choice(FieldModel f, ComboBox<String> cb, String emptyText) {
+        cb.setId(nodeId(f.id()));
         cb.setMaxWidth(Double.MAX_VALUE);
         cb.setButtonCell(new Cell(emptyText));
         cb.setCellFactory(l -> new Cell(emptyText));

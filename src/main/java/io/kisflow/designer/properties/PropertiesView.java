@@ -46,7 +46,7 @@ public final class PropertiesView extends ScrollPane {
         VBox missing = new VBox(4, missingConfig, create);
         missing.managedProperty().bind(missing.visibleProperty());
         functionSection = section("Function", missing, FieldViews.text(f.name), FieldViews.choice(f.mode, false, ""),
-                FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.choice(f.connector, false, "(none)"),
+                FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.searchableChoice(f.connector, "(none)"),
                 FieldViews.text(f.retryTimes), FieldViews.text(f.retryInterval), FieldViews.params(f.defaultParams));
         cardSection = section("This card", FieldViews.params(vm.cardParams));
         flowSection = section("Flow", FieldViews.text(vm.flow.name), FieldViews.choice(vm.flow.status, true, ""));

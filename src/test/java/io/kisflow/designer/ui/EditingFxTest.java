@@ -78,6 +78,23 @@ class EditingFxTest extends DesignerFxTest {
     }
 
     @Test
+    void theConnectorPickerIsSearchableAndPicksIntoTheProject(FxRobot robot) {
+        fitCanvas();
+        robot.clickOn(card("SaveScores", 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node picker = robot.lookup("#func-option-cname").query();
+        assertTrue(picker instanceof org.controlsfx.control.SearchableComboBox<?>, picker.getClass().getName());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> combo = (javafx.scene.control.ComboBox<String>) picker;
+        assertEquals(List.of("", "ScoreStore"), List.copyOf(combo.getItems()));
+        assertEquals("ScoreStore", combo.getValue());
+        robot.interact(() -> combo.setValue(""));
+        assertEquals("", vm.document.state().configs().func("SaveAvgScore").option().cname(), "the pick reaches the project");
+        robot.interact(vm.document::undo);
+        assertEquals("ScoreStore", combo.getValue(), "and follows undo");
+    }
+
+    @Test
     void aNameAndAParamKeyReachTheProjectOnlyWhenCommitted(FxRobot robot) throws Exception {
         fitCanvas();
         robot.clickOn(card("StuScore", 1));
