@@ -298,12 +298,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     @Override
     public void showAbout() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, "Design KisFlow flows and hand their YAML to servers.\n"
-                + "Projects are plain KisFlow config directories; the canvas layout lives in .kisflow-studio.json beside them.", ButtonType.OK);
-        a.initOwner(stage);
-        a.setTitle("About KisFlow Studio");
-        a.setHeaderText("KisFlow Studio");
-        a.showAndWait();
+        AboutDialog.create(stage).showAndWait();
     }
 
     @Override
