@@ -56,6 +56,22 @@ class ReadabilityFxTest extends DesignerFxTest {
         assertTrue(robot.lookup("#connectorBindingsLabel").queryAs(Label.class).isVisible());
     }
 
+    /** The longer YAML caption of a .yml project squeezed the mode buttons to "…" in the trial. */
+    @Test
+    void theYamlModeButtonsKeepTheirWordsBesideALongCaption(FxRobot robot) {
+        robot.interact(() -> {
+            vm.document.select(Selection.connector("ScoreStore"));
+            window.showTab("yamlTab");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#yamlTitle").queryAs(Label.class).getText().contains("Save writes a new file as conn-ScoreStore.yml"));
+        for (String text : List.of("As exported", "As saved")) {
+            javafx.scene.control.ToggleButton b = robot.lookup(n -> n instanceof javafx.scene.control.ToggleButton t && text.equals(t.getText()))
+                    .queryAs(javafx.scene.control.ToggleButton.class);
+            assertTrue(b.getWidth() + 0.5 >= b.prefWidth(-1), text + ": " + b.getWidth() + " of " + b.prefWidth(-1));
+        }
+    }
+
     /** The label and every node above it are visible (a hidden section's labels are laid out at no width). */
     private static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {

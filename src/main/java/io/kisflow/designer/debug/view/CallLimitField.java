@@ -42,8 +42,11 @@ public final class CallLimitField extends HBox {
                 + CallLimit.text(CallLimit.DEFAULT) + "; empty for the default). Kept with the project."));
         problem.setId("callLimitProblem");
         problem.getStyleClass().add("run-error-text");
+        // it shrinks (ending in "…", whole on hover) rather than widen the header past the panel
         problem.setWrapText(false);
-        problem.setMinWidth(Region.USE_PREF_SIZE);
+        problem.setMinWidth(0);
+        problem.setMaxWidth(320);
+        problem.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         RunViewParts.collapsible(problem).setVisible(false);
         field.focusedProperty().addListener((o, a, focused) -> {
             if (!focused) {
@@ -96,6 +99,7 @@ public final class CallLimitField extends HBox {
 
     private void refuse(String message) {
         problem.setText(message);
+        problem.setTooltip(message.isEmpty() ? null : new Tooltip(message));
         problem.setVisible(!message.isEmpty());
         field.getStyleClass().remove("invalid");
         if (!message.isEmpty()) {

@@ -78,6 +78,14 @@ class RunPanelFxTest {
                 text(robot, "#callLimitProblem"));
         assertTrue(field.getStyleClass().contains("invalid"));
         assertEquals(null, fx(() -> fixture.session.callLimitProperty().get()), "a refused value changes nothing");
+        // the reason never widens the panel past its tab (seen in the trial: the status column went off screen)
+        robot.interact(() -> panel.getScene().getWindow().setWidth(720));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node status = robot.lookup("#runStatusView").tryQuery().orElse(panel.status());
+        assertTrue(panel.getWidth() <= 721, "panel " + panel.getWidth());
+        assertTrue(status.localToScene(status.getBoundsInLocal()).getMaxX() <= 721,
+                "status column " + status.localToScene(status.getBoundsInLocal()));
+        robot.interact(() -> panel.getScene().getWindow().setWidth(1000));
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", field.getText(), "Escape restores the project's limit");
