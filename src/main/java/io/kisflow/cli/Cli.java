@@ -18,11 +18,13 @@ public final class Cli {
               (no command)         open the designer with the sample projects
               open DIR             open the designer on a KisFlow config directory
               run --conf DIR --flow NAME [--input FILE|-] [--json] [--plugin PATH]...
-                  [--trace FILE] [--max-calls N] [--timeout TIME] [--no-samples]
+                  [--trace FILE] [--max-calls N] [--timeout TIME] [--no-samples] [--dry-run]
                                    run a flow; each input line is one row (with --json, a JSON
                                    value); prints the final levels as JSON on stdout (plugin
                                    output goes to stderr); --timeout ends the run after TIME
-                                   (90s, 10m, 2h; default 10m; 0 for none)
+                                   (90s, 10m, 2h; default 10m; 0 for none); --dry-run opens no
+                                   connector and lists on stderr the calls it would have made
+                                   (what Save functions would write); Load functions fail
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors
               export --conf DIR --out DIR [--prune]

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisflow.config.FlowConfig;
 import io.kisflow.config.IoReasons;
 import io.kisflow.config.LoadResult;
+import io.kisflow.engine.DryRun;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionStart;
@@ -27,12 +28,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code run --conf DIR --flow NAME ...}: runs one flow over the input rows and prints the final
  * levels as one JSON object, source level first ({@code FunctionIDFirstVirtual}), then each
  * function's level in chain order. The input is streamed into the flow and the result streamed out,
- * so neither is ever held as text; the run itself is guarded ({@link RunGuard}: timeout, out of
+ * so neither is ever held as text. With {@code --dry-run} connector calls are recorded and listed on
+ * stderr instead of performed (see {@link DryRun}). The run itself is guarded ({@link RunGuard}: timeout, out of
  * memory, plugin output kept off stdout, exit calls named).
  */
 final class RunCommand {
     /** Long enough for any sensible batch from the command line; a run meant to take longer says so with --timeout. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    /** How a Load refused in a dry run gets its rows anyway, from the command line. */
+    static final String DRY_RUN_ADVICE = "run it without --dry-run (the command line has no pinned rows)";
+    /** Dry-run calls listed on stderr; later ones are counted. */
+    static final int DRY_RUN_SHOWN = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -50,7 +57,7 @@ final class RunCommand {
     int run(List<String> options) {
         Args args = Args.parse("run", options,
                 Set.of("--conf", "--flow", "--input", "--plugin", "--trace", "--max-calls", "--timeout"),
-                Set.of("--json", "--no-samples"));
+                Set.of("--json", "--no-samples", "--dry-run"));
         String flowName = args.required("--flow");
         Integer maxCalls = maxCalls(args);
         Duration timeout = args.optional("--timeout") == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", args.optional("--timeout"));
@@ -89,6 +96,8 @@ final class RunCommand {
                 err.println("warning: " + warning);
             }
             KisFlowRun flow = engine.flow(config.flowName());
+            DryRun dry = args.flag("--dry-run") ? new DryRun(DRY_RUN_ADVICE, DRY_RUN_SHOWN) : null;
+            flow.setConnectorGate(dry);
             running.set(flow);
             String input = args.optional("--input");
             if (input != null) {
@@ -113,6 +122,9 @@ final class RunCommand {
             } catch (FlowException e) {
                 failure = e;
             }
+            if (dry != null) {
+                reportDryRun(dry);
+            }
             if (trace != null) {
                 RunGuard.doing("writing the trace");
                 writeTrace(trace, Path.of(args.optional("--trace")));
@@ -124,6 +136,33 @@ final class RunCommand {
             writeLevels(flow.levels());
             return 0;
         }
+    }
+
+    /**
+     * What a dry run did instead of writing, on stderr (stdout keeps the levels alone): one line per
+     * connector call with its arguments, the first {@value #DRY_RUN_SHOWN} of them, then a count.
+     */
+    private void reportDryRun(DryRun dry) {
+        long total = dry.total();
+        err.println("dry run: no connector was opened and nothing was written; " + total + " connector call"
+                + (total == 1 ? "" : "s") + " recorded" + (total == 0 ? "" : ":"));
+        for (DryRun.Call c : dry.calls()) {
+            err.println("  " + c.describe() + ": " + compact(c.args()));
+        }
+        if (total > dry.kept()) {
+            err.println("  ... and " + (total - dry.kept()) + " more");
+        }
+    }
+
+    /** A call's arguments as one line of JSON, cut at 300 characters. */
+    private static String compact(Object args) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(args);
+        } catch (JsonProcessingException e) {
+            text = String.valueOf(args);
+        }
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
     private static Integer maxCalls(Args args) {

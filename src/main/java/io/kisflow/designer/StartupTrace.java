@@ -10,12 +10,15 @@ import java.io.PrintStream;
  * with {@code -Dkisflow.startupTrace=true} each phase prints one line on stderr,
  * {@code startup <ms since the JVM started> <phase>}, and the first frame painted with the project
  * in it prints {@code first-full-paint <epoch ms>} (the benchmark subtracts its own launch time).
- * Without the property every call is a field read.
+ * Without the property every call is a field read. With {@code -Dkisflow.startupTrace=exit} the
+ * JVM also exits right after that frame: the build's training run for the class-data archive
+ * (pom.xml, cds-archive) records the classes of a start this way.
  *
  * <pre>{@code StartupTrace.mark("window built");}</pre>
  */
 public final class StartupTrace {
-    private static final boolean ON = Boolean.getBoolean("kisflow.startupTrace");
+    private static final String MODE = System.getProperty("kisflow.startupTrace", "");
+    private static final boolean ON = MODE.equals("true") || MODE.equals("exit");
     private static final PrintStream OUT = System.err;
     private static boolean painted;
 
@@ -54,6 +57,9 @@ public final class StartupTrace {
                     mark("first full frame painted");
                     OUT.println("first-full-paint " + System.currentTimeMillis());
                     OUT.flush();
+                    if (MODE.equals("exit")) {
+                        System.exit(0);
+                    }
                 }
             }
         }.start();

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One connector of an engine, shared by every flow and fork that binds it. Its init code runs once,
  * lazily, before the first function that binds it is called (a failed init is tried again on the
- * next use). Closing it closes the metadata values that are AutoCloseable (clients opened by init).
+ * next use), unless the run's {@link ConnectorGate} opens no connector (a dry run). Every call passes
+ * through the run's gate. Closing it closes the metadata values that are AutoCloseable (clients
+ * opened by init).
  */
 final class ConnectorInstance implements Connector {
     private final ConnConfig config;
@@ -70,6 +72,15 @@ final class ConnectorInstance implements Connector {
             throw new IllegalStateException("connector " + getName() + " can only be called from inside a function");
         }
         CaaS c = f instanceof FunctionInstance fi && fi.connector() == this ? fi.connectorCode() : codeFor(f.getMode(), f.getName());
+        ConnectorGate gate = ConnectorGate.of(flow);
+        if (gate == ConnectorGate.PERFORM) {
+            return perform(c, f, flow, args);
+        }
+        // Another gate (a dry run) decides; code missing matters only if it performs the call.
+        return gate.call(new ConnectorCall(this, f, flow, "", args, () -> perform(c, f, flow, args)));
+    }
+
+    private Object perform(CaaS c, Function f, Flow flow, Object args) throws Exception {
         if (c == null) {
             throw new IllegalStateException(missingCodeMessage(getName(), f.getMode(), f.getName()));
         }

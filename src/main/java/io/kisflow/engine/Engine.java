@@ -45,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final List<Path> pluginPaths;
     private final FlowPlan.CallLimit callLimit;
     private final java.util.function.Function<FuncConfig, FaaS> fallback;
+    private final java.util.function.Function<FuncConfig, FaaS> mocks;
     private final EngineMetrics metrics;
     private final InetSocketAddress metricsAddress;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -68,6 +69,7 @@ public final class Engine implements AutoCloseable {
         this.pluginPaths = List.copyOf(b.pluginPaths);
         this.callLimit = new FlowPlan.CallLimit(b.maxCalls, b.maxCallsSetting);
         this.fallback = b.fallback;
+        this.mocks = b.mocks;
         this.generation = load();
         GlobalConfig global = configs.globalOrDefault();
         boolean metricsOn = b.metrics != null ? b.metrics : global.prometheusEnable();
@@ -98,7 +100,7 @@ public final class Engine implements AutoCloseable {
                     + (configs.flows().isEmpty() ? " (it has no flows)" : "; its flows: " + String.join(", ", configs.flows().keySet())));
         }
         Generation g = generation;
-        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, metrics, callLimit, g.gate()));
+        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, mocks, metrics, callLimit, g.gate()));
     }
 
     /** The function names plugins registered code for, sorted. */
@@ -308,6 +310,7 @@ public final class Engine implements AutoCloseable {
         private Boolean metrics;
         private String metricsAddress;
         private java.util.function.Function<FuncConfig, FaaS> fallback;
+        private java.util.function.Function<FuncConfig, FaaS> mocks;
         private boolean classpathPlugins;
 
         private Builder() {
@@ -375,6 +378,17 @@ public final class Engine implements AutoCloseable {
          */
         public Builder fallback(java.util.function.Function<FuncConfig, FaaS> fallback) {
             this.fallback = fallback;
+            return this;
+        }
+
+        /**
+         * Code that replaces a function's own code (a plugin's, or the fallback) wherever it returns
+         * non-null: the designer's pinned rows. Asked for each function every time {@link Engine#flow}
+         * makes a flow instance, so the answer may change between runs. A mocked function never opens
+         * nor calls its connector, and a dry run does not refuse it (see {@link DryRun}).
+         */
+        public Builder mocks(java.util.function.Function<FuncConfig, FaaS> mocks) {
+            this.mocks = mocks;
             return this;
         }
 

@@ -33,9 +33,16 @@ final class FlowPlan {
     record CallLimit(int max, String setting) {
     }
 
+    /** Where a step's code comes from: a plugin, the engine's fallback (a stand-in), or a mock that replaces the function's own code. */
+    enum CodeOrigin { PLUGIN, FALLBACK, MOCK }
+
     record Step(int position, String name, String inputLevel, FuncConfig config, Mode mode, Map<String, String> params,
-                FunctionCode code, ConnectorInstance connector, CaaS connectorCode,
+                FunctionCode code, CodeOrigin origin, ConnectorInstance connector, CaaS connectorCode,
                 EngineMetrics.FunctionMetrics metrics, String jumpOutcome) {
+        /** The function's own code runs (not a mock): its connector is opened and its calls pass the run's gate. */
+        boolean usesConnector() {
+            return connector != null && origin != CodeOrigin.MOCK;
+        }
     }
 
     private FlowPlan(FlowConfig config, Step[] steps, CallLimit callLimit, EngineMetrics.FlowMetrics metrics, RunGate gate) {
@@ -54,7 +61,8 @@ final class FlowPlan {
 
     /** Resolves every step; throws IllegalArgumentException naming the flow and function when the configs do not fit together. */
     static FlowPlan build(FlowConfig flow, ConfigSet configs, CodeRegistry code, Connectors connectors,
-                          java.util.function.Function<FuncConfig, FaaS> fallback, EngineMetrics metrics, CallLimit callLimit,
+                          java.util.function.Function<FuncConfig, FaaS> fallback,
+                          java.util.function.Function<FuncConfig, FaaS> mocks, EngineMetrics metrics, CallLimit callLimit,
                           RunGate gate) {
         Step[] steps = new Step[flow.flows().size()];
         for (int i = 0; i < steps.length; i++) {
@@ -81,13 +89,16 @@ final class FlowPlan {
                 }
                 connCode = conn.codeFor(mode, fname);
             }
-            FunctionCode fcode = code.function(fname);
+            FaaS mock = mocks == null ? null : mocks.apply(fc);
+            FunctionCode fcode = mock != null ? FunctionCode.plain(mock) : code.function(fname);
+            CodeOrigin origin = mock != null ? CodeOrigin.MOCK : CodeOrigin.PLUGIN;
             if (fcode == null && fallback != null) {
                 FaaS substitute = fallback.apply(fc);
                 fcode = substitute == null ? null : FunctionCode.plain(substitute);
+                origin = CodeOrigin.FALLBACK;
             }
             String inputLevel = i == 0 ? KisFlowRun.SOURCE_LEVEL : flow.flows().get(i - 1).fname();
-            steps[i] = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, conn, connCode,
+            steps[i] = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, origin, conn, connCode,
                     metrics == null ? null : metrics.forFunction(fname, fc.fmode()), FunctionEnd.OUTCOME_JUMP_PREFIX + fname);
         }
         return new FlowPlan(flow, steps, callLimit, metrics == null ? null : metrics.forFlow(flow.flowName()), gate);

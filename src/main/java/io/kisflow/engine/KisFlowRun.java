@@ -67,6 +67,8 @@ public final class KisFlowRun implements Flow {
     /** The listeners that heard this run start: they, and only they, hear it end. */
     private RunListener[] runListeners = NO_LISTENERS;
     private volatile StepController stepController;
+    /** Where this run's connector calls go: performed by default, recorded in a dry run. */
+    private volatile ConnectorGate connectorGate = ConnectorGate.PERFORM;
     /**
      * The thread using this instance: its run's thread for the whole run, or a thread committing
      * rows between runs for the length of that one call. Taken by compare-and-set (OWNER), so two
@@ -235,10 +237,16 @@ public final class KisFlowRun implements Flow {
         metaData.set(key, value);
     }
 
-    /** A new, fully independent instance of the same flow: same chain, params and (shared) connectors; no data, listeners or controller. */
+    /**
+     * A new, fully independent instance of the same flow: same chain, params and (shared) connectors;
+     * no data, listeners or controller. It keeps this instance's {@link ConnectorGate}: a fork of a dry
+     * run is a dry run too.
+     */
     @Override
     public KisFlowRun fork() {
-        return new KisFlowRun(plan);
+        KisFlowRun f = new KisFlowRun(plan);
+        f.connectorGate = connectorGate;
+        return f;
     }
 
     // ---------------------------------------------------------------- observation
@@ -269,6 +277,19 @@ public final class KisFlowRun implements Flow {
         List<RunListener> kept = new ArrayList<>(List.of(listeners));
         kept.remove(listener);
         listeners = kept.toArray(NO_LISTENERS);
+    }
+
+    /**
+     * Where this instance's connector calls go from its next function call on: {@link ConnectorGate#PERFORM}
+     * (the default; null sets it back) or, for example, a {@link DryRun} that records them and opens
+     * no connector. Forks made afterwards keep it.
+     */
+    public void setConnectorGate(ConnectorGate gate) {
+        this.connectorGate = gate == null ? ConnectorGate.PERFORM : gate;
+    }
+
+    public ConnectorGate getConnectorGate() {
+        return connectorGate;
     }
 
     /** Sets (or, with null, removes) the controller asked before every function call. */
@@ -549,13 +570,21 @@ public final class KisFlowRun implements Flow {
             return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + ": no plugin implements function "
                     + step.name() + " (register it with Pool.faas(\"" + step.name() + "\", ...) in a KisPlugin)", null));
         }
-        ConnectorInstance conn = step.connector();
-        if (conn != null && !conn.isInitialised()) {
-            try {
-                conn.ensureInitialised();
-            } catch (Exception | LinkageError e) {
-                return new EngineFailure(true, new FlowException(plan.name, step.name(), where(fn) + ": connector "
-                        + conn.getName() + " failed to initialise: " + describe(e), e));
+        ConnectorInstance conn = step.usesConnector() ? step.connector() : null;
+        ConnectorGate gate = connectorGate;
+        if (conn != null) {
+            // Stand-ins (the fallback) read no storage: only real code is asked about.
+            String refused = step.origin() == FlowPlan.CodeOrigin.PLUGIN ? gate.refusal(fn, conn) : null;
+            if (refused != null) {
+                return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + ": " + refused, null));
+            }
+            if (!conn.isInitialised() && gate.opensConnectors()) {
+                try {
+                    conn.ensureInitialised();
+                } catch (Exception | LinkageError e) {
+                    return new EngineFailure(true, new FlowException(plan.name, step.name(), where(fn) + ": connector "
+                            + conn.getName() + " failed to initialise: " + describe(e), e));
+                }
             }
         }
         try {
@@ -564,6 +593,11 @@ public final class KisFlowRun implements Flow {
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
+            }
+            if (conn != null && !conn.isInitialised() && !gate.opensConnectors() && !abortRequested) {
+                return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + " failed: " + describe(t)
+                        + " (its connector " + conn.getName() + " was not opened: a dry run opens no connection, so code that"
+                        + " uses the connector's clients itself, not through connector.call(...), cannot run in one)", t));
             }
             return t;
         }

@@ -79,6 +79,8 @@ public final class DebuggerBigInputBench {
         double[] idle = new double[REPEATS];
         double[] load = new double[REPEATS];
         double[] loadWall = new double[REPEATS];
+        double[] loadGc = new double[REPEATS];
+        double[] loadCpu = new double[REPEATS];
         for (int i = 0; i < REPEATS; i++) {
             fx(() -> {
                 editor().setFile("");
@@ -96,10 +98,14 @@ public final class DebuggerBigInputBench {
             until(() -> fxQuiet(() -> !editor().loadingProperty().get() && editor().rowCountProperty().get() == LOAD_ROWS));
             load[i] = beat.stop();
             loadWall[i] = ms(System.nanoTime() - t0);
+            loadGc[i] = beat.lastGc;
+            loadCpu[i] = beat.lastCpu;
         }
         report("idle window, 1.5 s (baseline): UI thread's longest block", idle);
         report("load a 1,000,000-row file: UI thread's longest block", load);
         report("load a 1,000,000-row file: until every row is read (background)", loadWall);
+        report("the same: longest GC pause", loadGc);
+        report("the same: CPU time of the process (all threads)", loadCpu);
         String oldText = Files.readString(hundredK).lines().limit(OLD_WAY_ROWS).reduce(new StringBuilder(),
                 (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
         double[] oldWay = new double[2];
@@ -130,16 +136,21 @@ public final class DebuggerBigInputBench {
         List<Object> parsedRows = fx(() -> editor().parsed().rows());
         ConfigSet configs = ConfigLoader.load(project).configs();
         double[] engineAlone = new double[REPEATS];
+        double[] engineAloneCpu = new double[REPEATS];
         double[] designer = new double[REPEATS];
         double[] runBlock = new double[REPEATS];
+        double[] runGc = new double[REPEATS];
+        double[] runCpu = new double[REPEATS];
         for (int i = -1; i < REPEATS; i++) {   // one warm-up
             try (Engine e = Engine.builder().configs(configs).plugin(new SamplesPlugin()).build()) {
                 KisFlowRun f = e.flow("StuScore");
                 long t0 = System.nanoTime();
+                double c0 = cpuMs();
                 f.commitRowBatch(parsedRows);
                 f.run();
                 if (i >= 0) {
                     engineAlone[i] = ms(System.nanoTime() - t0);
+                    engineAloneCpu[i] = cpuMs() - c0;
                 }
             }
             CompletableFuture<Double> done = new CompletableFuture<>();
@@ -170,6 +181,8 @@ public final class DebuggerBigInputBench {
             if (i >= 0) {
                 designer[i] = ms;
                 runBlock[i] = block;
+                runGc[i] = beat.lastGc;
+                runCpu[i] = beat.lastCpu;
             }
             String message = fx(() -> vm.debugger.session().flow("StuScore").messageProperty().get());
             if (!message.contains("finished")) {
@@ -177,8 +190,11 @@ public final class DebuggerBigInputBench {
             }
         }
         report("StuScore on 100,000 rows, the engine alone (baseline)", engineAlone);
+        report("the same: CPU time of the process (all threads)", engineAloneCpu);
         report("StuScore on 100,000 rows in the designer: Run pressed -> finished run shown", designer);
         report("the same: UI thread's longest block during the run", runBlock);
+        report("the same: longest GC pause", runGc);
+        report("the same: CPU time of the process (all threads)", runCpu);
 
         // ---------------------------------------------------------------- diff
         LevelData in = fx(() -> vm.debugger.session().card(new CardKey("StuScore", 0)).inputProperty().get());
@@ -188,6 +204,7 @@ public final class DebuggerBigInputBench {
         double[] join = new double[REPEATS];
         double[] diff = new double[REPEATS];
         double[] diffBlock = new double[REPEATS];
+        double[] diffCpu = new double[REPEATS];
         for (int i = -1; i < REPEATS; i++) {
             long t0 = System.nanoTime();
             int paired = hashJoin(in.rows(), out.rows());
@@ -224,6 +241,7 @@ public final class DebuggerBigInputBench {
                 join[i] = joinMs;
                 diff[i] = ms;
                 diffBlock[i] = block;
+                diffCpu[i] = beat.lastCpu;
             }
         }
         LevelDiff d = fx(() -> vm.debugger.session().diff().resultProperty().get());
@@ -233,6 +251,7 @@ public final class DebuggerBigInputBench {
         report("pair 100,000 rows by stu_id in a HashMap (baseline)", join);
         report("diff of two 100,000-row levels (maps against records): compare -> ready", diff);
         report("the same: UI thread's longest block", diffBlock);
+        report("the same: CPU time of the process (all threads)", diffCpu);
         Platform.exit();
         System.exit(0);
     }
@@ -295,11 +314,18 @@ public final class DebuggerBigInputBench {
      * previous one ran. The longest wait is the longest time the UI thread could not answer.
      */
     static final class Heartbeat {
+        private final GcPauses gc = new GcPauses();
         private volatile boolean on;
         private volatile double max;
         private Thread thread;
+        private double cpuAtStart;
+        /** Of the last start-stop: the longest GC pause and the process's CPU time, ms. */
+        double lastGc;
+        double lastCpu;
 
         void start() {
+            gc.start();
+            cpuAtStart = cpuMs();
             max = 0;
             on = true;
             thread = new Thread(() -> {
@@ -323,8 +349,50 @@ public final class DebuggerBigInputBench {
         double stop() throws InterruptedException {
             on = false;
             thread.join();
+            lastGc = gc.stop();
+            lastCpu = cpuMs() - cpuAtStart;
             return max;
         }
+    }
+
+    /**
+     * The longest garbage-collection pause while on (every thread stops for it, the UI thread too),
+     * from the JVM's own GC notifications: it tells the collector's share of a long block from the
+     * share of a machine too busy to run the UI thread.
+     */
+    static final class GcPauses {
+        private volatile boolean on;
+        private volatile long max;
+
+        GcPauses() {
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                    if (on && n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                        // G1's concurrent cycle is not a pause
+                        if (!info.getGcName().contains("Concurrent")) {
+                            max = Math.max(max, info.getGcInfo().getDuration());
+                        }
+                    }
+                }, null, null);
+            }
+        }
+
+        void start() {
+            max = 0;
+            on = true;
+        }
+
+        double stop() {
+            on = false;
+            return max;
+        }
+    }
+
+    /** CPU time of the whole process (every thread: UI, background, JIT, GC) in ms. */
+    static double cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
     }
 
     private static void until(BooleanSupplier condition) throws InterruptedException {

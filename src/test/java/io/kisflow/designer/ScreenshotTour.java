@@ -272,13 +272,16 @@ public final class ScreenshotTour {
         // the history: the failed run against the first one
         runAndWait(d::run, d);
         fx(() -> w.showTab("historyTab"));
-        settle();   // the tab's split pane puts the runs table among its children with its skin, at the first layout
+        settle();   // the tab's table exists once it was shown and laid out
         fx(() -> {
             var history = (io.kisflow.designer.debug.view.HistoryView) w.bottomTabs().getTabs().stream()
                     .filter(t -> "historyTab".equals(t.getId())).findFirst().orElseThrow().getContent();
+            history.applyCss();
             var runs = (javafx.scene.control.TableView<?>) history.lookup("#historyRuns");
-            runs.getSelectionModel().select(1);   // the failed run, against the latest
-            history.compareSelected();
+            if (runs != null) {
+                runs.getSelectionModel().select(1);   // the failed run, against the latest
+                history.compareSelected();
+            }
             return null;
         });
         shot(w, "debug-history.png");
@@ -303,6 +306,22 @@ public final class ScreenshotTour {
             return null;
         });
         shot(w, "debug-pinned.png");
+        // a dry run of the Save flow: nothing written, the Call tab lists what would have been
+        fx(() -> {
+            d.session().dryRunProperty().set(true);
+            vm.canvas.reveal(Selection.flow("SaveScores"));
+            vm.document.select(Selection.step("SaveScores", 2));
+            return null;
+        });
+        runAndWait(d::run, d);
+        fx(() -> {
+            vm.document.select(Selection.step("SaveScores", 2));
+            w.showTab("runTab");
+            w.showTab("callTab");
+            return null;
+        });
+        shot(w, "debug-dry-run.png");
+        fx(() -> d.session().dryRunProperty().set(false));
         fx(() -> w.showTab("pluginsTab"));
         shot(w, "debug-plugins.png");
     }

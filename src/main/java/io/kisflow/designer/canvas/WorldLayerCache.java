@@ -13,6 +13,12 @@ import javafx.scene.paint.Color;
  * margin, when the zoom moved more than a factor of {@value #MAX_SCALE}, and once the zoom has
  * settled. Software rendering (headless, or machines without a GPU) paints text and curves slowly;
  * one image blit per frame is cheap everywhere.
+ *
+ * <p>When the content changes (the project opens, an edit, the window's size while it is laid out)
+ * the frame is painted directly, and so are the frames after it while the view stays where it is:
+ * the image, four to six times the view's area, is rendered only when the view first moves. The
+ * window's first frames paint only what they show (issue 8, item 5: rendering that image was most
+ * of the render thread's work before the first paint, several times over as the layout settled).
  */
 final class WorldLayerCache {
     static final double MAX_SCALE = 2.0;
@@ -28,6 +34,9 @@ final class WorldLayerCache {
     private double worldHeight;
     private double zoom;
     private long renders;
+    /** The image shows older content; frames are painted directly while the view stays at {@link #directView}. */
+    private boolean stale;
+    private Viewport directView;
 
     WorldLayerCache(CanvasPainter painter) {
         this.painter = painter;
@@ -42,12 +51,21 @@ final class WorldLayerCache {
     void draw(GraphicsContext gc, CanvasPainter.Scene s, boolean settled) {
         Viewport v = s.viewport();
         Object content = java.util.Arrays.asList(s.geometry(), s.markers(), s.configs(), s.theme(), s.width(), s.height());
+        if (!content.equals(contentKey) || (stale && v.equals(directView))) {
+            if (!content.equals(contentKey)) {
+                contentKey = content;
+                stale = true;
+                directView = v;
+            }
+            painter.paintWorldLayer(gc, s);   // it fills the background first
+            return;
+        }
         double scale = image == null ? 0 : v.zoom() / zoom;
         Rect visible = v.visibleWorld(s.width(), s.height());
         boolean covered = image != null && visible.x() >= worldX && visible.y() >= worldY
                 && visible.maxX() <= worldX + worldWidth && visible.maxY() <= worldY + worldHeight;
         boolean scaledOk = !settled && scale >= 1 / MAX_SCALE && scale <= MAX_SCALE;
-        if (!content.equals(contentKey) || !covered || (scale != 1 && !scaledOk)) {
+        if (stale || !covered || (scale != 1 && !scaledOk)) {
             render(s, content);
             scale = 1;
         }
@@ -80,6 +98,7 @@ final class WorldLayerCache {
         }
         image = offscreen.snapshot(params, image);
         contentKey = key;
+        stale = false;
         zoom = v.zoom();
         worldX = shifted.toWorldX(0);
         worldY = shifted.toWorldY(0);

@@ -1,5 +1,6 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.engine.DryRun;
 import io.kisflow.engine.KisFlowRun;
 import io.kisflow.engine.Stepper;
 
@@ -19,8 +20,12 @@ final class ActiveRun {
     final Stepper stepper = new Stepper();
     final Instant startedAt = Instant.now();
     final Map<Integer, CodeSource> codeSources;
+    /** The run's dry run (its connector calls are recorded there), null for a real run. */
+    final DryRun dryRun;
     Thread thread;
     RunRecorder recorder;
+    /** The source rows, committed by the run's thread before it runs the flow. */
+    volatile List<Object> input = List.of();
 
     /** Pause before the first call at this position ("run to here"), -1 for none. */
     volatile int target = -1;
@@ -28,12 +33,13 @@ final class ActiveRun {
     /** Stop gave up waiting for the thread: its events are ignored from then on. */
     volatile boolean abandoned;
 
-    ActiveRun(int number, String flowName, List<String> chain, KisFlowRun flow, Map<Integer, CodeSource> codeSources) {
+    ActiveRun(int number, String flowName, List<String> chain, KisFlowRun flow, Map<Integer, CodeSource> codeSources, DryRun dryRun) {
         this.number = number;
         this.flowName = flowName;
         this.chain = List.copyOf(chain);
         this.flow = flow;
         this.codeSources = Map.copyOf(codeSources);
+        this.dryRun = dryRun;
     }
 
     /** Ends the run as soon as it can: a paused run at once, a running function when it checks for interruption. */

@@ -1,5 +1,7 @@
 package io.kisflow.designer.debug;
 
+import io.kisflow.engine.DryRun;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +22,17 @@ import java.util.Map;
  * @param error          null, or what it threw
  * @param log            the lines it printed during the call
  * @param droppedLogLines lines not kept because the call printed too much
+ * @param connectorCalls what the call asked of its connector in a dry run, recorded instead of performed (empty in a real run)
  */
 public record CallRecord(int seq, int position, String function, String mode, String inputLevel, int inputRows,
                          Map<String, String> params, List<String> actions, String outcome, int committedRows,
-                         long durationNanos, ErrorInfo error, List<LogLine> log, int droppedLogLines) {
+                         long durationNanos, ErrorInfo error, List<LogLine> log, int droppedLogLines,
+                         List<DryRun.Call> connectorCalls) {
     public CallRecord {
         params = params == null ? Map.of() : params;
         actions = actions == null ? List.of() : List.copyOf(actions);
         log = log == null ? List.of() : List.copyOf(log);
+        connectorCalls = connectorCalls == null ? List.of() : List.copyOf(connectorCalls);
     }
 
     public boolean failed() {

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * What the debugger shows on one function card (and in the inspector when the card is selected):
  * status (dimmed, highlighted, failed), rows in its level (the count on the arrow leaving it), its
- * calls, error, badges (pinned rows, pass-through, breakpoint) and the stale mark. Read-only for
+ * calls, error, badges (pinned rows, pass-through, dry run, breakpoint) and the stale mark. Read-only for
  * views; the session changes it on the UI thread.
  *
  * <pre>{@code CardState card = session.flow("StuAvg").card(1);
@@ -32,6 +32,7 @@ public final class CardState {
     private final String mode;
     private final ReadOnlyObjectWrapper<CodeSource> codeSource = new ReadOnlyObjectWrapper<>(this, "codeSource", CodeSource.PLUGIN);
     private final BooleanBinding pinned = Bindings.equal(codeSource, CodeSource.PINNED);
+    private final ReadOnlyObjectWrapper<DryRunEffect> dryRun = new ReadOnlyObjectWrapper<>(this, "dryRun", DryRunEffect.NONE);
     private final ReadOnlyBooleanWrapper breakpoint = new ReadOnlyBooleanWrapper(this, "breakpoint");
     private final ReadOnlyObjectWrapper<CardStatus> status = new ReadOnlyObjectWrapper<>(this, "status", CardStatus.NOT_RUN);
     private final ReadOnlyIntegerWrapper rowCount = new ReadOnlyIntegerWrapper(this, "rowCount", -1);
@@ -70,6 +71,10 @@ public final class CardState {
 
     void setCodeSource(CodeSource source) {
         codeSource.set(source);
+    }
+
+    void setDryRunEffect(DryRunEffect effect) {
+        dryRun.set(effect);
     }
 
     void setBreakpoint(boolean on) {
@@ -134,6 +139,11 @@ public final class CardState {
     /** True when designer runs use the user's pinned rows for this function: show a loud badge. */
     public BooleanBinding pinnedProperty() {
         return pinned;
+    }
+
+    /** What the session's dry run does to this function: nothing, its connector calls recorded, or refused until pinned. */
+    public ReadOnlyObjectProperty<DryRunEffect> dryRunEffectProperty() {
+        return dryRun.getReadOnlyProperty();
     }
 
     /** Pause before this card (toggle with {@link DebugSession#toggleBreakpoint}). */

@@ -6,6 +6,9 @@ public enum CodeSource {
     PLUGIN,
     /** No code: designer runs pass its input on unchanged. */
     PASS_THROUGH,
-    /** No code: designer runs commit the user's pinned rows (badged loudly; never used on a server). */
+    /**
+     * Pinned: designer runs commit the user's pinned rows instead of its code, whatever code it has
+     * (a plugin's, a connector's, none); badged loudly, never used on a server nor exported.
+     */
     PINNED
 }

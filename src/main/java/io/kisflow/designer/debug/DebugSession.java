@@ -34,8 +34,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The debugger of one open project: runs a flow of the edited configs off the UI thread with Run,
- * Step, Continue, Stop, breakpoints and "run to here"; keeps per-flow card state, input rows, pinned
- * rows, run history; feeds the data inspector and the level diff. Every method and property is for
+ * Step, Continue, Stop, breakpoints and "run to here", for real or as dry runs; keeps per-flow card
+ * state, input rows, pinned rows (which win over any code), run history; feeds the data inspector
+ * and the level diff. Every method and property is for
  * the UI thread; run events arrive through the {@code ui} executor ({@code Platform::runLater} in the
  * application, a direct executor in tests).
  *
@@ -74,6 +75,7 @@ public final class DebugSession implements AutoCloseable {
     private final RunController runs;
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
+    private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
@@ -116,6 +118,11 @@ public final class DebugSession implements AutoCloseable {
         this.canContinue = Bindings.equal(state, SessionState.PAUSED);
         this.canStop = Bindings.createBooleanBinding(() -> state.get().isActive(), state);
         settings.pinnedRows().forEach((fname, rows) -> attachPin(PinEditor.of(fname, rows)));
+        dryRun.set(settings.dryRun());
+        dryRun.addListener((o, was, on) -> {
+            settingsRevision.set(settingsRevision.get() + 1);
+            refreshCodeSources();
+        });
         metricsServed.set(options.metrics());
         engine.setMetricsServed(options.metrics());
         metricsServed.addListener((o, was, on) -> {
@@ -387,6 +394,11 @@ public final class DebugSession implements AutoCloseable {
         }
 
         @Override
+        public boolean dryRun() {
+            return dryRun.get();
+        }
+
+        @Override
         public void codeChanged() {
             refreshCode();
         }
@@ -537,10 +549,21 @@ public final class DebugSession implements AutoCloseable {
             return;   // unknown yet: the cards claim nothing ("no code") until the plugins are loaded
         }
         java.util.Set<String> implemented = engine.implementedFunctions();
+        java.util.function.Function<String, CodeSource> sourceOf = fname -> pins.containsKey(fname) && pins.get(fname).isPinned()
+                ? CodeSource.PINNED : implemented.contains(fname) ? CodeSource.PLUGIN : CodeSource.PASS_THROUGH;
+        ConfigSet configs = engine.configs();
         for (FlowDebugState s : flows.values()) {
-            s.refreshCodeSources(fname -> implemented.contains(fname) ? CodeSource.PLUGIN
-                    : pins.containsKey(fname) && pins.get(fname).isPinned() ? CodeSource.PINNED : CodeSource.PASS_THROUGH);
+            s.refreshCodeSources(sourceOf, card -> dryRunEffect(configs.func(card.function()), sourceOf.apply(card.function())));
         }
+    }
+
+    /** What a dry run does to a function: the engine's rule (a pin wins; a Load with code is refused; other calls are recorded). */
+    private DryRunEffect dryRunEffect(io.kisflow.config.FuncConfig fc, CodeSource source) {
+        if (!dryRun.get() || fc == null || !fc.hasConnector() || source == CodeSource.PINNED) {
+            return DryRunEffect.NONE;
+        }
+        boolean load = "Load".equals(fc.fmode());
+        return load && source == CodeSource.PLUGIN ? DryRunEffect.NEEDS_PIN : DryRunEffect.RECORDED;
     }
 
     private void markFunctionStale(String fname) {
@@ -589,9 +612,10 @@ public final class DebugSession implements AutoCloseable {
             setPluginPaths(wanted.pluginPaths());
         }
         setCallLimit(wanted.callLimit());
+        dryRun.set(wanted.dryRun());
     }
 
-    /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths. */
+    /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths, dry run. */
     public DebugSettings settings() {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         Map<String, InputMode> modes = new LinkedHashMap<>();
@@ -618,7 +642,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, callLimit.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
     }
 
     // ================================================================ what views bind to
@@ -646,7 +670,7 @@ public final class DebugSession implements AutoCloseable {
         return runs.messageProperty();
     }
 
-    /** Why the last Run was refused, and warnings about it (pins a plugin overrides, metrics not served). */
+    /** Why the last Run was refused, and warnings about it (metrics not served, connector code a dry run does not need). */
     public ObservableList<Problem> problems() {
         return runs.problems();
     }
@@ -668,6 +692,16 @@ public final class DebugSession implements AutoCloseable {
      */
     public BooleanProperty metricsServedProperty() {
         return metricsServed;
+    }
+
+    /**
+     * On: runs are dry runs. No connector is opened, every connector call is recorded instead of
+     * performed (each call's {@link CallRecord#connectorCalls()}, the Call tab), and a Load function
+     * with code must be pinned (a run is refused until it is). Kept in the project's sidecar; turning
+     * it on or off is an edit like the other run settings (Undo takes it back). Applies from the next run.
+     */
+    public BooleanProperty dryRunProperty() {
+        return dryRun;
     }
 
     /**
@@ -697,7 +731,7 @@ public final class DebugSession implements AutoCloseable {
         return loadingPlugins.getReadOnlyProperty();
     }
 
-    /** Goes up on every change of input rows, pins or plugin paths: the project has unsaved sidecar changes. */
+    /** Goes up on every change of input rows, pins, plugin paths or the dry-run switch: the project has unsaved sidecar changes. */
     public ReadOnlyIntegerProperty settingsRevisionProperty() {
         return settingsRevision.getReadOnlyProperty();
     }

@@ -10,26 +10,34 @@ import java.util.Map;
  * The designer-only run settings a project keeps in its sidecar file (never in KisFlow YAML): source
  * rows per flow (one string per row) or the file they come from (relative to the project directory
  * when inside it; big inputs are referred to, never copied), and their mode, pinned output rows per
- * function (JSON text per row), and plugin jars or class folders (relative to the project directory
- * when inside it), and the project's call limit (null: the default, {@link CallLimit#DEFAULT}).
+ * function (JSON text per row), plugin jars or class folders (relative to the project directory
+ * when inside it), whether runs are dry runs (connector calls recorded, nothing written), and the
+ * project's call limit (null: the default, {@link CallLimit#DEFAULT}).
  *
  * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
  */
 public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                             Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
-                            Integer callLimit) {
-    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null);
+                            boolean dryRun, Integer callLimit) {
+    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), false, null);
 
     /** Settings with the default call limit. */
     public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                         Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
+                         boolean dryRun) {
+        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, null);
+    }
+
+    /** Settings for real runs (not dry runs). */
+    public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                          Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles) {
-        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, null);
+        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, false);
     }
 
     /** Settings whose input rows are all typed (no input file). */
     public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                          Map<String, List<String>> pinnedRows, List<String> pluginPaths) {
-        this(inputRows, inputModes, pinnedRows, pluginPaths, Map.of());
+        this(inputRows, inputModes, pinnedRows, pluginPaths, Map.of(), false);
     }
 
     public DebugSettings {
@@ -56,17 +64,17 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
         in.put(flowName, rows);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, callLimit);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit);
     }
 
     public DebugSettings withPinned(String functionName, List<String> rows) {
         Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
         pins.put(functionName, rows);
-        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, callLimit);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun, callLimit);
     }
 
     public DebugSettings withPluginPaths(List<String> paths) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, callLimit);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun, callLimit);
     }
 
     /** The flow's rows come from this file (as stored: relative to the project when inside it). */
@@ -77,11 +85,16 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         files.put(flowName, file);
         in.remove(flowName);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, callLimit);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun, callLimit);
+    }
+
+    /** On: connector calls are recorded instead of performed, and no connector is opened. */
+    public DebugSettings withDryRun(boolean on) {
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on, callLimit);
     }
 
     /** The project's call limit; null for the default. */
     public DebugSettings withCallLimit(Integer limit) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, limit);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, limit);
     }
 }

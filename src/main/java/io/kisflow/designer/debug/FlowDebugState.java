@@ -96,6 +96,7 @@ public final class FlowDebugState {
             if (old >= 0) {
                 copyResults(cards.get(old), card);
                 card.setCodeSource(cards.get(old).codeSourceProperty().get());
+                card.setDryRunEffect(cards.get(old).dryRunEffectProperty().get());
             }
             next.add(card);
         }
@@ -155,9 +156,10 @@ public final class FlowDebugState {
         to.setStale(from.staleProperty().get());
     }
 
-    void refreshCodeSources(Function<String, CodeSource> sourceOf) {
+    void refreshCodeSources(Function<String, CodeSource> sourceOf, Function<CardState, DryRunEffect> dryRunOf) {
         for (CardState c : cards) {
             c.setCodeSource(sourceOf.apply(c.function()));
+            c.setDryRunEffect(dryRunOf.apply(c));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Reads and writes the debugger's run settings in the project's sidecar layout. Input rows, pinned
  * rows and plugin paths have their own fields; the input mode of each flow (text lines or JSON
  * values) is kept under the sidecar key {@value #INPUT_MODES} as {@code {"flow": "json"}} (flows in
- * text mode are not listed).
+ * text mode are not listed), the dry-run switch under {@value #DRY_RUN}.
  *
  * <pre>{@code DebugSession s = new DebugSession(dir, configs, LayoutSettings.read(files.layout()), options, ui, pool);
  * ProjectLayout toSave = LayoutSettings.write(s.settings(), currentLayout);}</pre>
@@ -25,6 +25,11 @@ public final class LayoutSettings {
      * costs the sidecar, the undo history and the recovery copy a line (edit.Layouts renames flows in it).
      */
     public static final String INPUT_FILES = "debuggerInputFiles";
+    /**
+     * The sidecar key of the dry-run switch: {@code "debuggerDryRun": true} while designer runs record
+     * connector calls instead of performing them (absent when off).
+     */
+    public static final String DRY_RUN = "debuggerDryRun";
     /**
      * The sidecar key naming the plugins built into the designer that a project uses:
      * {@code "builtInPlugins": ["samples"]} in the sidecar of {@code conf-samples/}. Only the projects
@@ -59,12 +64,13 @@ public final class LayoutSettings {
                 }
             });
         }
+        boolean dryRun = Boolean.TRUE.equals(layout.extra().get(DRY_RUN));
         Integer limit = null;
         if (layout.extra().get(CALL_LIMIT) instanceof Number n && n.longValue() == n.doubleValue()
                 && n.longValue() >= 1 && n.longValue() <= CallLimit.MAX) {
             limit = n.intValue();
         }
-        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, limit);
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, dryRun, limit);
     }
 
     /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
@@ -122,6 +128,11 @@ public final class LayoutSettings {
             extra.remove(INPUT_FILES);
         } else {
             extra.put(INPUT_FILES, new LinkedHashMap<String, Object>(settings.inputFiles()));
+        }
+        if (settings.dryRun()) {
+            extra.put(DRY_RUN, true);
+        } else {
+            extra.remove(DRY_RUN);
         }
         if (settings.callLimit() == null) {
             extra.remove(CALL_LIMIT);

@@ -7,6 +7,7 @@ import io.kisflow.config.FuncConfig;
 import io.kisflow.config.Problem;
 import io.kisflow.designer.debug.input.InputEditor;
 import io.kisflow.designer.debug.input.PinEditor;
+import io.kisflow.engine.DryRun;
 import io.kisflow.engine.Mode;
 
 import java.util.ArrayList;
@@ -18,14 +19,17 @@ import java.util.function.Function;
 /**
  * What must be right before a designer run starts, so that the run is refused with reasons instead
  * of failing halfway: the flow exists and is enabled, its functions and connectors have configs,
- * every connector it uses has code, the input rows and pinned rows parse, the plugins load.
- * Warnings (pins that a plugin overrides, metrics not served) do not stop the run.
+ * every connector it uses has code (a dry run only warns), the input rows and pinned rows parse, the
+ * plugins load, and in a dry run every Load function with code is pinned. A pinned function needs
+ * nothing but its rows. Warnings (metrics not served, connector code a dry run does not need) do
+ * not stop the run.
  */
 final class PreRunCheck {
     private PreRunCheck() {
     }
 
-    static List<Problem> check(String flowName, SessionEngine engine, InputEditor input, Function<String, PinEditor> pins) {
+    static List<Problem> check(String flowName, SessionEngine engine, InputEditor input, Function<String, PinEditor> pins,
+                               boolean dryRun) {
         ConfigSet configs = engine.configs();
         List<Problem> out = new ArrayList<>();
         FlowConfig flow = configs.flow(flowName);
@@ -56,17 +60,20 @@ final class PreRunCheck {
             if (!FuncConfig.MODES.contains(fc.fmode())) {
                 out.add(Problem.error(null, 0, fname, where + ": fmode '" + fc.fmode() + "' is not one of " + String.join(", ", FuncConfig.MODES)));
             }
-            if (fc.hasConnector() && reported.add(fname)) {
-                checkConnector(configs, fc, where, connectorsWithCode, missing, out);
-            }
             PinEditor pin = pins.apply(fname);
             if (pin != null && pin.isPinned()) {
-                if (implemented.contains(fname)) {
-                    if (reported.add("pin:" + fname)) {
-                        out.add(Problem.warning(null, 0, fname, where + ": its pinned rows are not used, because a plugin implements it"));
-                    }
-                } else if (!pin.parsed().ok()) {
+                // The pinned rows stand in for the function, its code and its connector alike: nothing else is needed.
+                if (!pin.parsed().ok()) {
                     out.add(Problem.error(null, 0, fname, where + ": " + pin.errorProperty().get()));
+                }
+                continue;
+            }
+            if (fc.hasConnector() && reported.add(fname)) {
+                checkConnector(configs, fc, where, connectorsWithCode, missing, dryRun, out);
+                if (dryRun && implemented.contains(fname) && FuncConfig.MODES.contains(fc.fmode()) && Mode.of(fc.fmode()) == Mode.LOAD) {
+                    // The engine's own words (DryRun.refusal), before the run instead of half-way through it.
+                    out.add(Problem.error(null, 0, fname, where + ": Load function " + fname + " reads connector "
+                            + fc.option().cname() + "; in a dry run " + DryRun.DESIGNER_ADVICE));
                 }
             }
         }
@@ -83,25 +90,29 @@ final class PreRunCheck {
         return out;
     }
 
+    /** A connector without code is an error, but a dry run performs no call: there it only warns. */
     private static void checkConnector(ConfigSet configs, FuncConfig fc, String where, Set<String> connectorsWithCode,
-                                       List<String> missing, List<Problem> out) {
+                                       List<String> missing, boolean dryRun, List<Problem> out) {
         String cname = fc.option().cname();
         if (configs.conn(cname) == null) {
             out.add(Problem.error(null, 0, fc.fname(), where + " binds connector " + cname
                     + ", which has no config: create connector " + cname + " or clear the function's connector"));
             return;
         }
+        String dry = "; this dry run only records its calls";
         if (!connectorsWithCode.contains(cname)) {
-            out.add(Problem.error(null, 0, cname, "connector " + cname + " (bound by " + where + ") has no code: no plugin"
-                    + " registers it; add the plugin that implements it to the project, or clear the function's connector"));
+            String text = "connector " + cname + " (bound by " + where + ") has no code: no plugin"
+                    + " registers it; add the plugin that implements it to the project, or clear the function's connector";
+            out.add(dryRun ? Problem.warning(null, 0, cname, text + dry) : Problem.error(null, 0, cname, text));
             return;
         }
         if (fc.isStorageMode()) {
             // The engine's own wording for a Save/Load function its connector has no call code for.
             String noCall = "connector " + cname + " has no code for " + Mode.of(fc.fmode()) + " function " + fc.fname();
             if (missing.contains(noCall)) {
-                out.add(Problem.error(null, 0, cname, noCall + " (" + where + "): register it with Pool.caas(\"" + cname
-                        + "\", \"" + fc.fname() + "\", Mode." + Mode.of(fc.fmode()).name() + ", ...) in a plugin"));
+                String text = noCall + " (" + where + "): register it with Pool.caas(\"" + cname
+                        + "\", \"" + fc.fname() + "\", Mode." + Mode.of(fc.fmode()).name() + ", ...) in a plugin";
+                out.add(dryRun ? Problem.warning(null, 0, cname, text + dry) : Problem.error(null, 0, cname, text));
             }
         }
     }

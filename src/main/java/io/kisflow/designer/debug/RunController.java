@@ -5,6 +5,7 @@ import io.kisflow.config.FlowStep;
 import io.kisflow.config.Problem;
 import io.kisflow.designer.debug.data.LevelData;
 import io.kisflow.designer.debug.input.PinEditor;
+import io.kisflow.engine.DryRun;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionStart;
@@ -41,6 +42,9 @@ final class RunController {
 
         /** The pinned-rows editor of a function, or null when it has none. */
         PinEditor pin(String functionName);
+
+        /** True: runs are dry runs (connector calls recorded, not performed). */
+        boolean dryRun();
 
         /** The plugins may have been (re)loaded: refresh what the cards say about code. */
         void codeChanged();
@@ -186,7 +190,7 @@ final class RunController {
         FlowDebugState f = context.flow(flowName);
         List<Problem> found = f == null
                 ? List.of(Problem.error(null, 0, flowName, "there is no flow named " + flowName + " in this project"))
-                : PreRunCheck.check(flowName, engine, f.input(), context::pin);
+                : PreRunCheck.check(flowName, engine, f.input(), context::pin, context.dryRun());
         problemsFlow.set(flowName);
         problems.setAll(found);
         if (f != null) {
@@ -198,6 +202,17 @@ final class RunController {
             tell(flowName, "Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
             return false;
         }
+        Map<Integer, CodeSource> sources = new HashMap<>();
+        Map<String, List<Object>> pinned = new HashMap<>();
+        for (CardState c : f.cards()) {
+            CodeSource cs = c.codeSourceProperty().get();
+            sources.put(c.position(), cs);
+            if (cs == CodeSource.PINNED) {
+                pinned.put(c.function(), context.pin(c.function()).parsed().rows());
+            }
+        }
+        // The engine asks for the pins when it makes the flow instance: they are set first.
+        standIns.usePins(pinned);
         Engine e = engine.current();
         KisFlowRun flow;
         try {
@@ -211,18 +226,10 @@ final class RunController {
         }
         FlowConfig config = engine.configs().flow(flowName);
         List<String> chain = config.flows().stream().map(FlowStep::fname).toList();
-        Map<Integer, CodeSource> sources = new HashMap<>();
-        Map<String, List<Object>> pinned = new HashMap<>();
-        for (CardState c : f.cards()) {
-            CodeSource cs = c.codeSourceProperty().get();
-            sources.put(c.position(), cs);
-            if (cs == CodeSource.PINNED) {
-                pinned.put(c.function(), context.pin(c.function()).parsed().rows());
-            }
-        }
-        standIns.usePins(pinned);
+        DryRun dryRun = context.dryRun() ? new DryRun() : null;
+        flow.setConnectorGate(dryRun);
 
-        ActiveRun run = new ActiveRun(++runCounter, flowName, chain, flow, sources);
+        ActiveRun run = new ActiveRun(++runCounter, flowName, chain, flow, sources, dryRun);
         run.target = target;
         run.recorder = new RunRecorder(run, capture, new ToUi());
         run.stepper.setBreakpoint(ev -> f.hasBreakpoint(ev.position()) || ev.position() == run.target);
@@ -238,13 +245,15 @@ final class RunController {
         }
         flow.addListener(run.recorder);
         flow.setStepController(run.stepper);
-        flow.commitRowBatch(f.input().parsed().rows());
+        // The source rows go in on the run's thread: a file's rows are made from its bytes as they are
+        // committed (PackedRows), which for a big file is work the window must not wait for.
+        run.input = f.input().parsed().rows();
 
         active = run;
         f.beginRun();
         activeFlow.set(flowName);
         pausedAt.set(null);
-        tell(flowName, "Running " + flowName + "…");
+        tell(flowName, (dryRun != null ? "Dry run of " : "Running ") + flowName + "…");
         setState(flowName, SessionState.RUNNING);
         run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
         run.thread.setDaemon(true);
@@ -256,6 +265,9 @@ final class RunController {
     private void runOnItsThread(ActiveRun run) {
         Throwable crash = null;
         try {
+            // as a plain collection: the engine then iterates, and a file's rows are read in one pass
+            run.flow.commitRowBatch(java.util.Collections.unmodifiableCollection(run.input));
+            run.input = null;
             run.flow.run();
         } catch (FlowException e) {
             // recorded by the listener's runEnded
@@ -378,13 +390,19 @@ final class RunController {
     private String summary(RunRecord r) {
         int calls = r.calls().size();
         String callText = calls + (calls == 1 ? " call" : " calls");
-        return switch (r.outcome()) {
-            case FINISHED -> "Run #" + r.number() + " of " + r.flowName() + " finished: " + callText + ", " + r.times();
-            case FAILED -> "Run #" + r.number() + " of " + r.flowName() + " failed"
+        String run = (r.dryRun() ? "Dry run #" : "Run #") + r.number() + " of " + r.flowName();
+        String text = switch (r.outcome()) {
+            case FINISHED -> run + " finished: " + callText + ", " + r.times();
+            case FAILED -> run + " failed"
                     + (r.failedPosition() >= 0 ? " at " + describeCard(new CardKey(r.flowName(), r.failedPosition())) : "")
                     + ": " + r.error().message();
-            case STOPPED -> "Run #" + r.number() + " of " + r.flowName() + " stopped after " + callText;
+            case STOPPED -> run + " stopped after " + callText;
         };
+        if (!r.dryRun()) {
+            return text;
+        }
+        int recorded = r.connectorCalls();
+        return text + " (nothing written: " + recorded + (recorded == 1 ? " connector call" : " connector calls") + " recorded)";
     }
 
     private String describeCard(CardKey key) {

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param durationNanos  wall time from start to end, pauses included
  * @param pausedNanos    the part of {@code durationNanos} the run spent paused (Step, breakpoints)
  * @param codeSources    where each position's code came from (plugin, pass-through, pinned rows)
+ * @param dryRun         connector calls were recorded, not performed (each call's {@link CallRecord#connectorCalls()})
  */
 public record RunRecord(int number, String flowName, Instant startedAt, RunOutcome outcome, List<String> chain,
                         LevelData source, Map<Integer, LevelData> levels, List<CallRecord> calls, ErrorInfo error,
-                        int failedPosition, long durationNanos, long pausedNanos, Map<Integer, CodeSource> codeSources) {
+                        int failedPosition, long durationNanos, long pausedNanos, Map<Integer, CodeSource> codeSources,
+                        boolean dryRun) {
     public RunRecord {
         chain = List.copyOf(chain);
         levels = Map.copyOf(levels);
@@ -45,6 +47,11 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
         }
         LevelData l = levels.get(position);
         return l == null ? 0 : l.size();
+    }
+
+    /** Connector calls the dry run recorded, over all calls (0 for a real run). */
+    public int connectorCalls() {
+        return calls.stream().mapToInt(c -> c.connectorCalls().size()).sum();
     }
 
     public boolean ran(int position) {
@@ -102,7 +109,7 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
      * time the functions took is shown apart.
      */
     public String label() {
-        return String.format(java.util.Locale.ROOT, "Run #%d · %s · %d call%s · %s", number,
+        return String.format(java.util.Locale.ROOT, "%s #%d · %s · %d call%s · %s", dryRun ? "Dry run" : "Run", number,
                 outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s", times());
     }
 

@@ -39,6 +39,8 @@ final class RunRecorder implements RunListener {
     private final List<CallRecord> calls = new ArrayList<>();
     private final Map<Integer, LevelData> levels = new HashMap<>();
     private FunctionStart current;
+    /** Calls the dry run had kept when the current function started: the ones after it are the function's. */
+    private int dryRunMark;
     private CallLog log;
     private RunEnd end;
     private int lastComing = -1;
@@ -73,6 +75,7 @@ final class RunRecorder implements RunListener {
         endPause();
         current = e;
         lastComing = e.position();
+        dryRunMark = run.dryRun == null ? 0 : run.dryRun.kept();
         log = new CallLog(capture.charset());
         capture.begin(log);
         steps.callComing(run, e);
@@ -91,7 +94,8 @@ final class RunRecorder implements RunListener {
         CallRecord call = new CallRecord(e.seq(), e.position(), e.function(), e.mode().yaml(),
                 s == null ? "" : s.inputLevel(), s == null ? 0 : s.inputRows().size(), s == null ? Map.of() : s.params(),
                 actions, e.outcome(), e.committedRows().size(), e.durationNanos(),
-                e.error() == null ? null : ErrorInfo.of(e.error()), lines, dropped);
+                e.error() == null ? null : ErrorInfo.of(e.error()), lines, dropped,
+                run.dryRun == null ? List.of() : run.dryRun.callsSince(dryRunMark));
         calls.add(call);
         if (e.failed()) {
             if (!e.outcome().startsWith("retry")) {
@@ -208,6 +212,7 @@ final class RunRecorder implements RunListener {
 
     private RunRecord record(RunOutcome outcome, Map<Integer, LevelData> finalLevels, ErrorInfo error, int position, long nanos) {
         return new RunRecord(run.number, run.flowName, run.startedAt, outcome, run.chain, source, finalLevels, calls,
-                error, position, nanos, pausedNanos, run.codeSources);
+                error, position, nanos, pausedNanos, run.codeSources,
+                run.dryRun != null);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The session's engine: built from the edited configs, the built-in samples, extra plugins and the
- * project's plugin paths, with the stand-ins for functions without code. Edits only mark it out of
- * date; it is rebuilt before the next run (never under a running flow), and the old one is closed.
+ * project's plugin paths, with the stand-ins (pass-through for functions without code, the pinned rows
+ * of pinned functions). Edits only mark it out of date; it is rebuilt before the next run (never
+ * under a running flow), and the old one is closed.
  * Metrics are off unless the user turns them on ({@link #setMetricsServed}), and then served on
  * 127.0.0.1 only: the global config's prometheus settings are for servers, and the designer never
  * obeys them by itself (the command line does, as Go does). Its methods are synchronized: the
@@ -106,6 +107,7 @@ final class SessionEngine implements AutoCloseable {
         try {
             // The loop error names the run panel's setting, never Engine.Builder.maxCalls, which a designer user cannot reach.
             Engine.Builder b = Engine.builder().configs(configs).maxCalls(maxCalls).maxCallsSetting(CallLimit.SETTING).fallback(standIns)
+                    .mocks(standIns::mock)
                     .metrics(metricsServed);
             if (metricsServed) {
                 b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));

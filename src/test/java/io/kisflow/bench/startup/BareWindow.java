@@ -27,7 +27,24 @@ public final class BareWindow extends Application {
     public static final class Main {
         public static void main(String[] args) {
             StartupTrace.mark("main");
+            prepareNatives();
             Application.launch(BareWindow.class, args);
+        }
+
+        /**
+         * What the designer's launcher does first: the shaded jar keeps JavaFX's native libraries per
+         * platform, and JavaFX finds them only once they are copied out (without this the bare window
+         * fails with "no prism_sw"). Same work on both sides, so the comparison stays fair.
+         */
+        private static void prepareNatives() {
+            try {
+                java.lang.reflect.Method prepare = Class.forName("io.kisflow.JavaFxNatives")
+                        .getDeclaredMethod("prepare", java.nio.file.Path.class);
+                prepare.setAccessible(true);
+                prepare.invoke(null, java.nio.file.Path.of(System.getProperty("user.home"), ".kisflow-studio", "natives"));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

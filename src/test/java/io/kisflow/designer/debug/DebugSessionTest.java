@@ -255,16 +255,15 @@ class DebugSessionTest {
     }
 
     @Test
-    void pinnedRowsOfAFunctionWithCodeAreAWarningAndNotUsed() {
+    void pinnedRowsOfAFunctionWithCodeWinOverItsCodeWithoutAWarning() {
         DebugSession s = open();
         s.pins("Upper").textProperty().set("\"pinned\"");
         s.pins("Upper").pinnedProperty().set(true);
-        assertEquals(CodeSource.PLUGIN, s.flow("Chain").card(0).codeSourceProperty().get());
+        assertEquals(CodeSource.PINNED, s.flow("Chain").card(0).codeSourceProperty().get());
         assertTrue(s.run("Chain"));
         driver.await(SessionState.FINISHED);
-        assertEquals(List.of("A", "B", "C"), rows(s.flow("Chain").card(0)));
-        assertEquals(List.of("flow Chain, function Upper (#1): its pinned rows are not used, because a plugin implements it"),
-                s.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("pinned"), rows(s.flow("Chain").card(0)));
+        assertEquals(List.of(), s.problems().stream().map(Problem::message).toList());
     }
 
     @Test

@@ -84,4 +84,41 @@ class LayoutSettingsTest {
         assertEquals(List.of("{\"a\":2}"), ProjectFiles.open(dir.resolve("p")).layout().inputRows().get("Greet"));
         assertEquals(true, sidecar.contains("debuggerInputModes"), sidecar);
     }
+
+    @Test
+    void theDryRunSwitchIsSavedInTheSidecarAndPinsAreNeverExported(@TempDir Path dir) throws IOException {
+        ProjectFiles files = ProjectFiles.createNew(dir.resolve("p"));
+        io.kisflow.config.ConfigSet configs = io.kisflow.config.ConfigSet.EMPTY
+                .withFunc(io.kisflow.config.FuncConfig.of("Shout", "Calculate"))
+                .withFlow(io.kisflow.config.FlowConfig.of("Greet", io.kisflow.config.FlowStep.of("Shout")));
+        files.apply(files.planSave(configs, files.layout(), files.directory()));
+        ProjectFiles reopened = ProjectFiles.open(dir.resolve("p"));
+        try (DebugSession s = DebugSession.forProject(reopened, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run)) {
+            s.dryRunProperty().set(true);
+            s.pins("Shout").textProperty().set("{\"secret_pin\": 1}");
+            s.pins("Shout").pinnedProperty().set(true);
+            reopened.apply(reopened.planSave(reopened.configs(), s.layoutForSave(reopened.layout()), reopened.directory()));
+        }
+        try (DebugSession s = DebugSession.forProject(ProjectFiles.open(dir.resolve("p")), DebugOptions.defaults().withMetrics(false),
+                Runnable::run, Runnable::run)) {
+            assertEquals(true, s.dryRunProperty().get(), "the switch comes back with the project");
+            assertEquals(true, s.pins("Shout").isPinned());
+        }
+        assertEquals(true, Files.readString(dir.resolve("p/.kisflow-studio.json")).contains("\"debuggerDryRun\" : true")
+                || Files.readString(dir.resolve("p/.kisflow-studio.json")).contains("\"debuggerDryRun\": true"));
+
+        Path out = dir.resolve("exported");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = io.kisflow.cli.Cli.run(new String[] {"export", "--conf", dir.resolve("p").toString(), "--out", out.toString()},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(0, exit, err.toString());
+        try (var written = Files.walk(out)) {
+            List<Path> exported = written.filter(Files::isRegularFile).toList();
+            assertEquals(true, exported.stream().anyMatch(f -> f.getFileName().toString().startsWith("flow-")), exported.toString());
+            for (Path f : exported) {
+                String text = Files.readString(f);
+                assertEquals(false, text.contains("secret_pin") || text.contains("debuggerDryRun"), f + " holds a designer-only setting");
+            }
+        }
+    }
 }

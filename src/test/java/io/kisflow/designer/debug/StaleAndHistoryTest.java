@@ -203,13 +203,15 @@ class StaleAndHistoryTest {
         DebugSettings given = DebugSettings.EMPTY
                 .withInput("flowName1", List.of("a", "b"), InputMode.TEXT)
                 .withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON)
-                .withPinned("funcName3", List.of("{\"x\":1}"));
+                .withPinned("funcName3", List.of("{\"x\":1}"))
+                .withDryRun(true);
         driver = new SessionDriver(LoadConf.configs(), given, DebugOptions.defaults().withExtraPlugins(List.of(handlers)));
         DebugSettings back = driver.session.settings();
         assertEquals(given.inputRows(), back.inputRows());
         assertEquals(given.inputModes(), back.inputModes());
         assertEquals(given.pinnedRows(), back.pinnedRows());
+        assertEquals(true, back.dryRun());
         assertNotNull(driver.session.pins("funcName3"));
-        assertFalse(driver.session.flow("flowName1").card(2).pinnedProperty().get());   // funcName3 has code
+        assertTrue(driver.session.flow("flowName1").card(2).pinnedProperty().get());   // funcName3 has code, and the pin wins
     }
 }

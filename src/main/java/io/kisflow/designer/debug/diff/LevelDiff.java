@@ -2,7 +2,6 @@ package io.kisflow.designer.debug.diff;
 
 import io.kisflow.designer.debug.data.RowJson;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +66,21 @@ public final class LevelDiff {
 
     /** Pairs rows whose {@code keyColumn} has the same text (rows without it pair among themselves). Null when cancelled. */
     public static LevelDiff byKey(List<Object> left, List<Object> right, String keyColumn, BooleanSupplier cancelled) {
-        Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
+        // The left rows of one key, in order, as a chain through next[]: {first, last} per key and one
+        // int per row, where a queue of boxed indexes per key cost more than the comparison itself.
+        Map<String, int[]> byKey = new HashMap<>(Math.max(16, left.size() * 4 / 3 + 1));
+        int[] next = new int[left.size()];
         for (int i = 0; i < left.size(); i++) {
             if ((i % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
                 return null;
             }
-            byKey.computeIfAbsent(key(left.get(i), keyColumn), k -> new ArrayDeque<>()).add(i);
+            next[i] = -1;
+            int row = i;
+            int[] chain = byKey.computeIfAbsent(key(left.get(i), keyColumn), k -> new int[] {row, -1});
+            if (chain[1] >= 0) {
+                next[chain[1]] = i;
+            }
+            chain[1] = i;
         }
         LevelDiff d = new LevelDiff(left, right, left.size() + right.size());
         boolean[] matched = new boolean[left.size()];
@@ -80,11 +88,12 @@ public final class LevelDiff {
             if ((j % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
                 return null;
             }
-            ArrayDeque<Integer> candidates = byKey.get(key(right.get(j), keyColumn));
-            Integer i = candidates == null ? null : candidates.poll();
-            if (i == null) {
+            int[] chain = byKey.get(key(right.get(j), keyColumn));
+            int i = chain == null ? -1 : chain[0];
+            if (i < 0) {
                 d.add(-1, j, DiffKind.ADDED);
             } else {
+                chain[0] = next[i];
                 matched[i] = true;
                 d.add(i, j, RowEquality.same(left.get(i), right.get(j)) ? DiffKind.SAME : DiffKind.CHANGED);
             }

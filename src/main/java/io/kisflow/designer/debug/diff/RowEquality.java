@@ -1,12 +1,12 @@
 package io.kisflow.designer.debug.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import io.kisflow.designer.debug.data.RecordFields;
 import io.kisflow.designer.debug.data.RowJson;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.Map;
 
 import java.util.ArrayList;
@@ -48,55 +48,65 @@ final class RowEquality {
 
     /**
      * The same answer as comparing the JSON trees, for rows whose fields are all plain values (maps
-     * with text keys and records, as typed functions make them), without building the trees: a
-     * hundred thousand rows compare in milliseconds. Null when a row is not flat: compare the trees.
+     * with text keys and records, as typed functions make them), without building the trees or any
+     * other object: a hundred thousand rows compare in milliseconds. Null when a row is not flat:
+     * compare the trees.
      */
     private static Boolean sameFlat(Object a, Object b) {
-        Map<String, Object> left = flatFields(a);
-        Map<String, Object> right = left == null ? null : flatFields(b);
-        if (left == null || right == null) {
+        Map<String, AnnotatedMember> aFields = a instanceof Map<?, ?> ? null : RecordFields.of(a);
+        Map<String, AnnotatedMember> bFields = b instanceof Map<?, ?> ? null : RecordFields.of(b);
+        if ((aFields == null && !(a instanceof Map<?, ?>)) || (bFields == null && !(b instanceof Map<?, ?>))) {
             return null;
         }
-        if (left.size() != right.size()) {
-            return false;
+        int size = aFields != null ? aFields.size() : ((Map<?, ?>) a).size();
+        if (size != (bFields != null ? bFields.size() : ((Map<?, ?>) b).size())) {
+            return false;   // JSON objects of different sizes: whatever their values, the trees differ too
         }
-        for (Map.Entry<String, Object> e : left.entrySet()) {
-            Object l = e.getValue();
-            Object r = right.get(e.getKey());
-            if (r == null && !right.containsKey(e.getKey())) {
-                return false;
+        // Same size and every name of a found in b: b has no other names, so every value is visited.
+        if (aFields != null) {
+            for (Map.Entry<String, AnnotatedMember> f : aFields.entrySet()) {
+                Boolean same = samePlainField(f.getValue().getValue(a), b, bFields, f.getKey());
+                if (same != Boolean.TRUE) {
+                    return same;
+                }
             }
-            if (!samePlain(l, r)) {
-                return false;
+            return true;
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) a).entrySet()) {
+            if (!(e.getKey() instanceof String name)) {
+                return null;
+            }
+            Boolean same = samePlainField(e.getValue(), b, bFields, name);
+            if (same != Boolean.TRUE) {
+                return same;
             }
         }
         return true;
     }
 
-    /** A row's fields when all are plain values; null otherwise. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> flatFields(Object row) {
-        if (row instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!(e.getKey() instanceof String) || !RecordFields.isPlain(e.getValue())) {
-                    return null;
-                }
-            }
-            return (Map<String, Object>) m;
-        }
-        Map<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> fields = RecordFields.of(row);
-        if (fields == null) {
+    /** Whether row b's field {@code name} equals the plain value l; null when either is not plain. */
+    private static Boolean samePlainField(Object l, Object b, Map<String, AnnotatedMember> bFields, String name) {
+        if (!RecordFields.isPlain(l)) {
             return null;
         }
-        Map<String, Object> out = new HashMap<>(fields.size() * 2);
-        for (Map.Entry<String, com.fasterxml.jackson.databind.introspect.AnnotatedMember> f : fields.entrySet()) {
-            Object v = f.getValue().getValue(row);
-            if (!RecordFields.isPlain(v)) {
-                return null;
+        Object r;
+        if (bFields != null) {
+            AnnotatedMember m = bFields.get(name);
+            if (m == null) {
+                return false;
             }
-            out.put(f.getKey(), v);
+            r = m.getValue(b);
+        } else {
+            Map<?, ?> map = (Map<?, ?>) b;
+            r = map.get(name);
+            if (r == null && !map.containsKey(name)) {
+                return false;
+            }
         }
-        return out;
+        if (!RecordFields.isPlain(r)) {
+            return null;
+        }
+        return samePlain(l, r);
     }
 
     /** Plain values as JSON compares them: numbers by value, text never equal to a number. */

@@ -30,7 +30,7 @@ import java.util.concurrent.Executor;
 /**
  * The debugger of a designer window: one {@link DebugSession} per open project, kept in step with
  * the document. Edits (and their undo) reach the session as new configs, renames and run settings;
- * what the user changes in the run panel (input rows, pinned rows, plugin paths) goes back into the
+ * what the user changes in the run panel (input rows, pinned rows, plugin paths, the dry-run switch) goes back into the
  * document as undoable edits of the sidecar layout, so Save, autosave and recovery keep it like any
  * other change. It also knows which flow and card the panels are about: the selection's.
  *
@@ -156,6 +156,9 @@ public final class ProjectDebugger implements AutoCloseable {
     private static String[] describe(DebugSettings before, DebugSettings after) {
         if (!before.pluginPaths().equals(after.pluginPaths())) {
             return new String[] {"Change plugin paths", null};
+        }
+        if (before.dryRun() != after.dryRun()) {
+            return new String[] {after.dryRun() ? "Turn dry run on" : "Turn dry run off", null};
         }
         if (!Objects.equals(before.callLimit(), after.callLimit())) {
             return new String[] {after.callLimit() == null ? "Reset the call limit"

@@ -3,6 +3,7 @@ package io.kisflow.designer.debug.view;
 import io.kisflow.designer.debug.CardState;
 import io.kisflow.designer.debug.CardStatus;
 import io.kisflow.designer.debug.CodeSource;
+import io.kisflow.designer.debug.DryRunEffect;
 import io.kisflow.designer.ui.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -15,7 +16,8 @@ import javafx.util.Subscription;
 
 /**
  * The top of the Call tab: the card's function, its place in the flow and mode, and chips for where
- * its code comes from (plugin, pass-through, pinned rows), its status and the stale mark.
+ * its code comes from (plugin, pass-through, pinned rows), what a dry run does to it, its status and
+ * the stale mark.
  *
  * <pre>{@code CallHeader header = new CallHeader();  header.show(card);}</pre>
  */
@@ -26,6 +28,7 @@ final class CallHeader extends VBox {
     private final Label source = RunViewParts.chip("callCodeSource", "run-chip-subtle");
     private final Label status = RunViewParts.chip("callStatus", "run-chip-subtle");
     private final Label stale = RunViewParts.chip("callStale", "run-chip-warning");
+    private final Label dryRun = RunViewParts.chip("callDryRun", "run-chip-dry");
     private Subscription subscriptions = Subscription.EMPTY;
 
     CallHeader() {
@@ -43,7 +46,8 @@ final class CallHeader extends VBox {
         stale.setText("Stale");
         stale.setTooltip(new Tooltip("Edited since this run: run again to refresh these results"));
         RunViewParts.collapsible(stale);
-        FlowPane chips = new FlowPane(4, 4, source, status, stale);
+        RunViewParts.collapsible(dryRun);
+        FlowPane chips = new FlowPane(4, 4, source, dryRun, status, stale);
         getChildren().addAll(name, where, chips);
     }
 
@@ -56,6 +60,7 @@ final class CallHeader extends VBox {
         subscriptions = Subscription.combine(
                 card.codeSourceProperty().subscribe(this::showSource),
                 card.statusProperty().subscribe(this::showStatus),
+                card.dryRunEffectProperty().subscribe(this::showDryRun),
                 card.staleProperty().subscribe(stale::setVisible));
     }
 
@@ -73,8 +78,18 @@ final class CallHeader extends VBox {
         source.setTooltip(new Tooltip(switch (s) {
             case PLUGIN -> "A plugin (or the built-in samples) implements this function: its code runs";
             case PASS_THROUGH -> "No plugin implements this function: designer runs pass its input on unchanged";
-            case PINNED -> "Designer runs commit the pinned rows below as its output; never used on a server";
+            case PINNED -> "Designer runs commit the pinned rows below instead of running its code or calling its connector;"
+                    + " never used on a server";
         }));
+    }
+
+    private void showDryRun(DryRunEffect e) {
+        dryRun.setVisible(e != DryRunEffect.NONE);
+        restyle(dryRun, e == DryRunEffect.NEEDS_PIN ? "run-chip-error" : "run-chip-dry");
+        dryRun.setText(e == DryRunEffect.NEEDS_PIN ? "DRY RUN: pin its rows" : "DRY RUN: calls recorded");
+        dryRun.setTooltip(new Tooltip(e == DryRunEffect.NEEDS_PIN
+                ? "A dry run opens no connector, so this Load function has nothing to read: pin its rows below, or turn dry run off"
+                : "A dry run records this function's connector calls (listed under the call) instead of performing them"));
     }
 
     private void showStatus(CardStatus s) {
@@ -94,7 +109,8 @@ final class CallHeader extends VBox {
     }
 
     private static void restyle(Label chip, String styleClass) {
-        chip.getStyleClass().removeAll("run-chip-subtle", "run-chip-accent", "run-chip-warning", "run-chip-error", "run-chip-pinned");
+        chip.getStyleClass().removeAll("run-chip-subtle", "run-chip-accent", "run-chip-warning", "run-chip-error", "run-chip-pinned",
+                "run-chip-dry");
         chip.getStyleClass().add(styleClass);
     }
 }

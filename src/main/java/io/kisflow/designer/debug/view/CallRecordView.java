@@ -13,7 +13,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One call of a function: the level it read and its rows, the rows it committed, its duration, the
- * actions it asked for and what the engine did with them, its params, its log lines and its error.
+ * actions it asked for and what the engine did with them, the connector calls a dry run recorded,
+ * its params, its log lines and its error.
  *
  * <pre>{@code CallRecordView view = new CallRecordView();  view.show(call, card.errorProperty().get());}</pre>
  */
@@ -27,6 +28,7 @@ final class CallRecordView extends VBox {
     private final Label noParams = RunViewParts.sentence("callNoParams",
             "No params: neither the function's default_params nor the flow set any.");
     private final CallLogView log = new CallLogView();
+    private final ConnectorCallsView connectorCalls = new ConnectorCallsView();
     private final CallErrorView error = new CallErrorView();
 
     CallRecordView() {
@@ -50,7 +52,8 @@ final class CallRecordView extends VBox {
         RunViewParts.collapsible(error);
         RunViewParts.collapsible(params);
         RunViewParts.collapsible(noParams);
-        getChildren().addAll(facts, error, RunViewParts.sectionTitle("PARAMS"), params, noParams, log);
+        RunViewParts.collapsible(connectorCalls);
+        getChildren().addAll(facts, error, connectorCalls, RunViewParts.sectionTitle("PARAMS"), params, noParams, log);
     }
 
     private static Label value(String id) {
@@ -88,11 +91,16 @@ final class CallRecordView extends VBox {
         params.setVisible(!call.params().isEmpty());
         noParams.setVisible(call.params().isEmpty());
         log.show(call);
+        connectorCalls.show(call.connectorCalls());
         error.show(call.error() != null ? call.error() : cardError);
     }
 
     CallErrorView errorView() {
         return error;
+    }
+
+    ConnectorCallsView connectorCallsView() {
+        return connectorCalls;
     }
 
     CallLogView logView() {

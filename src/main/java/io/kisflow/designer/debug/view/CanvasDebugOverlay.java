@@ -10,6 +10,7 @@ import io.kisflow.designer.debug.CardState;
 import io.kisflow.designer.debug.CardStatus;
 import io.kisflow.designer.debug.CodeSource;
 import io.kisflow.designer.debug.DebugSession;
+import io.kisflow.designer.debug.DryRunEffect;
 import io.kisflow.designer.debug.FlowDebugState;
 import io.kisflow.designer.debug.data.LevelData;
 import io.kisflow.designer.ui.Contrast;
@@ -27,13 +28,16 @@ import java.util.function.Supplier;
  * What the debugger draws over the function cards: the rows each level holds (a count on the arrow
  * leaving the card; the source's count before the first card), the card the run waits before
  * (highlighted), cards that did not run (dimmed), the card that failed (red, with its message),
- * breakpoints (a red dot), pinned rows (a loud badge), functions with no code (a quiet badge) and
- * stale results (counts drawn hollow). Only visible lanes are painted.
+ * breakpoints (a red dot), pinned rows (a loud badge), functions with no code (a quiet badge), what a
+ * dry run does to a function bound to a connector (a badge on its bottom edge) and stale results
+ * (counts drawn hollow). Only visible lanes are painted.
  *
  * <pre>{@code canvasView.addOverlay(new CanvasDebugOverlay(debugger::session, canvasView.themeProperty()::get));}</pre>
  */
 public final class CanvasDebugOverlay implements CanvasOverlay {
     private static final Color PIN = Color.web("#e8590c");
+    /** The dry run's own colour (the Call tab's and run header's chips use it too). */
+    static final Color DRY = Color.web("#7b52d3");
     private static final double PILL_H = 18;
     /** Below this zoom only outlines, dimming and dots are drawn: text would be noise. */
     private static final double TEXT_ZOOM = 0.25;
@@ -124,6 +128,9 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
             }
             if (text) {
                 codeBadge(gc, p, r, c.codeSourceProperty().get());
+                if (st != CardStatus.FAILED) {
+                    dryRunBadge(gc, p, r, c.dryRunEffectProperty().get());
+                }
             }
             if (c.breakpointProperty().get()) {
                 breakpoint(gc, p, r);
@@ -177,6 +184,17 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         } else if (source == CodeSource.PASS_THROUGH) {
             rightTag(gc, p.card(), p.subText(), r, "no code");
         }
+    }
+
+    /** On the bottom edge: what a dry run does to the card (its failed band, when it failed, says more). */
+    private void dryRunBadge(GraphicsContext gc, Theme.Palette p, Rect r, DryRunEffect effect) {
+        if (effect == DryRunEffect.NONE) {
+            return;
+        }
+        String label = effect == DryRunEffect.NEEDS_PIN ? "DRY RUN · pin its rows" : "DRY RUN · calls recorded";
+        gc.setFont(tagFont);
+        double w = fitter.width(label, tagFont) + 12 * tk();
+        tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, Math.max(r.x() + 8, r.maxX() - 14 - w), r.maxY(), label);
     }
 
     /** A tag on the top edge of a card, right-aligned (clear of the problem marker in the corner). */

@@ -20,7 +20,7 @@ final class InspectorHeader extends HBox {
     private final Label flow = new Label();
     private final Label level = new Label();
     private final Label pinned = new Label("PINNED");
-    private final Label pinnedNote = new Label("your rows for a function with no code; used only in designer runs");
+    private final Label pinnedNote = new Label("your pinned rows, used instead of the function's code in designer runs only");
     private final Label counts = new Label();
     private final Label busy = new Label();
     private final Label message = new Label();
@@ -38,8 +38,8 @@ final class InspectorHeader extends HBox {
         pinned.setId("inspectorPinned");
         pinned.getStyleClass().add("rows-pinned");
         pinned.setMinWidth(USE_PREF_SIZE);
-        pinned.setTooltip(new Tooltip("You pinned these rows for a function with no code yet. They are used only "
-                + "in designer runs and are never written into the KisFlow YAML."));
+        pinned.setTooltip(new Tooltip("You pinned these rows: designer runs commit them instead of running the function's code or "
+                + "calling its connector. They are never written into the KisFlow YAML nor exported."));
         pinnedNote.getStyleClass().add("rows-pinned-note");
         counts.setId("inspectorCounts");
         counts.getStyleClass().add("rows-count");

@@ -15,7 +15,7 @@ import javafx.util.Subscription;
 /**
  * Pinned output rows of one function: a "Pin output rows" check box and the rows (JSON values), with
  * their count, parse error, a loud badge while pinned, and the rule said plainly: pinned rows are for
- * designer runs only and never reach the KisFlow YAML; a function a plugin implements runs its code.
+ * designer runs only, win over any code the function has, and never reach the KisFlow YAML.
  *
  * <pre>{@code PinRowsView pins = new PinRowsView(session);
  * pins.showFunction(card.function());}</pre>
@@ -36,9 +36,9 @@ public final class PinRowsView extends VBox {
         getStyleClass().add("pin-rows");
         setId("pinRows");
         setSpacing(6);
-        Label rule = new Label("Designer runs only. Pinned rows stand in for the function's output while you design:"
-                + " they are kept in .kisflow-studio.json and never written into the KisFlow YAML, so a server"
-                + " always runs the real code.");
+        Label rule = new Label("Designer runs only. Pinned rows stand in for the function's output while you design,"
+                + " instead of its code and its connector: they are kept in .kisflow-studio.json and never written"
+                + " into the KisFlow YAML nor exported, so a server always runs the real code.");
         rule.setId("pinRule");
         rule.setWrapText(true);
         rule.setMinHeight(Region.USE_PREF_SIZE);
@@ -106,18 +106,15 @@ public final class PinRowsView extends VBox {
         String f = editor.functionName();
         boolean plugin = implemented();
         code.setText(plugin
-                ? "A plugin implements " + f + ": its code runs in designer runs and pinned rows are not used"
-                        + " (a run warns when both exist). Pin rows for functions that have no code yet."
+                ? "A plugin implements " + f + ": its code runs in designer runs unless you pin rows, which then win"
+                        + " over its code (and its connector) until you unpin them."
                 : "No plugin implements " + f + " yet: unless you pin rows, designer runs pass its input on unchanged.");
         boolean on = editor.isPinned();
         badge.setVisible(on);
-        badge.getStyleClass().remove("pin-badge-ignored");
-        if (on && plugin) {
-            badge.getStyleClass().add("pin-badge-ignored");
-            badge.setText("PINNED, but not used: a plugin implements " + f + " and its code runs");
-        } else if (on) {
-            badge.setText("PINNED · " + RunViewParts.rows(editor.rowCountProperty().get()) + " replace the output of "
-                    + f + " in designer runs");
+        if (on) {
+            int n = editor.rowCountProperty().get();
+            badge.setText("PINNED · " + RunViewParts.rows(n) + (n == 1 ? " replaces" : " replace") + " the output of "
+                    + f + " in designer runs" + (plugin ? ": its code does not run" : ""));
         }
     }
 

@@ -17,7 +17,7 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The "Run" tab under the canvas, for one flow at a time: the flow's name, Run / Step / Continue /
- * Stop, the project's call limit, its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
+ * Stop, the dry-run switch (with a loud chip while on), the project's call limit, its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
  * the session's status, problems and warnings. The window calls {@link #showFlow} when the selection
  * moves to another lane and binds its keys to {@link #controls()}.
  *
@@ -32,6 +32,7 @@ public final class RunPanel extends BorderPane {
     private final Label title = new Label();
     private final RunControls controls;
     private final CallLimitField callLimit;
+    private final DryRunSwitch dryRun;
     private final InputRowsView input;
     private final RunStatusView status;
     private final Label noFlow = RunViewParts.sentence("runNoFlow", "");
@@ -46,10 +47,11 @@ public final class RunPanel extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region flowIcon = iconBox();
         controls = new RunControls(session, flowName.getReadOnlyProperty());
+        dryRun = new DryRunSwitch(session);
+        callLimit = new CallLimitField(session);
         Region gap = new Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        callLimit = new CallLimitField(session);
-        HBox header = new HBox(10, flowIcon, title, controls, gap, callLimit);
+        HBox header = new HBox(10, flowIcon, title, controls, gap, callLimit, dryRun);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("run-header");
 
@@ -107,6 +109,11 @@ public final class RunPanel extends BorderPane {
     /** The project's "Call limit" field. */
     public CallLimitField callLimit() {
         return callLimit;
+    }
+
+    /** The dry-run switch and its chip, at the right of the header. */
+    public DryRunSwitch dryRun() {
+        return dryRun;
     }
 
     public InputRowsView input() {

@@ -150,6 +150,26 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void theDryRunSwitchIsAnUndoableRunSettingOfTheSidecar() {
+        DebugSession s = dbg.session();
+        assertFalse(s.dryRunProperty().get());
+        s.dryRunProperty().set(true);
+        assertEquals(Boolean.TRUE, doc.state().layout().extra().get("debuggerDryRun"));
+        assertEquals("Turn dry run on", doc.history().undoDescriptionProperty().get());
+        assertTrue(doc.isDirty());
+        assertEquals(io.kisflow.designer.debug.DryRunEffect.RECORDED, s.card(new CardKey("SaveScores", 2)).dryRunEffectProperty().get());
+
+        doc.undo();
+        assertFalse(s.dryRunProperty().get());
+        assertFalse(doc.state().layout().extra().containsKey("debuggerDryRun"));
+        assertEquals(io.kisflow.designer.debug.DryRunEffect.NONE, s.card(new CardKey("SaveScores", 2)).dryRunEffectProperty().get());
+        doc.redo();
+        assertTrue(s.dryRunProperty().get());
+        s.dryRunProperty().set(false);
+        assertEquals("Turn dry run off", doc.history().undoDescriptionProperty().get());
+    }
+
+    @Test
     void runningTheSelectedFlowFillsItsCardsAndAnEditMarksThemStale() {
         DebugSession s = dbg.session();
         s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");

@@ -99,15 +99,20 @@ class PinRowsViewFxTest {
     }
 
     @Test
-    void aFunctionAPluginImplementsSaysItsCodeRunsAndPinsAreNotUsed(FxRobot robot) {
+    void pinnedRowsOfAFunctionAPluginImplementsWinOverItsCode(FxRobot robot) {
         fxRun(() -> view.showCard(fixture.session.card(new CardKey("StuScore", 1))));
-        assertTrue(text(robot, "#pinCode").startsWith("A plugin implements AvgStuScore: its code runs in designer runs and pinned rows are not used"));
+        assertTrue(text(robot, "#pinCode").startsWith("A plugin implements AvgStuScore: its code runs in designer runs unless you pin rows,"
+                + " which then win over its code"), text(robot, "#pinCode"));
         fxRun(() -> {
             view.pinRows().textArea().setText("{\"stu_id\": 1, \"avg_score\": 50}");
             view.pinRows().pinnedCheckBox().setSelected(true);
         });
-        assertEquals("PINNED, but not used: a plugin implements AvgStuScore and its code runs", text(robot, "#pinBadge"));
-        assertEquals("Plugin code", text(robot, "#callCodeSource"));
+        assertEquals("PINNED · 1 row replaces the output of AvgStuScore in designer runs: its code does not run", text(robot, "#pinBadge"));
+        assertEquals("PINNED ROWS", text(robot, "#callCodeSource"));
+        assertTrue(fx(() -> fixture.session.run("StuScore")));
+        fixture.await(SessionState.FINISHED);
+        assertEquals(List.of(Map.of("stu_id", 1, "avg_score", 50)),
+                fx(() -> fixture.session.card(new CardKey("StuScore", 1)).outputProperty().get().rows()));
 
         // the same editor follows the function to another card of it
         fxRun(() -> view.showCard(fixture.session.card(new CardKey("Fail", 2))));
