@@ -15,8 +15,6 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Menu;
@@ -68,11 +66,13 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return t;
     });
     private boolean keyInProgress;
+    private final WorkNotices notices;
 
     public DesignerWindow(Stage stage, DesignerViewModel vm, FileDialogs dialogs) {
         this.stage = stage;
         this.vm = vm;
-        this.files = new FileCommands(vm, dialogs, () -> stage);
+        this.notices = new WorkNotices(() -> stage);
+        this.files = new FileCommands(vm, dialogs, () -> stage, notices);
         canvasView = new CanvasView(vm.canvas);
         canvasView.themeProperty().bind(vm.themeProperty());
         canvasView.setOnDoubleClick(vm.properties::requestRename);
@@ -95,6 +95,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
         Tab codeTab = tab("Code", "codeTab", new io.kisflow.designer.code.CodeView(vm.codeTab));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
+                .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 bottomTabs.getSelectionModel().select(yamlTab);
@@ -135,6 +137,11 @@ public final class DesignerWindow implements ActionCatalog.Window {
     public void show() {
         stage.show();
         canvasView.requestFocus();
+    }
+
+    /** The notices shown for finished long work, newest last. */
+    public javafx.collections.ObservableList<String> notices() {
+        return notices.shown();
     }
 
     /** The tabs under the canvas (Problems, YAML; the debugger adds Run and Inspector). */
@@ -290,12 +297,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     @Override
     public void showAbout() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, "Design KisFlow flows and hand their YAML to servers.\n"
-                + "Projects are plain KisFlow config directories; the canvas layout lives in .kisflow-studio.json beside them.", ButtonType.OK);
-        a.initOwner(stage);
-        a.setTitle("About KisFlow Studio");
-        a.setHeaderText("KisFlow Studio");
-        a.showAndWait();
+        AboutDialog.create(stage).showAndWait();
     }
 
     @Override
