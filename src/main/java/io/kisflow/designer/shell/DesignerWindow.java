@@ -25,6 +25,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import org.fxmisc.richtext.GenericStyledArea;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -262,7 +263,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
             keyInProgress = true;
             Platform.runLater(() -> keyInProgress = false);
             for (DesignerAction a : actions) {
-                if (a.key() != null && a.key().match(e) && (a.global() || !typingFocus() && (!a.inMenu() || canvasView.isFocused()))) {
+                if (a.key() != null && a.key().match(e) && !ownedByTheCodeEditor(a)
+                        && (a.global() || !typingFocus() && (!a.inMenu() || canvasView.isFocused()))) {
                     a.run().run();
                     e.consume();
                     return;
@@ -272,7 +274,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
     }
 
     private void runFromMenuOrKey(DesignerAction a) {
-        if (keyInProgress && !a.global() && typingFocus()) {
+        if (keyInProgress && (!a.global() && typingFocus() || ownedByTheCodeEditor(a))) {
             return;
         }
         a.run().run();
@@ -281,12 +283,30 @@ public final class DesignerWindow implements ActionCatalog.Window {
     private boolean typingFocus() {
         Node focus = scene.getFocusOwner();
         for (Node n = focus; n != null; n = n.getParent()) {
-            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?>) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?> || n instanceof GenericStyledArea<?, ?, ?>) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Undo, redo and find keys typed in the Code tab belong to the editor (it keeps its own undo of
+     * the text); taken by the window they undid a designer edit instead, or nothing at all.
+     */
+    private boolean ownedByTheCodeEditor(DesignerAction a) {
+        if (!CODE_EDITOR_KEYS.contains(a.id())) {
+            return false;
+        }
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n instanceof GenericStyledArea<?, ?, ?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> CODE_EDITOR_KEYS = java.util.Set.of("edit.undo", "edit.redo", "edit.redo2", "edit.find", "edit.findNext");
 
     // ---- window services for the actions --------------------------------------------------------
 
