@@ -50,7 +50,8 @@ class TestCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("PASS StuScore ("), r.out());
         assertTrue(r.out().contains("PASS LogReport ("), r.out());
-        assertTrue(r.out().contains("3 cases: 3 passed, 0 failed"), r.out());
+        assertTrue(r.out().contains("PASS LoadScores-pinned ("), r.out());
+        assertTrue(r.out().contains("5 cases: 5 passed, 0 failed"), r.out());
     }
 
     @Test
@@ -149,6 +150,24 @@ class TestCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("    actions of VerifyStu: expected [ActionAbort], got []"), r.out());
         assertTrue(r.out().contains("    expected an error containing \"boom\"; the run succeeded"), r.out());
+    }
+
+    @Test
+    void aCaseRunsDryAndWritesNothingThroughItsConnector() throws IOException {
+        Path store = project.resolve("store");
+        try (Stream<Path> files = Files.list(Path.of("conf-samples/storage"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f).replace("addrs: .kisflow-store", "addrs: " + store);
+                Files.writeString(project.resolve(f.getFileName()), text);
+            }
+        }
+        Files.copy(Path.of("conf-samples/tests/SaveScores.json"), project.resolve("tests/SaveScores.json"));
+        writeCase("unpinned-load", "{ \"flow\": \"LoadScores\" }");
+        CliRunner r = CliRunner.run("test", "--conf", project.toString());
+        assertTrue(r.out().contains("PASS SaveScores ("), r.out());
+        assertFalse(Files.exists(store), "the dry run wrote " + store);
+        // a Load must be pinned: the failure says how
+        assertTrue(r.out().contains("FAIL unpinned-load (") && r.out().contains("pin its rows in the case (\"pinned\""), r.out());
     }
 
     @Test
