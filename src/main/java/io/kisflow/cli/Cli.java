@@ -26,6 +26,10 @@ public final class Cli {
                                    (90s, 10m, 2h; default 10m; 0 for none); --dry-run opens no
                                    connector and lists on stderr the calls it would have made
                                    (what Save functions would write); Load functions fail
+              test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
+                                   run the flow test cases of DIR/tests (one JSON file each);
+                                   one PASS/FAIL line per case, differing rows side by side;
+                                   exit 1 when any case fails; --junit writes a JUnit XML report
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors
               export --conf DIR --out DIR [--prune]
@@ -76,7 +80,7 @@ public final class Cli {
     /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
     public static boolean isCommand(String word) {
         return switch (word) {
-            case "run", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
+            case "run", "test", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
             default -> false;
         };
     }
@@ -141,6 +145,7 @@ public final class Cli {
         try {
             return switch (command) {
                 case "run" -> new RunCommand(in, out, err).run(options);
+                case "test" -> new TestCommand(out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);
                 case "repair" -> new RepairCommand(out, err).run(options);
