@@ -105,7 +105,7 @@ class PluginsViewFxTest {
         assertEquals(List.of(), items(robot, "#pluginPaths"));
 
         robot.clickOn("#pluginsReload");
-        assertEquals("Plugins reloaded: " + functions.size() + " functions and 1 connector have code", result(robot));
+        assertEquals("Plugins reloaded: " + functions.size() + " functions and 2 connectors have code", result(robot));
         assertTrue(fx(() -> robot.lookup("#pluginsResult").queryAs(Label.class).getStyleClass().contains("plugins-ok")));
     }
 
