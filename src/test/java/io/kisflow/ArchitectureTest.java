@@ -25,6 +25,7 @@ class ArchitectureTest {
             .layer("Code").definedBy("io.kisflow.code..")
             .layer("Connect").definedBy("io.kisflow.connect..")
             .layer("Samples").definedBy("io.kisflow.samples..")
+            .layer("Serve").definedBy("io.kisflow.serve..")
             .layer("Cli").definedBy("io.kisflow.cli..")
             .layer("Designer").definedBy("io.kisflow.designer..")
             .layer("Launcher").definedBy("io.kisflow")
@@ -32,16 +33,18 @@ class ArchitectureTest {
             .whereLayer("Designer").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
+            // the Kafka service is headless: the command line starts it, the designer only through a child process
+            .whereLayer("Serve").mayOnlyBeAccessedByLayers("Cli")
             // the compiler of functions/*.java is headless and sits between the engine and its users
             .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // the built-in connector types are found by the engine through ServiceLoader, never by name
             .whereLayer("Connect").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "Samples", "Cli", "Designer")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "Samples", "Cli", "Designer");
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "Samples", "Serve", "Cli", "Designer")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "Samples", "Serve", "Cli", "Designer");
 
     @ArchTest
     static final ArchRule headlessLayersNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.samples..", "io.kisflow.cli..")
+            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.samples..", "io.kisflow.serve..", "io.kisflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..");
 
     @ArchTest
