@@ -257,6 +257,26 @@ class FlowServiceTest {
         assertEquals(Map.of(0, 3L), committed("g-stop"));
     }
 
+    @Test
+    void anUndecodableJsonRecordGoesToTheDeadLetterAndTheRestOfItsBatchRuns(@TempDir Path dir) throws Exception {
+        String topic = topic(1);
+        String dead = topic + "-dead";
+        topicNamed(dead);
+        produce(topic, List.of("{\"n\":1}", "{not json", "{\"n\":2}"));
+        try (Engine engine = engine(dir)) {
+            FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrapServers(), topic, "g-json", 1, 50,
+                    Duration.ofMillis(100), true, dead), System.err);
+            await(quietly(() -> committed("g-json").equals(Map.of(0, 3L))), "the batch committed");
+            service.stop();
+            assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
+        }
+        assertEquals(List.of("{\"n\":1}", "{\"n\":2}"), stored(dir), "parsed rows, stored as JSON");
+        List<ConsumerRecord<String, String>> letters = readAll(dead);
+        assertEquals(List.of("{not json"), letters.stream().map(ConsumerRecord::value).toList());
+        assertTrue(header(letters.get(0), DeadLetter.ERROR).startsWith("not a JSON value"), header(letters.get(0), DeadLetter.ERROR));
+        assertEquals(topic + "-0@1", header(letters.get(0), DeadLetter.SOURCE));
+    }
+
     private static void topicNamed(String name) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
