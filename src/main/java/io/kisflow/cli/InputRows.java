@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisflow.config.IoReasons;
 
@@ -160,7 +161,7 @@ final class InputRows {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             JsonToken token;
             while ((token = nextToken(parser, name)) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
+                int line = tokenLine(parser);
                 if (line == lastLine) {
                     throw new CommandException(name + ":" + line + ": more than one JSON value on this line; put one row per line");
                 }
@@ -171,7 +172,7 @@ final class InputRows {
                     throw notJson(name, e);
                 }
                 // a scalar is on one line by nature (and the parser reads past a number's end to find it)
-                lastLine = token.isScalarValue() ? line : parser.currentLocation().getLineNr();
+                lastLine = token.isScalarValue() ? line : tokenLine(parser); // the line of the closing bracket
                 if (lastLine != line) {
                     throw new CommandException(name + ":" + line + ": this JSON value goes on to line " + lastLine
                             + "; put each row on one line");
@@ -216,23 +217,47 @@ final class InputRows {
         }
     }
 
+    /**
+     * An object's keys are compared with the last shape's as they come (Jackson interns key names, so
+     * this is one reference comparison per key); a key list is made only when they differ.
+     */
     private static Object object(JsonParser p, Shapes shapes) throws IOException {
-        List<String> keys = new ArrayList<>(8);
-        List<Object> values = new ArrayList<>(8);
+        String[] expected = shapes.last;
+        Object[] values = new Object[Math.max(expected.length, 4)];
+        String[] keys = null; // only when the keys differ from the expected shape
+        int n = 0;
         String key;
         while ((key = p.nextFieldName()) != null) {
-            keys.add(key);
-            values.add(value(p, p.nextToken(), shapes));
-        }
-        String[] shape = keys.size() > Shapes.MAX_KEYS ? null : shapes.of(keys);
-        if (shape == null) {
-            Map<String, Object> map = new LinkedHashMap<>(); // big or with a repeated key (the last one wins, as before)
-            for (int i = 0; i < keys.size(); i++) {
-                map.put(keys.get(i), values.get(i));
+            if (keys == null && (n >= expected.length || (expected[n] != key && !expected[n].equals(key)))) {
+                keys = Arrays.copyOf(expected, values.length);
             }
-            return map;
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            if (keys != null) {
+                if (n >= keys.length) {
+                    keys = Arrays.copyOf(keys, values.length);
+                }
+                keys[n] = key;
+            }
+            values[n++] = value(p, p.nextToken(), shapes);
         }
-        return new JsonRow(shape, values.toArray());
+        String[] shape;
+        if (keys == null && n == expected.length) {
+            shape = expected;
+            shapes.last = expected; // a nested object may have moved it
+        } else {
+            List<String> names = Arrays.asList(keys == null ? expected : keys).subList(0, n);
+            shape = n > Shapes.MAX_KEYS ? null : shapes.of(names);
+            if (shape == null) {
+                Map<String, Object> map = new LinkedHashMap<>(); // big or with a repeated key (the last one wins, as before)
+                for (int i = 0; i < n; i++) {
+                    map.put(names.get(i), values[i]);
+                }
+                return map;
+            }
+        }
+        return new JsonRow(shape, values.length == n ? values : Arrays.copyOf(values, n));
     }
 
     /**
@@ -242,7 +267,7 @@ final class InputRows {
     private static final class Shapes {
         static final int MAX_KEYS = 32;
         private final Map<List<String>, String[]> known = new HashMap<>();
-        private String[] last = new String[0];
+        String[] last = new String[0];
 
         /** The shared array for these keys, or null when a key repeats. */
         String[] of(List<String> keys) {
@@ -275,6 +300,11 @@ final class InputRows {
             }
             return true;
         }
+    }
+
+    /** The current token's line: without a JsonLocation object (two per row otherwise) when the parser offers it. */
+    private static int tokenLine(JsonParser parser) {
+        return parser instanceof ParserBase base ? base.getTokenLineNr() : parser.currentTokenLocation().getLineNr();
     }
 
     private static JsonToken nextToken(JsonParser parser, String name) throws IOException {

@@ -22,6 +22,16 @@ final class JsonRow extends AbstractMap<String, Object> {
         this.values = values;
     }
 
+    /** The keys in input order: one array shared by every row of this shape (never to be changed). */
+    String[] keys() {
+        return keys;
+    }
+
+    /** The i-th value, in input order. */
+    Object value(int i) {
+        return values[i];
+    }
+
     @Override
     public int size() {
         return keys.length;

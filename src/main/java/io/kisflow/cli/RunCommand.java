@@ -12,7 +12,6 @@ import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionStart;
 import io.kisflow.engine.KisFlowRun;
-import io.kisflow.engine.Level;
 import io.kisflow.engine.RunListener;
 import io.kisflow.engine.TraceRecorder;
 
@@ -27,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code run --conf DIR --flow NAME ...}: runs one flow over the input rows and prints the final
  * levels as one JSON object, source level first ({@code FunctionIDFirstVirtual}), then each
- * function's level in chain order. The input is streamed into the flow and the result streamed out,
- * so neither is ever held as text. With {@code --dry-run} connector calls are recorded and listed on
+ * function's level in chain order. The input is parsed row by row in the background while the
+ * project loads ({@link BackgroundInput}) and the result streamed out ({@link LevelsWriter}), so
+ * neither is ever held as text. With {@code --dry-run} connector calls are recorded and listed on
  * stderr instead of performed (see {@link DryRun}). The run itself is guarded ({@link RunGuard}: timeout, out of
  * memory, plugin output kept off stdout, exit calls named).
  */
@@ -59,41 +59,50 @@ final class RunCommand {
         String flowName = args.required("--flow");
         Integer maxCalls = maxCalls(args);
         Duration timeout = args.optional("--timeout") == null ? DEFAULT_TIMEOUT : Durations.parse("--timeout", args.optional("--timeout"));
-        LoadResult loaded = Project.load(args.required("--conf"));
-        if (loaded.hasErrors()) {
-            Project.print(loaded.errors(), err);
-            throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
-                    + "; fix them (see 'validate') before running");
-        }
-        ProjectCode sources = Project.code(args.required("--conf"));
-        if (sources.hasErrors()) {
-            Project.print(sources.problems().stream().filter(io.kisflow.config.Problem::isError).toList(), err);
-            throw new CommandException("the function sources of " + args.required("--conf") + " do not compile; fix them (see 'validate') before running");
-        }
-        FlowConfig config = loaded.configs().flow(flowName);
-        if (config == null) {
-            throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
-                    + "; flows there: " + String.join(", ", loaded.configs().flows().keySet()));
-        }
-        if (Cli.isMainProcess()) {
-            ExitWatch.install(err);
-        }
-        AtomicReference<KisFlowRun> running = new AtomicReference<>();
-        int code = RunGuard.run(timeout, err, () -> {
-            KisFlowRun flow = running.get();
-            if (flow != null) {
-                flow.abort();
+        String source = args.optional("--input");
+        // read while the project loads and the engine is built; errors come out where the rows are committed
+        BackgroundInput input = source == null ? null : BackgroundInput.start(source, args.flag("--json"), in);
+        try {
+            LoadResult loaded = Project.load(args.required("--conf"));
+            if (loaded.hasErrors()) {
+                Project.print(loaded.errors(), err);
+                throw new CommandException(loaded.errors().size() + " problem(s) in " + args.required("--conf")
+                        + "; fix them (see 'validate') before running");
             }
-        }, () -> runFlow(args, loaded, config, maxCalls, sources, running));
-        for (String refused : ExitWatch.takeRefused()) {
-            err.println("warning: " + refused + "; it was refused, and the plugin went on");
+            ProjectCode sources = Project.code(args.required("--conf"));
+            if (sources.hasErrors()) {
+                Project.print(sources.problems().stream().filter(io.kisflow.config.Problem::isError).toList(), err);
+                throw new CommandException("the function sources of " + args.required("--conf") + " do not compile; fix them (see 'validate') before running");
+            }
+            FlowConfig config = loaded.configs().flow(flowName);
+            if (config == null) {
+                throw new CommandException("no flow named '" + flowName + "' in " + args.required("--conf")
+                        + "; flows there: " + String.join(", ", loaded.configs().flows().keySet()));
+            }
+            if (Cli.isMainProcess()) {
+                ExitWatch.install(err);
+            }
+            AtomicReference<KisFlowRun> running = new AtomicReference<>();
+            int code = RunGuard.run(timeout, err, () -> {
+                KisFlowRun flow = running.get();
+                if (flow != null) {
+                    flow.abort();
+                }
+            }, () -> runFlow(args, loaded, config, maxCalls, sources, running, input));
+            for (String refused : ExitWatch.takeRefused()) {
+                err.println("warning: " + refused + "; it was refused, and the plugin went on");
+            }
+            return code;
+        } finally {
+            if (input != null) {
+                input.cancel(); // a run that failed before its rows were needed
+            }
         }
-        return code;
     }
 
     /** The body of the run, on the guarded thread. */
     private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, ProjectCode code,
-                        AtomicReference<KisFlowRun> running) {
+                        AtomicReference<KisFlowRun> running, BackgroundInput input) {
         RunGuard.doing("loading the plugins");
         try (Engine engine = Project.engine(loaded, args, maxCalls, code)) {
             for (String warning : engine.warnings()) {
@@ -103,10 +112,10 @@ final class RunCommand {
             DryRun dry = args.flag("--dry-run") ? new DryRun(DRY_RUN_ADVICE, DRY_RUN_SHOWN) : null;
             flow.setConnectorGate(dry);
             running.set(flow);
-            String input = args.optional("--input");
             if (input != null) {
-                RunGuard.doing("reading " + ("-".equals(input) ? "standard input" : input));
-                InputRows.read(input, args.flag("--json"), in, flow::commitRow);
+                String source = args.optional("--input");
+                RunGuard.doing("reading " + ("-".equals(source) ? "standard input" : source));
+                input.commitTo(flow);
             }
             if (!config.enabled()) {
                 err.println("note: flow '" + config.flowName() + "' is disabled (status " + config.status() + "): nothing ran");
@@ -137,7 +146,7 @@ final class RunCommand {
                 throw new CommandException(failure.getMessage(), failure);
             }
             RunGuard.doing("writing the result");
-            writeLevels(flow.levels());
+            LevelsWriter.write(flow.levels(), out);
             return 0;
         }
     }
@@ -190,45 +199,6 @@ final class RunCommand {
             trace.write(file);
         } catch (IOException e) {
             throw new CommandException("could not write the trace to " + file + ": " + IoReasons.describe(e, file), e);
-        }
-    }
-
-    /**
-     * Streams the levels to stdout as one JSON object, level by level, row by row: the result is
-     * never held as text. Level names and rows are on lines of their own, each row compact on its
-     * line: readable, greppable, and half the bytes of indenting every row's fields.
-     */
-    private void writeLevels(List<Level> levels) {
-        try {
-            JsonGenerator g = JSON.createGenerator(out);
-            g.setRootValueSeparator(null); // the layout is written raw between the values
-            g.writeRaw("{");
-            for (int i = 0; i < levels.size(); i++) {
-                Level level = levels.get(i);
-                g.writeRaw(i == 0 ? "\n  " : ",\n  ");
-                g.writeString(level.name());
-                g.writeRaw(": [");
-                List<Object> rows = level.rows();
-                for (int r = 0; r < rows.size(); r++) {
-                    g.writeRaw(r == 0 ? "\n    " : ",\n    ");
-                    writeRow(g, level.name(), r, rows.get(r));
-                }
-                g.writeRaw(rows.isEmpty() ? "]" : "\n  ]");
-            }
-            g.writeRaw("\n}\n");
-            g.flush();
-            out.flush();
-        } catch (IOException e) {
-            throw new CommandException("could not write the result: " + IoReasons.describe(e), e);
-        }
-    }
-
-    private static void writeRow(JsonGenerator g, String level, int index, Object row) throws IOException {
-        try {
-            JSON.writeValue(g, row);
-        } catch (JsonProcessingException e) {
-            throw new CommandException("row " + (index + 1) + " of level " + level + " cannot be written as JSON: "
-                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -6,21 +6,29 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Converts a level's rows to a typed function's row type: a row already of that type is passed as
- * is, a JSON string is parsed, anything else goes through Jackson's convertValue. When every row
- * already has the type, the level list itself is returned (no copy); otherwise one list per call.
+ * is, a JSON string is parsed, anything else goes through Jackson's convertValue, except maps into
+ * plain records, which {@link MapToRecord} builds directly. When every row already has the type,
+ * the level list itself is returned (no copy); otherwise one list per call.
  */
 final class RowConverter<T> {
     private final Class<T> type;
     private final ObjectMapper mapper;
     private final ObjectReader reader;
+    /** Null when the type is not a plain record, or when its first direct result differed from Jackson's. */
+    private volatile MapToRecord<T> direct;
+    /** Set once a direct result was compared with Jackson's and was equal: until then each is compared. */
+    private volatile boolean directChecked;
 
     RowConverter(Class<T> type, ObjectMapper mapper) {
         this.type = type;
         this.mapper = mapper;
         this.reader = mapper.readerFor(type);
+        this.direct = MapToRecord.of(type);
     }
 
     Class<T> type() {
@@ -55,6 +63,12 @@ final class RowConverter<T> {
             if (row instanceof String json) {
                 return reader.readValue(json);
             }
+            if (row instanceof Map<?, ?> map) {
+                T built = directly(map);
+                if (built != null) {
+                    return directChecked ? built : checked(row, built);
+                }
+            }
             return mapper.convertValue(row, type);
         } catch (JsonProcessingException e) {
             throw new RowConversionException(index, reasonOf(row, e.getOriginalMessage()), e);
@@ -63,6 +77,39 @@ final class RowConverter<T> {
             String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new RowConversionException(index, reasonOf(row, message), cause);
         }
+    }
+
+    /** The direct conversion, or null where Jackson must decide (including whatever the record's constructor throws). */
+    private T directly(Map<?, ?> map) {
+        MapToRecord<T> d = direct;
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.convert(map);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // Jackson calls the constructor again and words the failure
+        }
+    }
+
+    /**
+     * The first direct result is compared with Jackson's, which is returned; if they differ (a
+     * record shaped in a way {@link MapToRecord} did not foresee), Jackson converts from then on.
+     */
+    private synchronized T checked(Object row, T built) {
+        T expected;
+        try {
+            expected = mapper.convertValue(row, type);
+        } catch (IllegalArgumentException e) {
+            direct = null;
+            throw e;
+        }
+        if (direct != null && Objects.equals(expected, built)) {
+            directChecked = true;
+        } else {
+            direct = null;
+        }
+        return expected;
     }
 
     private String reasonOf(Object row, String message) {

@@ -19,8 +19,12 @@ import java.util.Random;
  * steadier than wall time on a shared machine) and peak RSS. The inputs are generated here, seeded,
  * in the shape of conf-samples/student-score/input.jsonl (about 1 in 10 rows has a score over 100).
  *
+ * <p>Given a baseline jar (another build), it runs the same cases with it in the same rounds and
+ * checks that both wrote the same result, byte for byte. Each jar also runs with
+ * {@code -XX:+UseSerialGC}, the collector the packaged command-line launcher chooses.
+ *
  * <pre>{@code mvn -q -DskipTests package && mvn -q test-compile
- * java -cp target/test-classes io.kisflow.bench.CliRunBench [rounds=3] [jar=target/kisflow-studio.jar]}</pre>
+ * java -cp target/test-classes io.kisflow.bench.CliRunBench [rounds=3] [jar=target/kisflow-studio.jar] [baseline jar]}</pre>
  */
 public final class CliRunBench {
     public static void main(String[] args) throws Exception {
@@ -28,17 +32,35 @@ public final class CliRunBench {
             return; // the bare JVM: start, run an empty main, end
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        Path jar = Path.of(args.length > 1 ? args[1] : "target/kisflow-studio.jar").toAbsolutePath();
+        Map<String, Path> jars = new LinkedHashMap<>();
+        jars.put("this build", Path.of(args.length > 1 ? args[1] : "target/kisflow-studio.jar").toAbsolutePath());
+        if (args.length > 2) {
+            jars.put("baseline", Path.of(args[2]).toAbsolutePath());
+        }
         Path dir = Files.createTempDirectory("kisflow-cli-bench");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, List<String>> cases = new LinkedHashMap<>();
+        Map<String, Integer> rowsOf = new LinkedHashMap<>();
         cases.put("bare JVM (empty main)", List.of(javaBin, "-cp", System.getProperty("java.class.path"), CliRunBench.class.getName(), "--noop"));
         for (int rows : new int[]{4, 100_000, 1_000_000}) {
             Path input = generate(dir.resolve("input-" + rows + ".jsonl"), rows);
-            cases.put(String.format("StuScore, %,d rows", rows), List.of(javaBin, "-jar", jar.toString(), "run", "--conf", "conf-samples",
-                    "--flow", "StuScore", "--json", "--input", input.toString()));
+            for (Map.Entry<String, Path> jar : jars.entrySet()) {
+                for (String gc : new String[]{"", "-XX:+UseSerialGC"}) {
+                    String name = String.format("%s%s, %,d rows", jar.getKey(), gc.isEmpty() ? "" : " " + gc, rows);
+                    List<String> command = new ArrayList<>(List.of(javaBin));
+                    if (!gc.isEmpty()) {
+                        command.add(gc);
+                    }
+                    command.addAll(List.of("-jar", jar.getValue().toString(), "run", "--conf", "conf-samples",
+                            "--flow", "StuScore", "--json", "--input", input.toString()));
+                    cases.put(name, command);
+                    rowsOf.put(name, rows);
+                }
+            }
         }
         Map<String, List<double[]>> results = new LinkedHashMap<>();
+        Map<Integer, String> resultHash = new LinkedHashMap<>();
+        List<String> loads = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             List<String> order = new ArrayList<>(cases.keySet());
             if (round % 2 == 1) {
@@ -46,14 +68,44 @@ public final class CliRunBench {
             }
             for (String name : order) {
                 results.computeIfAbsent(name, k -> new ArrayList<>()).add(measure(cases.get(name), dir));
+                if (rowsOf.containsKey(name)) {
+                    String hash = sha256(dir.resolve("out.json"));
+                    String before = resultHash.putIfAbsent(rowsOf.get(name), hash);
+                    if (before != null && !before.equals(hash)) {
+                        throw new IllegalStateException(name + " wrote another result than the first run of " + rowsOf.get(name) + " rows");
+                    }
+                }
             }
+            loads.add(Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0]);
         }
-        System.out.printf("load average %s%n", Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0]);
+        System.out.printf("load average after each round: %s; %d rounds; results identical across builds and collectors%n",
+                String.join(", ", loads), rounds);
         System.out.println("| case | wall s | CPU s (user+sys) | peak RSS MB |");
         System.out.println("|---|---|---|---|");
         for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
             System.out.printf("| %s | %.2f | %.2f | %.0f |%n", e.getKey(), median(e.getValue(), 0), median(e.getValue(), 1), median(e.getValue(), 2));
         }
+        System.out.println();
+        System.out.println("100,000 rows minus 4 rows (medians):");
+        for (String name : results.keySet()) {
+            if (name.endsWith(", 4 rows")) {
+                String big = name.replace(", 4 rows", ", 100,000 rows");
+                System.out.printf("  %s: +%.2f s wall, +%.2f s CPU%n", name.replace(", 4 rows", ""),
+                        median(results.get(big), 0) - median(results.get(name), 0), median(results.get(big), 1) - median(results.get(name), 1));
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Seeded rows of the sample's shape: ids from 1, three scores, about one in ten over 100. */

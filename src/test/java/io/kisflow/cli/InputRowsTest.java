@@ -40,6 +40,27 @@ class InputRowsTest {
         assertEquals(Map.of("a", 2), read("{\"a\":1,\"a\":2}\n", true).get(0));
     }
 
+    /** Objects are read against the last shape seen: rows that differ from it, or nest others, keep their own keys. */
+    @Test
+    void rowsOfChangingShapesKeepTheirOwnKeysAndValues() {
+        List<Object> rows = read(String.join("\n",
+                "{\"a\":1,\"b\":2}",
+                "{\"a\":3}",
+                "{\"a\":4,\"b\":5,\"c\":6,\"d\":7,\"e\":8}",
+                "{}",
+                "{\"b\":9,\"a\":10}",
+                "{\"a\":{\"x\":{\"y\":1}},\"b\":{\"x\":2}}",
+                "{\"a\":11,\"b\":12}",
+                "{\"a\":13,\"a\":14,\"b\":15}"), true);
+        List<String> shown = new ArrayList<>();
+        for (Object row : rows) {
+            shown.add(row.toString());
+        }
+        assertEquals(List.of("{a=1, b=2}", "{a=3}", "{a=4, b=5, c=6, d=7, e=8}", "{}", "{b=9, a=10}",
+                "{a={x={y=1}}, b={x=2}}", "{a=11, b=12}", "{a=14, b=15}"), shown);
+        assertEquals(List.of("b", "a"), new ArrayList<>(((Map<?, ?>) rows.get(4)).keySet()));
+    }
+
     @Test
     void scalarsAndNullAreRowsToo() {
         List<Object> rows = read("\"s\"\n7\nnull\n", true);

@@ -130,6 +130,19 @@ class RunCommandTest {
         assertTrue(r.err().contains("standard input:2: not a JSON value"), r.err());
     }
 
+    /** The input is read while the project loads; a project that cannot run is still what the run reports. */
+    @Test
+    void aProjectThatCannotRunIsReportedBeforeABadInput() {
+        CliRunner noFlow = CliRunner.runWithStdin("{broken\n", "run", "--conf", "conf-samples", "--flow", "Nope", "--json", "--input", "-");
+        assertEquals(1, noFlow.exit());
+        assertTrue(noFlow.err().contains("no flow named 'Nope'"), noFlow.err());
+        assertFalse(noFlow.err().contains("not a JSON value"), noFlow.err());
+        CliRunner noConf = CliRunner.run("run", "--conf", "no/such/dir", "--flow", "X", "--input", "no/such/input.jsonl");
+        assertEquals(1, noConf.exit());
+        assertTrue(noConf.err().contains("--conf no/such/dir: no such file or directory"), noConf.err());
+        assertFalse(noConf.err().contains("input.jsonl"), noConf.err());
+    }
+
     @Test
     void unknownFlowListsTheFlowsThatExist() {
         CliRunner r = CliRunner.run("run", "--conf", "conf-samples", "--flow", "Nope");

@@ -38,11 +38,28 @@ public final class ScreenshotTour {
     private static Path out;
 
     public static void main(String[] args) throws Exception {
+        try {
+            tour(args);
+        } catch (Throwable t) {
+            // the JavaFX thread keeps the JVM alive: a failed tour must end, not hang
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void tour(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("kisflow-tour");
         Path project = tmp.resolve("conf-samples");
         copyTree(Path.of("conf-samples"), project);
+        // Monocle's headless screen is 1280x800 unless told: a window larger than the screen overflows
+        // its pixel buffer (BufferOverflowException) and the tour hung near its end. The screen of the
+        // manual trial (Xvfb 1600x1000) holds the designer's default window, 1440x900.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
         Platform.startup(() -> { });
         DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
         DesignerWindow w = fx(() -> {

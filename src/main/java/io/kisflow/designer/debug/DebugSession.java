@@ -17,6 +17,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -77,6 +78,7 @@ public final class DebugSession implements AutoCloseable {
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
+    private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
     private final ObservableList<String> implementedFunctions = FXCollections.observableArrayList();
     private final ObservableList<String> implementedConnectors = FXCollections.observableArrayList();
     private final ObservableList<String> missingImplementations = FXCollections.observableArrayList();
@@ -103,6 +105,10 @@ public final class DebugSession implements AutoCloseable {
         this.background = Objects.requireNonNull(background, "background");
         this.capture = OutputCapture.install();
         this.engine = new SessionEngine(projectDir, configs, settings.pluginPaths(), options, standIns);
+        if (settings.callLimit() != null) {
+            engine.setMaxCalls(settings.callLimit());
+        }
+        callLimit.set(settings.callLimit());
         this.inspector = new InspectorModel(ui, background);
         this.diff = new DiffModel(ui, background);
         this.runs = new RunController(options, ui, engine, standIns, capture, new Context());
@@ -492,6 +498,32 @@ public final class DebugSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The project's call limit (the run panel's "Call limit"); null goes back to the default. The next
+     * run uses it; a running one keeps its own.
+     */
+    public void setCallLimit(Integer limit) {
+        if (Objects.equals(limit, callLimit.get())) {
+            return;
+        }
+        if (limit != null && (limit < 1 || limit > CallLimit.MAX)) {
+            throw new IllegalArgumentException("the call limit must be from 1 to " + CallLimit.MAX + ", not " + limit);
+        }
+        callLimit.set(limit);
+        engine.setMaxCalls(limit == null ? options.maxCalls() : limit);
+        settingsRevision.set(settingsRevision.get() + 1);
+    }
+
+    /** The project's call limit, null while it is the default; see {@link #effectiveCallLimit()}. */
+    public ReadOnlyObjectProperty<Integer> callLimitProperty() {
+        return callLimit.getReadOnlyProperty();
+    }
+
+    /** The function calls one run may make now: the project's limit, else the default. */
+    public int effectiveCallLimit() {
+        return engine.maxCalls();
+    }
+
     /** The project's plugin jars/folders, as written in its sidecar (relative to the project directory when inside it). */
     public List<String> pluginPaths() {
         return engine.pluginPaths();
@@ -600,6 +632,7 @@ public final class DebugSession implements AutoCloseable {
         if (!engine.pluginPaths().equals(wanted.pluginPaths())) {
             setPluginPaths(wanted.pluginPaths());
         }
+        setCallLimit(wanted.callLimit());
         dryRun.set(wanted.dryRun());
     }
 
@@ -630,7 +663,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
     }
 
     // ================================================================ what views bind to

@@ -11,14 +11,22 @@ import java.util.Map;
  * rows per flow (one string per row) or the file they come from (relative to the project directory
  * when inside it; big inputs are referred to, never copied), and their mode, pinned output rows per
  * function (JSON text per row), plugin jars or class folders (relative to the project directory
- * when inside it), and whether runs are dry runs (connector calls recorded, nothing written).
+ * when inside it), whether runs are dry runs (connector calls recorded, nothing written), and the
+ * project's call limit (null: the default, {@link CallLimit#DEFAULT}).
  *
  * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
  */
 public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                             Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
-                            boolean dryRun) {
-    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), false);
+                            boolean dryRun, Integer callLimit) {
+    public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), false, null);
+
+    /** Settings with the default call limit. */
+    public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                         Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
+                         boolean dryRun) {
+        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, null);
+    }
 
     /** Settings for real runs (not dry runs). */
     public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
@@ -38,6 +46,9 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         inputModes = inputModes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputModes));
         pinnedRows = copy(pinnedRows);
         pluginPaths = pluginPaths == null ? List.of() : List.copyOf(pluginPaths);
+        if (callLimit != null && (callLimit < 1 || callLimit > CallLimit.MAX)) {
+            throw new IllegalArgumentException("callLimit must be from 1 to " + CallLimit.MAX + ", not " + callLimit);
+        }
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> m) {
@@ -53,17 +64,17 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
         in.put(flowName, rows);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit);
     }
 
     public DebugSettings withPinned(String functionName, List<String> rows) {
         Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
         pins.put(functionName, rows);
-        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun, callLimit);
     }
 
     public DebugSettings withPluginPaths(List<String> paths) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun, callLimit);
     }
 
     /** The flow's rows come from this file (as stored: relative to the project when inside it). */
@@ -74,11 +85,16 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         files.put(flowName, file);
         in.remove(flowName);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun, callLimit);
     }
 
     /** On: connector calls are recorded instead of performed, and no connector is opened. */
     public DebugSettings withDryRun(boolean on) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on, callLimit);
+    }
+
+    /** The project's call limit; null for the default. */
+    public DebugSettings withCallLimit(Integer limit) {
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, limit);
     }
 }

@@ -36,6 +36,11 @@ public final class LayoutSettings {
      * that name the samples plugin get its functions; every other project sees its own plugins only.
      */
     public static final String BUILT_IN_PLUGINS = "builtInPlugins";
+    /**
+     * The sidecar key of the project's call limit ({@code "debuggerCallLimit": 50000}); absent for the
+     * default. A value that is not a usable limit is read as the default.
+     */
+    public static final String CALL_LIMIT = "debuggerCallLimit";
     /** The built-in samples plugin's name under {@link #BUILT_IN_PLUGINS}. */
     public static final String SAMPLES = "samples";
 
@@ -60,7 +65,12 @@ public final class LayoutSettings {
             });
         }
         boolean dryRun = Boolean.TRUE.equals(layout.extra().get(DRY_RUN));
-        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, dryRun);
+        Integer limit = null;
+        if (layout.extra().get(CALL_LIMIT) instanceof Number n && n.longValue() == n.doubleValue()
+                && n.longValue() >= 1 && n.longValue() <= CallLimit.MAX) {
+            limit = n.intValue();
+        }
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, dryRun, limit);
     }
 
     /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
@@ -101,7 +111,7 @@ public final class LayoutSettings {
         return false;
     }
 
-    /** {@code base} with the settings' input rows, modes, pins and plugin paths; everything else kept. */
+    /** {@code base} with the settings' input rows, modes, pins, plugin paths and call limit; everything else kept. */
     public static ProjectLayout write(DebugSettings settings, ProjectLayout base) {
         Map<String, Object> modes = new LinkedHashMap<>();
         settings.inputModes().forEach((flow, mode) -> {
@@ -124,6 +134,11 @@ public final class LayoutSettings {
             extra.put(DRY_RUN, true);
         } else {
             extra.remove(DRY_RUN);
+        }
+        if (settings.callLimit() == null) {
+            extra.remove(CALL_LIMIT);
+        } else {
+            extra.put(CALL_LIMIT, settings.callLimit());
         }
         return base.withInputRows(settings.inputRows()).withPinnedRows(settings.pinnedRows())
                 .withPluginPaths(settings.pluginPaths()).withExtra(extra);

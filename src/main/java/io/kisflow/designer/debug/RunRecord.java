@@ -104,7 +104,7 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
     }
 
     /**
-     * "Run #3 · finished · 4 calls · 2.10 ms in functions · 6,099.0 ms wall (6,090.0 ms paused)", for
+     * "Run #3 · finished · 4 calls · 2.10 ms in functions · 6.10 s wall (6.09 s paused)", for
      * the history list and the run panel: a stepped run's wall time is mostly the user's pauses, so the
      * time the functions took is shown apart.
      */
@@ -113,15 +113,14 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
                 outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s", times());
     }
 
-    /** "2.10 ms in functions · 6,099.0 ms wall (6,090.0 ms paused)"; the pause part only when the run paused. */
+    /** "2.10 ms in functions · 6.10 s wall (6.09 s paused)"; the pause part only when the run paused. */
     public String times() {
         return millis(functionNanos()) + " in functions · " + millis(durationNanos) + " wall"
                 + (pausedNanos > 0 ? " (" + millis(pausedNanos) + " paused)" : "");
     }
 
-    /** Milliseconds as the run views write them: "0.42 ms", "12.3 ms", "6,099.0 ms". */
+    /** A duration as the run views write it: "0.42 ms", "12.3 ms", "6.10 s" (see {@link Durations}). */
     public static String millis(long nanos) {
-        double ms = nanos / 1_000_000.0;
-        return String.format(java.util.Locale.ROOT, ms < 10 ? "%.2f ms" : "%,.1f ms", ms);
+        return Durations.nanos(nanos);
     }
 }

@@ -33,6 +33,7 @@ final class SessionEngine implements AutoCloseable {
     private Engine engine;
     private boolean outOfDate = true;
     private boolean metricsServed;
+    private int maxCalls;
     private String failure;
     private final List<String> closeWarnings = new ArrayList<>();
 
@@ -42,6 +43,19 @@ final class SessionEngine implements AutoCloseable {
         this.pluginPaths = List.copyOf(pluginPaths);
         this.options = options;
         this.standIns = standIns;
+        this.maxCalls = options.maxCalls();
+    }
+
+    /** Function calls one run may make (the run panel's "Call limit"); the next run uses it. */
+    synchronized void setMaxCalls(int limit) {
+        if (limit != maxCalls) {
+            maxCalls = limit;
+            outOfDate = true;
+        }
+    }
+
+    synchronized int maxCalls() {
+        return maxCalls;
     }
 
     synchronized void setConfigs(ConfigSet newConfigs) {
@@ -107,9 +121,8 @@ final class SessionEngine implements AutoCloseable {
     private void rebuild() {
         Engine built;
         try {
-            // The window offers no call-limit setting, so the loop error only says to make the loop end
-            // (it would otherwise name Engine.Builder.maxCalls, which a designer user cannot reach).
-            Engine.Builder b = Engine.builder().configs(configs).maxCalls(options.maxCalls()).maxCallsSetting(null).fallback(standIns)
+            // The loop error names the run panel's setting, never Engine.Builder.maxCalls, which a designer user cannot reach.
+            Engine.Builder b = Engine.builder().configs(configs).maxCalls(maxCalls).maxCallsSetting(CallLimit.SETTING).fallback(standIns)
                     .mocks(standIns::mock)
                     .metrics(metricsServed);
             if (metricsServed) {

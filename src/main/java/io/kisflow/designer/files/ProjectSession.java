@@ -291,6 +291,12 @@ public final class ProjectSession {
         }
     }
 
+    /** How Save names and lays out the file of a new object in this project; null with no project open. */
+    public ProjectFiles.NewFile newFileOf(io.kisflow.config.ObjectRef ref) {
+        ProjectFiles f = files.get();
+        return f == null ? null : f.newFile(ref);
+    }
+
     public ReadOnlyObjectProperty<ProjectFiles> filesProperty() {
         return files.getReadOnlyProperty();
     }

@@ -8,27 +8,52 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-
+import io.kisflow.designer.ui.Fxml;
+import javafx.fxml.FXML;
+import javafx.scene.control.DialogPane;
 
 /**
  * Shows what a Save or Export will do before anything is written: each file to be created,
  * changed or deleted, and for the selected file its new text (created) or the lines that change
- * (changed). Returns true when the user confirms.
+ * (changed). The layout is {@code SavePlanDialog.fxml} (open it in Scene Builder); this controller
+ * fills it in. The dialog answers {@link #WRITE} when the user confirms.
+ *
+ * <pre>{@code if (SavePlanDialog.create(stage, plan, "Save").showAndWait().orElse(null) == SavePlanDialog.WRITE) write(plan);}</pre>
  */
 public final class SavePlanDialog {
     public static final ButtonType WRITE = new ButtonType("Write files", ButtonBar.ButtonData.OK_DONE);
 
-    private SavePlanDialog() {
+    @FXML
+    DialogPane pane;
+    @FXML
+    Label summary;
+    @FXML
+    ListView<FileChange> files;
+    @FXML
+    TextArea preview;
+
+    /** Made by the FXML loader; use {@link #create}. */
+    public SavePlanDialog() {
     }
 
     public static Dialog<ButtonType> create(Window owner, SavePlan plan, String title) {
-        ListView<FileChange> files = new ListView<>();
-        files.setId("savePlanFiles");
-        files.getItems().addAll(plan.created());
+        SavePlanDialog c = Fxml.load(SavePlanDialog.class);
+        c.show(plan);
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setDialogPane(c.pane);
+        d.setTitle(title);
+        c.pane.setHeaderText(title + ": check the files before they are written");
+        c.pane.getButtonTypes().setAll(WRITE, ButtonType.CANCEL);
+        d.setResizable(true);
+        return d;
+    }
+
+    /** Fills the loaded layout with the plan; the first file is selected. */
+    void show(SavePlan plan) {
+        files.getItems().setAll(plan.created());
         files.getItems().addAll(plan.changed());
         files.getItems().addAll(plan.deleted());
         files.setCellFactory(l -> new ListCell<>() {
@@ -44,31 +69,11 @@ public final class SavePlanDialog {
                 getStyleClass().add("change-" + c.kind().name().toLowerCase());
             }
         });
-        TextArea preview = new TextArea();
-        preview.setId("savePlanPreview");
-        preview.setEditable(false);
-        preview.getStyleClass().add("code");
         files.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> preview.setText(c == null ? "" : previewOf(c)));
-        SplitPane split = new SplitPane(files, preview);
-        split.setDividerPositions(0.38);
-        split.setPrefSize(860, 420);
-        Label summary = new Label(plan.summary() + " in " + plan.targetDir()
-                + ". Files not listed are left exactly as they are.");
-        summary.setId("savePlanSummary");
-        summary.setWrapText(true);
-        VBox content = new VBox(8, summary, split);
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setHeaderText(title + ": check the files before they are written");
-        d.getDialogPane().setContent(content);
-        d.getDialogPane().getButtonTypes().addAll(WRITE, ButtonType.CANCEL);
-        d.getDialogPane().setId("savePlanDialog");
-        d.setResizable(true);
+        summary.setText(plan.summary() + " in " + plan.targetDir() + ". Files not listed are left exactly as they are.");
         if (!files.getItems().isEmpty()) {
             files.getSelectionModel().select(0);
         }
-        return d;
     }
 
     static String previewOf(FileChange c) {

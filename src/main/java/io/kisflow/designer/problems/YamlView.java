@@ -37,6 +37,12 @@ public final class YamlView extends VBox {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the caption gives way (ending in "…", whole on hover), never the mode buttons
+        exported.setMinWidth(Region.USE_PREF_SIZE);
+        saved.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.titleProperty());
+        title.setTooltip(whole);
         HBox bar = new HBox(6, title, spacer, exported, saved);
         bar.getStyleClass().add("yaml-bar");
         TextArea area = new TextArea();

@@ -7,6 +7,7 @@ import io.kisflow.config.ObjectRef;
 import io.kisflow.config.Origin;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.edit.Selection;
+import io.kisflow.designer.project.ProjectFiles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -35,6 +36,8 @@ public final class YamlViewModel {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyIntegerWrapper markedLine = new ReadOnlyIntegerWrapper(this, "markedLine");
     private Function<ObjectRef, String> savedText = ref -> null;
+    /** The name Save gives a new object's file and whether its text is Export's; null when unknown. */
+    private Function<ObjectRef, ProjectFiles.NewFile> newFile = ref -> null;
 
     public YamlViewModel(ProjectDocument doc) {
         this.doc = doc;
@@ -47,6 +50,12 @@ public final class YamlViewModel {
     /** Where "Saved" texts come from (the project files' save plan); returns null when it cannot tell. */
     public void setSavedTextSource(Function<ObjectRef, String> source) {
         this.savedText = source;
+        refresh();
+    }
+
+    /** Where the name and layout of a new object's file come from (the project's own style). */
+    public void setNewFileSource(Function<ObjectRef, ProjectFiles.NewFile> source) {
+        this.newFile = source;
         refresh();
     }
 
@@ -86,8 +95,22 @@ public final class YamlViewModel {
                 return;
             }
         }
-        title.set(ref + " as written to " + ConfigExporter.fileName(ref) + " by Export (and by Save for a new file)");
+        title.set(exportedTitle(ref));
         text.set(canonical);
+    }
+
+    /**
+     * Export writes Go's name and layout; Save writes a new file in the project's style, which says
+     * so when it differs ({@code .yml}, 2-space indents) rather than promise Go's name.
+     */
+    private String exportedTitle(ObjectRef ref) {
+        String exported = ConfigExporter.fileName(ref);
+        ProjectFiles.NewFile created = newFile.apply(ref);
+        if (created == null || created.likeExport() && created.name().equals(exported)) {
+            return ref + " as written to " + exported + " by Export (and by Save for a new file)";
+        }
+        return ref + " as written to " + exported + " by Export (Save writes a new file as " + created.name()
+                + ", in the project's indentation)";
     }
 
     /** The canonical YAML of one object, or null when it does not exist (a card's missing function). */

@@ -35,6 +35,8 @@ public final class ProjectFiles {
     private final AtomicFiles disk;
     private final String recoveryNote;
     private ProjectSnapshot base;
+    /** The style of {@link #base}, read on first use (it parses every file) and again after a save. */
+    private volatile ProjectStyle style;
 
     private ProjectFiles(ProjectSnapshot base, AtomicFiles disk, String recoveryNote) {
         this.directory = base.dir();
@@ -113,6 +115,22 @@ public final class ProjectFiles {
         return base.code();
     }
 
+    /**
+     * The name Save gives the file of a new object ({@code func-Calc.yml} in a project of
+     * {@code .yml} files), and whether its text looks like Export's (Go's {@code .yaml} name and
+     * 4-space layout); the YAML tab says so instead of promising Go's name in a {@code .yml} project.
+     */
+    public synchronized NewFile newFile(ObjectRef ref) {
+        if (style == null) {
+            style = ProjectStyle.of(base);
+        }
+        return new NewFile(style.fileName(ref), style.equals(ProjectStyle.GO));
+    }
+
+    /** See {@link #newFile(ObjectRef)}. */
+    public record NewFile(String name, boolean likeExport) {
+    }
+
     /** The layout from the sidecar, or {@link ProjectLayout#EMPTY} when there is none (or it is unreadable). */
     public ProjectLayout layout() {
         return base.layout();
@@ -173,6 +191,7 @@ public final class ProjectFiles {
         new SaveTransaction(disk).apply(plan);
         if (!plan.isEmpty() && plan.targetDir().toAbsolutePath().normalize().equals(directory)) {
             base = ProjectSnapshot.read(directory);
+            style = null;
         }
     }
 }

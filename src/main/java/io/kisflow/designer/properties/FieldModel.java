@@ -37,6 +37,8 @@ public final class FieldModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsWarning =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "messageIsWarning", false);
     private final ObservableList<String> options = FXCollections.observableArrayList();
     private final FocusBurst burst;
     private Function<String, String> warn = t -> "";
@@ -196,6 +198,8 @@ public final class FieldModel {
     }
 
     private void showMessage() {
+        // the kind first: a view restyling on the message's change sees the kind it belongs to
+        messageIsWarning.set(error.get().isEmpty() && !warning.get().isEmpty());
         message.set(error.get().isEmpty() ? warning.get() : error.get());
     }
 
@@ -257,6 +261,11 @@ public final class FieldModel {
     /** What to show under the field: the error, else the warning. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** True while the message under the field is a warning (the value is accepted), false for an error or none. */
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsWarningProperty() {
+        return messageIsWarning.getReadOnlyProperty();
     }
 
     /** Choices for a combo box field (modes, connectors, types); empty for free text. */

@@ -59,8 +59,21 @@ final class FieldViews {
     /** A combo box; {@code editable} ones also take typed values (connector types), "" shows as {@code emptyText}. */
     static VBox choice(FieldModel f, boolean editable, String emptyText) {
         ComboBox<String> cb = new ComboBox<>(f.options());
-        cb.setId(nodeId(f.id()));
         cb.setEditable(editable);
+        return choice(f, cb, emptyText);
+    }
+
+    /**
+     * A pick from a list that grows with the project (connectors): ControlsFX's SearchableComboBox,
+     * whose popup filters the list as the user types, so a project with two hundred connectors is
+     * not a scroll hunt.
+     */
+    static VBox searchableChoice(FieldModel f, String emptyText) {
+        return choice(f, new org.controlsfx.control.SearchableComboBox<>(f.options()), emptyText);
+    }
+
+    private static VBox choice(FieldModel f, ComboBox<String> cb, String emptyText) {
+        cb.setId(nodeId(f.id()));
         cb.setMaxWidth(Double.MAX_VALUE);
         cb.setButtonCell(new Cell(emptyText));
         cb.setCellFactory(l -> new Cell(emptyText));
@@ -108,17 +121,29 @@ final class FieldViews {
                 control.getStyleClass().add("invalid");
             }
         });
-        decorate(control, f.errorProperty());
+        decorate(control, f.messageProperty(), f.messageIsWarningProperty());
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        VBox v = new VBox(3, label, control, error(f.messageProperty(), f.id()));
+        Label message = error(f.messageProperty(), f.id());
+        // a warning (the value is accepted, think twice) looks like one, not like a refusal
+        Runnable kind = () -> message.pseudoClassStateChanged(WARNING, f.messageIsWarningProperty().get());
+        f.messageIsWarningProperty().addListener((o, a, b) -> kind.run());
+        kind.run();
+        VBox v = new VBox(3, label, control, message);
         v.getStyleClass().add("field");
         return v;
     }
 
-    /** ControlsFX's error decoration on the control while the model has a message (it comes from the edit, not from a rule here). */
-    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message) {
+    /** The message line's state while it shows a warning ({@code .field-error:warning} in the CSS). */
+    static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+
+    /**
+     * ControlsFX's decoration on the control while the model has a message (it comes from the edit,
+     * not from a rule here): the error icon for a refusal, the warning icon for a warning.
+     */
+    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message,
+                                 javafx.beans.value.ObservableBooleanValue warning) {
         ValidationSupport support = new ValidationSupport();
         // the icon sits inside the control's right end (left of a combo box's arrow), clear of the message line below
         double inset = control instanceof ComboBox<?> ? -36 : -12;
@@ -129,9 +154,11 @@ final class FieldViews {
                 return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m), javafx.geometry.Pos.CENTER_RIGHT, inset, 0));
             }
         });
-        support.registerValidator(control, false,
-                (javafx.scene.control.Control c, Object value) -> ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
+        support.registerValidator(control, false, (javafx.scene.control.Control c, Object value) -> warning.get()
+                ? ValidationResult.fromWarningIf(c, message.get(), !message.get().isEmpty())
+                : ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
         message.addListener((o, a, b) -> support.revalidate(control));
+        warning.addListener((o, a, b) -> support.revalidate(control));
     }
 
     /**
@@ -172,9 +199,9 @@ final class FieldViews {
             grid.getChildren().clear();
             for (int i = 0; i < p.rows().size(); i++) {
                 ParamsModel.Row row = p.rows().get(i);
-                TextField k = paramField(p, row.key(), "key");
+                TextField k = paramField(p, row, false);
                 keyCommits(p, row, k);
-                TextField v = paramField(p, row.value(), "value");
+                TextField v = paramField(p, row, true);
                 int index = i;
                 Button remove = new Button("\u2715");
                 remove.getStyleClass().add("remove-button");
@@ -205,15 +232,15 @@ final class FieldViews {
         return v;
     }
 
-    private static TextField paramField(ParamsModel p, javafx.beans.property.StringProperty prop, String prompt) {
+    private static TextField paramField(ParamsModel p, ParamsModel.Row row, boolean valueField) {
         TextField tf = new TextField();
-        tf.setPromptText(prompt);
-        tf.textProperty().bindBidirectional(prop);
+        tf.setPromptText(valueField ? "value" : "key");
+        tf.textProperty().bindBidirectional(valueField ? row.value() : row.key());
         tf.focusedProperty().addListener((o, a, focused) -> {
             if (focused) {
-                p.focusGained();
+                p.focusGained(row, valueField);
             } else {
-                p.focusLost();
+                p.focusLost(row, valueField);
             }
         });
         return tf;

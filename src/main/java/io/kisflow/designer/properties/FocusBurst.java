@@ -31,6 +31,11 @@ final class FocusBurst {
         return apply(edit, id + "#" + visit);
     }
 
+    /** Applies the edit as part of the named burst (an add and the value typed right after it). */
+    String performAs(Supplier<Edit> edit, String burstKey) {
+        return apply(edit, burstKey);
+    }
+
     /**
      * Applies a committed name or key as an undo step of its own (named for the whole edit, "Rename
      * A to B"), never merged with typing before or after it: "" when done, else why it was refused.

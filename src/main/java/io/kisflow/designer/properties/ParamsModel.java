@@ -19,8 +19,10 @@ import java.util.function.Supplier;
  * An editable key/value table: a function's {@code default_params}, the params a flow gives a card,
  * a connector's {@code params}. A key is like a name: it is checked while typed (an empty or repeated
  * key shows its problem at the table), reaches the project only when committed (Enter, or the focus
- * leaving the key) as one undo step, and Escape restores it; a refused key never reaches the
- * project, which keeps its last valid params. Values follow live, as one undo step per focus visit.
+ * leaving the key) as one undo step, and Escape restores it (on a new row, Escape removes the row);
+ * a refused key never reaches the project, which keeps its last valid params. Values follow live, as
+ * one undo step per focus visit; the value typed into a row just added joins the row's "add" step,
+ * so adding a param is one undo step, not one for the key and one for its value.
  *
  * <pre>{@code params.addRow(); Row r = params.rows().get(0); r.key().set("max_score"); params.commitKey(r);}</pre>
  */
@@ -62,6 +64,10 @@ public final class ParamsModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private boolean refreshing;
     private final FocusBurst burst;
+    /** The row whose key was just added; its value, typed next, joins the add's undo step. */
+    private Row adding;
+    private String addingBurst;
+    private int adds;
 
     public ParamsModel(ProjectDocument doc, String id, String label, Supplier<Map<String, String>> read,
                        Function<Map<String, String>, Edit> write) {
@@ -130,7 +136,18 @@ public final class ParamsModel {
         if (problem.isEmpty()) {
             String old = row.committedKey;
             row.committedKey = k;
-            problem = burst.commit(() -> named(old.isEmpty() ? ": add " + k : ": rename " + old + " to " + k));
+            if (old.isEmpty()) {
+                // the add stays open: the value typed next (Tab, then the value) is part of the same step
+                burst.end();
+                String key = id + "#add#" + (++adds);
+                problem = burst.performAs(() -> named(": add " + k), key);
+                if (problem.isEmpty()) {
+                    adding = row;
+                    addingBurst = key;
+                }
+            } else {
+                problem = burst.commit(() -> named(": rename " + old + " to " + k));
+            }
             if (!problem.isEmpty()) {
                 row.committedKey = old;
             }
@@ -141,8 +158,16 @@ public final class ParamsModel {
         error.set(problem);
     }
 
-    /** Escape in a key: the typed key gives way to the project's; returns whether one was typed. */
+    /**
+     * Escape in a key: the typed key gives way to the project's, and a new row (no key in the project
+     * yet) goes away; returns whether there was anything to undo.
+     */
     public boolean escapeKey(Row row) {
+        if (row.committedKey.isEmpty() && rows.contains(row)) {
+            rows.remove(row);
+            error.set("");
+            return true;
+        }
         if (!row.isPending()) {
             return false;
         }
@@ -170,6 +195,11 @@ public final class ParamsModel {
         if (refreshing || row.committedKey.isEmpty()) {
             return; // a new row's value reaches the project with its key
         }
+        if (row == adding) {
+            String k = row.committedKey;
+            error.set(burst.performAs(() -> named(": add " + k), addingBurst));
+            return;
+        }
         error.set(burst.perform(() -> write.apply(committedMap())));
     }
 
@@ -189,7 +219,32 @@ public final class ParamsModel {
     }
 
     public void focusLost() {
+        endAdding();
         burst.focusLost();
+    }
+
+    /** A field of the table got the focus: the key or the value of {@code row}. */
+    public void focusGained(Row row, boolean valueField) {
+        if (row != adding || !valueField) {
+            endAdding();
+        }
+        burst.focusGained();
+    }
+
+    /**
+     * A field of the table lost the focus. Leaving the key of the row just added keeps its add step
+     * open for the value; leaving anything else ends the burst.
+     */
+    public void focusLost(Row row, boolean valueField) {
+        if (row == adding && !valueField) {
+            return;
+        }
+        focusLost();
+    }
+
+    private void endAdding() {
+        adding = null;
+        addingBurst = null;
     }
 
     /**
@@ -203,6 +258,7 @@ public final class ParamsModel {
         }
         Map<String, String> model = read.get();
         if (force || !committedMap().equals(model == null ? Map.of() : model)) {
+            endAdding();
             refreshing = true;
             try {
                 List<Row> fresh = model == null ? List.of()

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -49,7 +50,7 @@ public final class PropertiesView extends ScrollPane {
             VBox missing = new VBox(4, missingConfig, create);
             missing.managedProperty().bind(missing.visibleProperty());
             return section("Function", missing, FieldViews.text(f.name), FieldViews.choice(f.mode, false, ""),
-                    FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.choice(f.connector, false, "(none)"),
+                    FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.searchableChoice(f.connector, "(none)"),
                     FieldViews.text(f.retryTimes), FieldViews.text(f.retryInterval), FieldViews.params(f.defaultParams));
         });
         cardSection = new LazySection(() -> section("This card", FieldViews.params(vm.cardParams)));
@@ -57,7 +58,12 @@ public final class PropertiesView extends ScrollPane {
         connectorSection = new LazySection(() -> {
             ConnectorProperties c = vm.connector;
             bindings.getStyleClass().add("field-hint");
+            bindings.setWrapText(true);
+            // wraps in the narrow side panel instead of ending in "…" (it was cut at the default window size)
             Label bindingsLabel = new Label("Bound functions (written as load / save)");
+            bindingsLabel.setId("connectorBindingsLabel");
+            bindingsLabel.setWrapText(true);
+            bindingsLabel.setMinHeight(Region.USE_PREF_SIZE);
             bindingsLabel.getStyleClass().add("field-label");
             return section("Connector", FieldViews.text(c.name), FieldViews.choice(c.type, true, ""),
                     FieldViews.text(c.addrs), FieldViews.text(c.key), FieldViews.params(c.params), new VBox(3, bindingsLabel, bindings));

@@ -38,6 +38,15 @@ public final class DesignerViewModel {
     public final ProblemsViewModel problems = new ProblemsViewModel(document);
     public final YamlViewModel yaml = new YamlViewModel(document);
     public final ProjectSession session;
+    /** Long work the status bar shows with a progress bar (and Cancel); report on it from any thread. */
+    public final io.kisflow.designer.status.StatusModel status = new io.kisflow.designer.status.StatusModel(
+            r -> {
+                if (javafx.application.Platform.isFxApplicationThread()) {
+                    r.run();
+                } else {
+                    javafx.application.Platform.runLater(r);
+                }
+            });
     /** The debugger: runs and steps flows of the open project (its runs report through the JavaFX thread). */
     public final ProjectDebugger debugger;
     /** The project's function sources (functions/*.java), compiled after each pause in typing. */
@@ -68,6 +77,7 @@ public final class DesignerViewModel {
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
+        yaml.setNewFileSource(session::newFileOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 yaml.showFile(where);

@@ -15,8 +15,6 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Menu;
@@ -27,6 +25,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import org.fxmisc.richtext.GenericStyledArea;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -68,11 +67,13 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return t;
     });
     private boolean keyInProgress;
+    private final WorkNotices notices;
 
     public DesignerWindow(Stage stage, DesignerViewModel vm, FileDialogs dialogs) {
         this.stage = stage;
         this.vm = vm;
-        this.files = new FileCommands(vm, dialogs, () -> stage);
+        this.notices = new WorkNotices(() -> stage);
+        this.files = new FileCommands(vm, dialogs, () -> stage, notices);
         canvasView = new CanvasView(vm.canvas);
         canvasView.themeProperty().bind(vm.themeProperty());
         canvasView.setOnDoubleClick(vm.properties::requestRename);
@@ -95,6 +96,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
         Tab codeTab = tab("Code", "codeTab", new io.kisflow.designer.code.CodeView(vm.codeTab));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
+                .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
             if (where != null) {
                 bottomTabs.getSelectionModel().select(yamlTab);
@@ -135,6 +138,11 @@ public final class DesignerWindow implements ActionCatalog.Window {
     public void show() {
         stage.show();
         canvasView.requestFocus();
+    }
+
+    /** The notices shown for finished long work, newest last. */
+    public javafx.collections.ObservableList<String> notices() {
+        return notices.shown();
     }
 
     /** The tabs under the canvas (Problems, YAML; the debugger adds Run and Inspector). */
@@ -255,7 +263,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
             keyInProgress = true;
             Platform.runLater(() -> keyInProgress = false);
             for (DesignerAction a : actions) {
-                if (a.key() != null && a.key().match(e) && (a.global() || !typingFocus() && (!a.inMenu() || canvasView.isFocused()))) {
+                if (a.key() != null && a.key().match(e) && !ownedByTheCodeEditor(a)
+                        && (a.global() || !typingFocus() && (!a.inMenu() || canvasView.isFocused()))) {
                     a.run().run();
                     e.consume();
                     return;
@@ -265,7 +274,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
     }
 
     private void runFromMenuOrKey(DesignerAction a) {
-        if (keyInProgress && !a.global() && typingFocus()) {
+        if (keyInProgress && (!a.global() && typingFocus() || ownedByTheCodeEditor(a))) {
             return;
         }
         a.run().run();
@@ -274,12 +283,30 @@ public final class DesignerWindow implements ActionCatalog.Window {
     private boolean typingFocus() {
         Node focus = scene.getFocusOwner();
         for (Node n = focus; n != null; n = n.getParent()) {
-            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?>) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?> || n instanceof GenericStyledArea<?, ?, ?>) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Undo, redo and find keys typed in the Code tab belong to the editor (it keeps its own undo of
+     * the text); taken by the window they undid a designer edit instead, or nothing at all.
+     */
+    private boolean ownedByTheCodeEditor(DesignerAction a) {
+        if (!CODE_EDITOR_KEYS.contains(a.id())) {
+            return false;
+        }
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n instanceof GenericStyledArea<?, ?, ?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> CODE_EDITOR_KEYS = java.util.Set.of("edit.undo", "edit.redo", "edit.redo2", "edit.find", "edit.findNext");
 
     // ---- window services for the actions --------------------------------------------------------
 
@@ -290,12 +317,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     @Override
     public void showAbout() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, "Design KisFlow flows and hand their YAML to servers.\n"
-                + "Projects are plain KisFlow config directories; the canvas layout lives in .kisflow-studio.json beside them.", ButtonType.OK);
-        a.initOwner(stage);
-        a.setTitle("About KisFlow Studio");
-        a.setHeaderText("KisFlow Studio");
-        a.showAndWait();
+        AboutDialog.create(stage).showAndWait();
     }
 
     @Override

@@ -31,7 +31,10 @@ public final class FileCommands {
     private final FileDialogs dialogs;
     private final Supplier<Window> owner;
 
-    FileCommands(DesignerViewModel vm, FileDialogs dialogs, Supplier<Window> owner) {
+    private final WorkNotices notices;
+
+    FileCommands(DesignerViewModel vm, FileDialogs dialogs, Supplier<Window> owner, WorkNotices notices) {
+        this.notices = notices;
         this.vm = vm;
         this.dialogs = dialogs;
         this.owner = owner;
@@ -130,6 +133,7 @@ public final class FileCommands {
                 return false;
             }
             session().applySave(plan);
+            notices.saved(plan.changes().size(), projectName());
             return true;
         } catch (IOException | RuntimeException e) {
             Questions.error(owner.get(), "Could not save " + session().directory(),
@@ -145,6 +149,7 @@ public final class FileCommands {
                 ButtonType answer = SavePlanDialog.create(owner.get(), plan, "Export to " + dir).showAndWait().orElse(ButtonType.CANCEL);
                 if (answer == SavePlanDialog.WRITE) {
                     session().applyExport(plan);
+                    notices.exported(plan.changes().size(), dir.toString());
                 }
             } catch (IOException | RuntimeException e) {
                 Questions.error(owner.get(), "Could not export to " + dir, message(e)).showAndWait();

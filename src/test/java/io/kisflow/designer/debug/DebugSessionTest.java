@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,13 +192,32 @@ class DebugSessionTest {
         assertEquals(CardStatus.FAILED, looper.statusProperty().get());
         assertTrue(looper.errorProperty().get().message().startsWith("flow Loop stopped after 50 function calls, the limit for one run: "
                 + "JumpFunc keeps looping through Looper (Looper jumps to Looper)"), looper.errorProperty().get().message());
-        // the window has no call-limit setting: the error names none, least of all the engine's builder method
-        assertTrue(looper.errorProperty().get().message().endsWith("(Looper jumps to Looper); make the loop end"),
+        // the error names the run panel's setting, never the engine's builder method
+        assertTrue(looper.errorProperty().get().message().endsWith(
+                "(Looper jumps to Looper); make the loop end, or raise the limit: 'Call limit' in the Run panel"),
                 looper.errorProperty().get().message());
+        assertFalse(looper.errorProperty().get().message().contains("Engine.Builder"));
         assertEquals("", looper.errorProperty().get().details());
         assertEquals(49, looper.calls().size());
         assertEquals("jump to Looper", looper.lastCallProperty().get().outcome());
         assertEquals(List.of("ActionJumpFunc(Looper)"), looper.lastCallProperty().get().actions());
+    }
+
+    @Test
+    void theProjectsCallLimitBoundsTheNextRunAndNullGoesBackToTheDefault() {
+        DebugSession s = open(DebugOptions.defaults().withMaxCalls(50));
+        assertEquals(50, s.effectiveCallLimit());
+        s.setCallLimit(20);
+        assertEquals(20, s.callLimitProperty().get());
+        assertEquals(Integer.valueOf(20), s.settings().callLimit(), "the limit is a run setting of the project");
+        assertTrue(s.run("Loop"));
+        driver.await(SessionState.FAILED);
+        assertTrue(s.flow("Loop").card(1).errorProperty().get().message().startsWith("flow Loop stopped after 20 function calls"),
+                s.flow("Loop").card(1).errorProperty().get().message());
+        s.setCallLimit(null);
+        assertEquals(50, s.effectiveCallLimit());
+        assertNull(s.settings().callLimit());
+        assertThrows(IllegalArgumentException.class, () -> s.setCallLimit(0));
     }
 
     @Test

@@ -42,6 +42,30 @@ class LayoutSettingsTest {
     }
 
     @Test
+    void theCallLimitIsKeptInTheSidecarOnlyWhenItIsNotTheDefault() {
+        ProjectLayout base = ProjectLayout.EMPTY.withExtra(Map.of("future", 42));
+        ProjectLayout written = LayoutSettings.write(DebugSettings.EMPTY.withCallLimit(50_000), base);
+        assertEquals(Map.of("future", 42, LayoutSettings.CALL_LIMIT, 50_000), written.extra());
+        assertEquals(Integer.valueOf(50_000), LayoutSettings.read(written).callLimit());
+        assertEquals(Map.of("future", 42), LayoutSettings.write(DebugSettings.EMPTY, written).extra(), "the default is not written");
+        for (Object bad : List.<Object>of(0, -5, 2.5, "100", 100_000_000L)) {
+            assertEquals(null, LayoutSettings.read(ProjectLayout.EMPTY.withExtra(Map.of(LayoutSettings.CALL_LIMIT, bad))).callLimit(),
+                    "a damaged value reads as the default: " + bad);
+        }
+    }
+
+    @Test
+    void aTypedCallLimitIsCheckedWithAReason() {
+        assertEquals(5000, CallLimit.parse(" 5,000 "));
+        assertEquals(5000, CallLimit.parse("5_000"));
+        assertEquals("10,000", CallLimit.text(CallLimit.DEFAULT));
+        for (String bad : List.of("", "0", "-3", "ten", "1.5", "99999999999999999999")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CallLimit.parse(bad));
+            assertEquals(true, e.getMessage().startsWith("Call limit needs a whole number from 1 to 10,000,000"), e.getMessage());
+        }
+    }
+
+    @Test
     void aSessionOpensOnAProjectAndItsRunSettingsAreSavedInTheSidecar(@TempDir Path dir) throws IOException {
         ProjectFiles files = ProjectFiles.createNew(dir.resolve("p"));
         ProjectLayout withInput = LayoutSettings.write(DebugSettings.EMPTY.withInput("Greet", List.of("{\"a\":1}"), InputMode.JSON), files.layout());

@@ -110,4 +110,26 @@ class ProblemsViewModelTest {
         doc.select(Selection.NONE);
         assertEquals("", yaml.textProperty().get());
     }
+
+    @Test
+    void theYamlTabNamesTheNewFileAsTheProjectWritesIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("func-Calc.yml"), "kistype: func\nfname: Calc\nfmode: Calculate\nsource:\n  name: s\n  must:\n  - a\n");
+        Files.writeString(dir.resolve("flow-F.yml"), "kistype: flow\nstatus: 1\nflow_name: F\nflows:\n  - fname: Calc\n");
+        io.kisflow.designer.project.ProjectFiles files = io.kisflow.designer.project.ProjectFiles.open(dir);
+        ProjectDocument own = new ProjectDocument();
+        own.open(dir, new io.kisflow.designer.edit.DesignState(files.configs(), files.layout()),
+                new io.kisflow.designer.edit.DesignState(files.configs(), files.layout()));
+        YamlViewModel yaml = new YamlViewModel(own);
+        yaml.setNewFileSource(files::newFile);
+        own.select(Selection.function("Calc"));
+        String title = yaml.titleProperty().get();
+        assertTrue(title.contains("Save writes a new file as func-Calc.yml"), title);
+        assertTrue(!title.contains("and by Save for a new file"), "a .yml project never gets Go's .yaml name: " + title);
+
+        YamlViewModel goStyle = new YamlViewModel(doc);
+        goStyle.setNewFileSource(ref -> new io.kisflow.designer.project.ProjectFiles.NewFile(ConfigExporter.fileName(ref), true));
+        doc.select(Selection.function("AvgStuScore"));
+        assertTrue(goStyle.titleProperty().get().endsWith("func-AvgStuScore.yaml by Export (and by Save for a new file)"),
+                goStyle.titleProperty().get());
+    }
 }

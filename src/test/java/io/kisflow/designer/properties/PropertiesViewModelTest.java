@@ -238,6 +238,66 @@ class PropertiesViewModelTest {
     }
 
     @Test
+    void addingAParamIsOneUndoStepKeyAndValue() {
+        doc.select(Selection.step("StuScore", 1));
+        ParamsModel p = props.cardParams;
+        int steps = doc.history().undoSize();
+        // Enter in the key, then the value typed in the same visit
+        p.focusGained();
+        p.addRow();
+        ParamsModel.Row limit = p.rows().get(0);
+        limit.key().set("limit");
+        p.commitKey(limit);
+        limit.value().set("7");
+        p.focusLost();
+        assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params());
+        assertEquals(steps + 1, doc.history().undoSize(), "key and value are one step");
+        assertTrue(doc.history().undoDescriptionProperty().get().endsWith(": add limit"), doc.history().undoDescriptionProperty().get());
+
+        // as the window does it: type the key, Tab (the key loses the focus and commits), type the value
+        p.addRow();
+        ParamsModel.Row max = p.rows().get(1);
+        p.focusGained(max, false);
+        max.key().set("max");
+        p.focusLost(max, false);
+        p.commitKey(max);
+        p.focusGained(max, true);
+        for (String typed : List.of("1", "10", "100")) {
+            max.value().set(typed);
+        }
+        p.focusLost(max, true);
+        assertEquals(Map.of("limit", "7", "max", "100"), doc.state().configs().flow("StuScore").flows().get(1).params());
+        assertEquals(steps + 2, doc.history().undoSize());
+        assertTrue(doc.history().undoDescriptionProperty().get().endsWith(": add max"), doc.history().undoDescriptionProperty().get());
+
+        // a later visit of the value is a step of its own
+        p.focusGained(max, true);
+        max.value().set("99");
+        p.focusLost(max, true);
+        assertEquals(steps + 3, doc.history().undoSize());
+        doc.undo();
+        doc.undo();
+        assertEquals(Map.of("limit", "7"), doc.state().configs().flow("StuScore").flows().get(1).params(), "one undo removes key and value");
+    }
+
+    @Test
+    void escapeOnANewRowRemovesIt() {
+        doc.select(Selection.step("StuScore", 1));
+        ParamsModel p = props.cardParams;
+        int steps = doc.history().undoSize();
+        p.addRow();
+        assertTrue(p.escapeKey(p.rows().get(0)));
+        assertTrue(p.rows().isEmpty(), "the empty new row is gone");
+        assertEquals("", p.error());
+        p.addRow();
+        p.rows().get(0).key().set("half");
+        assertTrue(p.escapeKey(p.rows().get(0)));
+        assertTrue(p.rows().isEmpty(), "a new row with a key never committed is gone too");
+        assertEquals(steps, doc.history().undoSize());
+        assertEquals(Map.of(), doc.state().configs().flow("StuScore").flows().get(1).params());
+    }
+
+    @Test
     void connectorAndGlobalFields() {
         doc.select(Selection.connector("ScoreStore"));
         assertEquals("Load: LoadAvgScore\nSave: SaveAvgScore", props.connector.bindingsText());

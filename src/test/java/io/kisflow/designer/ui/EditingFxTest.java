@@ -55,6 +55,48 @@ class EditingFxTest extends DesignerFxTest {
     }
 
     @Test
+    void aWarningUnderAFieldLooksLikeAWarningNotARefusal(FxRobot robot) throws Exception {
+        fitCanvas();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> vm.properties.implementedProperty().get().contains("AvgStuScore"));
+        robot.clickOn(card("StuScore", 1));
+        TextField name = robot.lookup("#func-fname").queryAs(TextField.class);
+        robot.doubleClickOn(name).eraseText(30).write("AverageScore");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#func-fname-error").queryAs(Label.class);
+        assertTrue(message.getText().startsWith("The plugin code registers AvgStuScore"), message.getText());
+        assertTrue(message.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("warning")));
+        javafx.scene.paint.Color warning = (javafx.scene.paint.Color) message.getTextFill();
+        assertEquals(javafx.scene.paint.Color.web("#8a5a00"), warning, "the warning colour, not the error's");
+        assertFalse(name.getStyleClass().contains("invalid"), "an accepted value's frame is not red");
+        assertTrue(Contrast.ratio(warning, javafx.scene.paint.Color.web("#f7f8fa")) >= 4.5);
+
+        robot.eraseText(12).write("VerifyStu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("There is already a function named VerifyStu.", message.getText());
+        assertFalse(message.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("warning")));
+        assertEquals(javafx.scene.paint.Color.web("#c62828"), message.getTextFill(), "a refusal keeps the error colour");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theConnectorPickerIsSearchableAndPicksIntoTheProject(FxRobot robot) {
+        fitCanvas();
+        robot.clickOn(card("SaveScores", 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node picker = robot.lookup("#func-option-cname").query();
+        assertTrue(picker instanceof org.controlsfx.control.SearchableComboBox<?>, picker.getClass().getName());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> combo = (javafx.scene.control.ComboBox<String>) picker;
+        assertEquals(List.of("", "ScoreStore"), List.copyOf(combo.getItems()));
+        assertEquals("ScoreStore", combo.getValue());
+        robot.interact(() -> combo.setValue(""));
+        assertEquals("", vm.document.state().configs().func("SaveAvgScore").option().cname(), "the pick reaches the project");
+        robot.interact(vm.document::undo);
+        assertEquals("ScoreStore", combo.getValue(), "and follows undo");
+    }
+
+    @Test
     void aNameAndAParamKeyReachTheProjectOnlyWhenCommitted(FxRobot robot) throws Exception {
         fitCanvas();
         robot.clickOn(card("StuScore", 1));
@@ -91,10 +133,24 @@ class EditingFxTest extends DesignerFxTest {
                 "a refused key never reaches the project, nor does its value");
         assertEquals(1, vm.document.history().undoSize());
 
-        robot.clickOn("#card-params-add").write("limit").type(KeyCode.ENTER).type(KeyCode.TAB).write("7");
+        robot.clickOn("#card-params-add").write("limit").type(KeyCode.ENTER).type(KeyCode.TAB).write("7").type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         java.util.Map<String, String> after = new java.util.LinkedHashMap<>(before);
         after.put("limit", "7");
+        assertEquals(after, vm.document.state().configs().flow("StuScore").flows().get(0).params());
+        assertEquals(2, vm.document.history().undoSize(), "the new key and its value are one undo step");
+        assertTrue(vm.document.history().undoDescriptionProperty().get().endsWith(": add limit"),
+                vm.document.history().undoDescriptionProperty().get());
+
+        javafx.scene.layout.GridPane grid = robot.lookup("#card-params").queryAs(javafx.scene.layout.GridPane.class);
+        int cells = grid.getChildren().size();
+        robot.clickOn("#card-params-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cells + 3, grid.getChildren().size());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cells, grid.getChildren().size(), "Escape on the new empty row removes it");
+        assertEquals("", robot.lookup("#card-params-error").queryAs(Label.class).getText());
         assertEquals(after, vm.document.state().configs().flow("StuScore").flows().get(0).params());
         save(robot);
         String yaml = read("student-score/flow-StuScore.yml");

@@ -1,5 +1,6 @@
 package io.kisflow.designer.ui;
 
+import io.kisflow.designer.edit.Selection;
 import io.kisflow.designer.edit.StepEdits;
 import io.kisflow.designer.files.SavePlanDialog;
 import javafx.scene.Node;
@@ -16,6 +17,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +29,59 @@ class ReadabilityFxTest extends DesignerFxTest {
     @Start
     void start(Stage stage) throws java.io.IOException {
         startDesigner(stage);
+    }
+
+    /** The connector panel's "Bound functions" label ended in "…" at the default window size. */
+    @Test
+    void everyLabelOfThePropertiesPanelIsShownWhole(FxRobot robot) {
+        for (Selection sel : List.of(Selection.connector("ScoreStore"), Selection.step("StuScore", 1), Selection.flow("StuScore"), Selection.GLOBAL)) {
+            robot.interact(() -> vm.document.select(sel));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = new java.util.ArrayList<>();
+            int[] seen = {0};
+            robot.interact(() -> {
+                for (javafx.scene.Node n : window.sideTabs().lookupAll(".label")) {
+                    if (n instanceof Label l && shown(l) && !l.getText().isEmpty() && !l.getStyleClass().contains("field-error")) {
+                        seen[0]++;
+                        // narrower than its text and not wrapping: drawn with "…" (font metrics differ by a pixel or
+                        // two between this headless run and a desktop, so even a small shortfall counts)
+                        if (!l.isWrapText() && l.getWidth() + 0.5 < l.prefWidth(-1)) {
+                            cut.add(l.getText() + " (" + Math.round(l.getWidth()) + " of " + Math.round(l.prefWidth(-1)) + " px)");
+                        }
+                    }
+                }
+            });
+            assertTrue(seen[0] > 3, sel + ": labels on screen");
+            assertEquals(List.of(), cut, sel.toString());
+        }
+        robot.interact(() -> vm.document.select(Selection.connector("ScoreStore")));
+        assertTrue(robot.lookup("#connectorBindingsLabel").queryAs(Label.class).isVisible());
+    }
+
+    /** The longer YAML caption of a .yml project squeezed the mode buttons to "…" in the trial. */
+    @Test
+    void theYamlModeButtonsKeepTheirWordsBesideALongCaption(FxRobot robot) {
+        robot.interact(() -> {
+            vm.document.select(Selection.connector("ScoreStore"));
+            window.showTab("yamlTab");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#yamlTitle").queryAs(Label.class).getText().contains("Save writes a new file as conn-ScoreStore.yml"));
+        for (String text : List.of("As exported", "As saved")) {
+            javafx.scene.control.ToggleButton b = robot.lookup(n -> n instanceof javafx.scene.control.ToggleButton t && text.equals(t.getText()))
+                    .queryAs(javafx.scene.control.ToggleButton.class);
+            assertTrue(b.getWidth() + 0.5 >= b.prefWidth(-1), text + ": " + b.getWidth() + " of " + b.prefWidth(-1));
+        }
+    }
+
+    /** The label and every node above it are visible (a hidden section's labels are laid out at no width). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
     }
 
     @Test

@@ -1,13 +1,9 @@
 package io.kisflow.designer.debug.view;
 
 import io.kisflow.designer.debug.RunComparison;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-
-import java.util.function.Function;
 
 /**
  * Two runs of a flow level by level: the function at each position before and after, its rows,
@@ -17,22 +13,26 @@ import java.util.function.Function;
  * <pre>{@code HistoryComparisonTable t = new HistoryComparisonTable();
  * t.getItems().setAll(flow.compare(earlier, last).rows());}</pre>
  */
-final class HistoryComparisonTable extends TableView<RunComparison.Row> {
+final class HistoryComparisonTable extends FittedTable<RunComparison.Row> {
+    private final TableColumn<RunComparison.Row, String> rowsBefore = column("before", r -> count(r.rowsBefore()));
+    private final TableColumn<RunComparison.Row, String> rowsAfter = column("after", r -> count(r.rowsAfter()));
+
     HistoryComparisonTable() {
         setId("historyComparison");
         getStyleClass().add("history-comparison");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its header and cells (FittedTable): "#3 PrintStuAvgScore" whole, a
+        // narrow tab scrolls sideways
         Label empty = new Label("Select an earlier run and press \"Compare with current\" to see both runs level by level.");
         empty.setWrapText(true);
         empty.getStyleClass().add("run-sentence");
         setPlaceholder(empty);
-        getColumns().add(column("Level", 150, RunComparison.Row::label));
+        getColumns().add(column("Level", RunComparison.Row::label));
         TableColumn<RunComparison.Row, String> rows = new TableColumn<>("Rows");
-        rows.getColumns().add(column("before", 56, r -> count(r.rowsBefore())));
-        rows.getColumns().add(column("after", 56, r -> count(r.rowsAfter())));
+        rows.getColumns().add(rowsBefore);
+        rows.getColumns().add(rowsAfter);
         getColumns().add(rows);
-        getColumns().add(column("Calls", 60, r -> r.position() < 0 ? "" : r.callsBefore() + " → " + r.callsAfter()));
-        getColumns().add(column("Engine did", 180, r -> r.position() < 0 ? ""
+        getColumns().add(column("Calls", r -> r.position() < 0 ? "" : r.callsBefore() + " → " + r.callsAfter()));
+        getColumns().add(column("Engine did", r -> r.position() < 0 ? ""
                 : blank(r.outcomeBefore()) + " → " + blank(r.outcomeAfter())));
         setMinHeight(60);
         setPrefHeight(120);
@@ -56,11 +56,16 @@ final class HistoryComparisonTable extends TableView<RunComparison.Row> {
         return outcome.isEmpty() ? "—" : outcome;
     }
 
-    private static TableColumn<RunComparison.Row, String> column(String title, double width, Function<RunComparison.Row, String> text) {
-        TableColumn<RunComparison.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+    /** Names the rows columns after the runs compared ("#3", "#4"): shorter than before/after, and it says which. */
+    void showRuns(int before, int after) {
+        rowsBefore.setText("#" + before);
+        rowsAfter.setText("#" + after);
+    }
+
+    /** No comparison shown: the rows columns are "before" and "after" again. */
+    void clearRuns() {
+        getItems().clear();
+        rowsBefore.setText("before");
+        rowsAfter.setText("after");
     }
 }

@@ -108,7 +108,7 @@ public final class HistoryView extends BorderPane {
         current.unbind();
         current.set(null);
         flow = flowName == null ? null : session.flow(flowName);
-        comparison.getItems().clear();
+        comparison.clearRuns();
         shownComparison = null;
         differences.setText("");
         comparisonTitle.setText("COMPARISON");
@@ -121,7 +121,9 @@ public final class HistoryView extends BorderPane {
         }
         FlowDebugState f = flow;
         runs.setItems(f.history().runs());
-        title.setText("RUNS OF " + f.name() + " (THE LAST " + f.history().capacity() + ", KEPT WHILE THE PROJECT IS OPEN)");
+        // short enough for the tab at the default window size; the rest on hover
+        title.setText("RUNS OF " + f.name() + " · LAST " + f.history().capacity());
+        title.setTooltip(new Tooltip("The last " + f.history().capacity() + " runs of " + f.name() + ", kept while the project is open"));
         runs.setEmptySentence(f.name() + " has not run yet: run it (F5) and its runs are kept here, so you can"
                 + " reopen one and compare it with the latest.");
         current.bind(f.lastRunProperty());
@@ -148,6 +150,7 @@ public final class HistoryView extends BorderPane {
         shownComparison = flow.compare(before, after);
         comparison.getItems().setAll(shownComparison.rows());
         comparisonTitle.setText("RUN #" + before.number() + " (BEFORE) → RUN #" + after.number() + " (CURRENT)");
+        comparison.showRuns(before.number(), after.number());
         long differ = comparison.getItems().stream().filter(RunComparison.Row::countsDiffer).count();
         differences.setText(differ == 0 ? "Every level has the same rows, calls and outcome in both runs."
                 : differ + (differ == 1 ? " level differs" : " levels differ") + " (highlighted): select one and diff its rows.");

@@ -17,7 +17,7 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The "Run" tab under the canvas, for one flow at a time: the flow's name, Run / Step / Continue /
- * Stop, the dry-run switch (with a loud chip while on), its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
+ * Stop, the dry-run switch (with a loud chip while on), the project's call limit, its source rows (text lines or JSON values, "Load from file…", row count, parse error), and
  * the session's status, problems and warnings. The window calls {@link #showFlow} when the selection
  * moves to another lane and binds its keys to {@link #controls()}.
  *
@@ -31,6 +31,7 @@ public final class RunPanel extends BorderPane {
     private final ReadOnlyStringWrapper flowName = new ReadOnlyStringWrapper(this, "flowName", "");
     private final Label title = new Label();
     private final RunControls controls;
+    private final CallLimitField callLimit;
     private final DryRunSwitch dryRun;
     private final InputRowsView input;
     private final RunStatusView status;
@@ -47,9 +48,10 @@ public final class RunPanel extends BorderPane {
         Region flowIcon = iconBox();
         controls = new RunControls(session, flowName.getReadOnlyProperty());
         dryRun = new DryRunSwitch(session);
+        callLimit = new CallLimitField(session);
         Region gap = new Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox header = new HBox(10, flowIcon, title, controls, gap, dryRun);
+        HBox header = new HBox(10, flowIcon, title, controls, gap, callLimit, dryRun);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("run-header");
 
@@ -102,6 +104,11 @@ public final class RunPanel extends BorderPane {
     /** Run, Step, Continue, Stop: the window's keys call the same methods. */
     public RunControls controls() {
         return controls;
+    }
+
+    /** The project's "Call limit" field. */
+    public CallLimitField callLimit() {
+        return callLimit;
     }
 
     /** The dry-run switch and its chip, at the right of the header. */

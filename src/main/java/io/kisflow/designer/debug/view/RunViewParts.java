@@ -9,7 +9,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 
-import java.util.Locale;
 
 /** Small pieces the run views share: headings, chips, sentences, number formats, list subscriptions. */
 final class RunViewParts {
@@ -57,7 +56,7 @@ final class RunViewParts {
     }
 
     static String millis(double ms) {
-        return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
+        return io.kisflow.designer.debug.Durations.millis(ms);
     }
 
     /** Runs {@code onChange} on every change of the list, until the subscription is cancelled. */

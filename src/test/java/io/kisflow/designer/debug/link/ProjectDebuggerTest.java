@@ -97,6 +97,21 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void theCallLimitIsAnUndoableEditOfTheSidecarLayout() {
+        DebugSession s = dbg.session();
+        s.setCallLimit(500);
+        assertEquals(500, doc.state().layout().extra().get(io.kisflow.designer.debug.LayoutSettings.CALL_LIMIT));
+        assertEquals("Set the call limit to 500", doc.history().undoDescriptionProperty().get());
+        assertTrue(doc.isDirty());
+        doc.undo();
+        assertNull(s.callLimitProperty().get(), "undo gives the session its old limit");
+        assertEquals(io.kisflow.designer.debug.CallLimit.DEFAULT, s.effectiveCallLimit());
+        assertFalse(doc.state().layout().extra().containsKey(io.kisflow.designer.debug.LayoutSettings.CALL_LIMIT));
+        doc.redo();
+        assertEquals(500, s.effectiveCallLimit());
+    }
+
+    @Test
     void theInputModeIsKeptInTheSidecarAndFollowsARename() {
         var input = dbg.session().flow("StuScore").input();
         assertEquals(InputMode.JSON, input.modeProperty().get(), "the sample's input is JSON");

@@ -1,0 +1,96 @@
+package io.kisflow.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kisflow.engine.Level;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The result of {@code run}: written row by row, in chunks on several threads when it is big, and
+ * byte for byte what Jackson writes for each row, in the layout of one row per line.
+ */
+class LevelsWriterTest {
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
+    record Avg(int id, double avg, String note) {
+    }
+
+    /** No property Jackson could write. */
+    static final class Opaque {
+    }
+
+    private static List<Object> mixedRows(int n) {
+        String[] shape = {"stu_id", "name", "tags"};
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            switch (i % 7) {
+                case 0 -> rows.add(new JsonRow(shape, new Object[]{i, "n\"" + i + "\u00e9\n", List.of(1, 2.5, true)}));
+                case 1 -> rows.add(new Avg(i, i / 3.0, i % 2 == 0 ? null : "x"));
+                case 2 -> rows.add("stuid: [" + i + "], avg score: [1.50]\t\u2603");
+                case 3 -> rows.add(i % 2 == 0 ? (Object) (i * 1_000_000_000L) : (Object) (i + 0.25));
+                case 4 -> rows.add(null);
+                case 5 -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    map.put("k", i);
+                    map.put("nested", new JsonRow(new String[]{"a"}, new Object[]{Boolean.FALSE}));
+                    rows.add(map);
+                }
+                default -> rows.add(Double.NaN);
+            }
+        }
+        return rows;
+    }
+
+    /** The layout as the writer promises it, each row rendered by Jackson on its own. */
+    private static String expected(List<Level> levels) throws Exception {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < levels.size(); i++) {
+            Level level = levels.get(i);
+            s.append(i == 0 ? "\n  " : ",\n  ").append(JACKSON.writeValueAsString(level.name())).append(": [");
+            List<Object> rows = level.rows();
+            for (int r = 0; r < rows.size(); r++) {
+                s.append(r == 0 ? "\n    " : ",\n    ").append(JACKSON.writeValueAsString(rows.get(r)));
+            }
+            s.append(rows.isEmpty() ? "]" : "\n  ]");
+        }
+        return s.append("\n}\n").toString();
+    }
+
+    private static String written(List<Level> levels) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LevelsWriter.write(levels, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSmallResultIsEveryRowAsJacksonWritesIt() throws Exception {
+        List<Level> levels = List.of(new Level("FunctionIDFirstVirtual", -1, mixedRows(14)), new Level("Empty", 0, List.of()));
+        assertEquals(expected(levels), written(levels));
+    }
+
+    @Test
+    void aBigResultWrittenInParallelChunksIsTheSameBytesInOrder() throws Exception {
+        List<Level> levels = List.of(new Level("FunctionIDFirstVirtual", -1, mixedRows(50_001)),
+                new Level("Verify \"quoted\"", 0, List.of()), new Level("Last", 1, mixedRows(20_000)));
+        assertEquals(expected(levels), written(levels));
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenIsNamedByItsNumberAndLevel() {
+        List<Object> rows = mixedRows(30_000);
+        rows.set(17_000, new Opaque());
+        CommandException e = assertThrows(CommandException.class,
+                () -> written(List.of(new Level("Source", -1, mixedRows(3)), new Level("Big", 0, rows))));
+        assertEquals("row 17001 of level Big cannot be written as JSON: No serializer found for class "
+                + Opaque.class.getName(), e.getMessage().substring(0, e.getMessage().indexOf(" and no properties")));
+    }
+}
