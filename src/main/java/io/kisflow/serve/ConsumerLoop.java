@@ -97,11 +97,13 @@ final class ConsumerLoop implements Runnable {
         long first = records.get(0).offset();
         long last = records.get(records.size() - 1).offset();
         List<Object> rows = new ArrayList<>(records.size());
+        List<Map<String, Object>> meta = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> undecodable = new ArrayList<>();
         String decodeError = null;
         for (ConsumerRecord<String, String> r : records) {
             try {
                 rows.add(RecordRows.row(r.value(), settings.json()));
+                meta.add(RecordRows.meta(r));
             } catch (RecordRows.Undecodable e) {
                 undecodable.add(r);
                 decodeError = e.getMessage();
@@ -115,6 +117,9 @@ final class ConsumerLoop implements Runnable {
         }
         FlowException failure = null;
         if (!rows.isEmpty()) {
+            flow.setMetaData(RecordRows.META_TOPIC, tp.topic());
+            flow.setMetaData(RecordRows.META_PARTITION, tp.partition());
+            flow.setMetaData(RecordRows.META_RECORDS, List.copyOf(meta));
             flow.commitRowBatch(rows);
             try {
                 flow.run();

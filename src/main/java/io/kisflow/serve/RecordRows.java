@@ -2,6 +2,13 @@ package io.kisflow.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A record value as a source row: the string itself, or with {@code --json} the parsed value
@@ -9,6 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * never a stop of the service.
  */
 final class RecordRows {
+    /** Flow metadata of a batch's run: the topic, the partition, and one map per source row, in row order. */
+    static final String META_TOPIC = "kafka.topic";
+    static final String META_PARTITION = "kafka.partition";
+    /** Per row: key, offset, timestamp (ms) and headers (name to UTF-8 text, the last of a repeated name). */
+    static final String META_RECORDS = "kafka.records";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordRows() {
@@ -26,6 +39,19 @@ final class RecordRows {
         } catch (JsonProcessingException e) {
             throw new Undecodable("not a JSON value (" + e.getOriginalMessage() + ")");
         }
+    }
+
+    static Map<String, Object> meta(ConsumerRecord<String, String> r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", r.key());
+        m.put("offset", r.offset());
+        m.put("timestamp", r.timestamp());
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : r.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        m.put("headers", Collections.unmodifiableMap(headers));
+        return Collections.unmodifiableMap(m);
     }
 
     /** A record whose value cannot become a row. */

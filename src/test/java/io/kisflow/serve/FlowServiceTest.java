@@ -75,6 +75,8 @@ class FlowServiceTest {
     /** Set by a test to hold the Check function at its first call until released. */
     private static volatile CountDownLatch started;
     private static volatile CountDownLatch release;
+    /** The kafka.records metadata the Check function saw at its last call. */
+    private static volatile Object lastRecords;
 
     private Engine engine(Path dir) throws Exception {
         Path store = dir.resolve("store");
@@ -86,6 +88,7 @@ class FlowServiceTest {
         LoadResult loaded = ConfigLoader.load(dir);
         assertTrue(!loaded.hasErrors(), loaded.errors().toString());
         return Engine.builder().configs(loaded.configs()).metrics(false).plugin(pool -> pool.faas("Check", flow -> {
+            lastRecords = flow.getMetaData("kafka.records");
             CountDownLatch s = started;
             if (s != null && s.getCount() > 0) {
                 s.countDown();
@@ -255,6 +258,9 @@ class FlowServiceTest {
         }
         assertEquals(List.of("x", "y", "z"), stored(dir));
         assertEquals(Map.of(0, 3L), committed("g-stop"));
+        List<?> meta = (List<?>) lastRecords;
+        assertEquals(List.of(0L, 1L, 2L), meta.stream().map(m -> ((Map<?, ?>) m).get("offset")).toList(), "each row's record, in row order");
+        assertEquals(Map.of(), ((Map<?, ?>) meta.get(0)).get("headers"));
     }
 
     @Test
