@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
@@ -84,8 +83,10 @@ final class ConsumerLoop implements Runnable {
                     batch(tp, records.records(tp));
                 }
             }
-        } catch (KafkaException e) {
-            log.println("serve: flow=" + settings.flow() + " consumer failed: " + e);
+        } catch (RuntimeException e) {
+            // a consumer the client gave up on, or the engine refusing the run (closed, reloaded): what is
+            // not committed is read again by the consumer that gets the partitions next
+            log.println("serve: flow=" + settings.flow() + " thread " + Thread.currentThread().getName() + " ended: " + e);
         } finally {
             consumer.close();
         }
