@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The direction of the project's dependencies (docs/ARCHITECTURE.md), checked on the main classes,
- * imported once for all rules: config ← engine ← code (function sources) ← cli and designer, engine ← samples ← cli, config and engine ← designer, and
+ * imported once for all rules: config ← engine ← code (function sources) and flowtest (flow test cases) ← cli and designer, engine ← samples ← cli, config and engine ← designer, and
  * only the launcher sees the command line and the designer. The designer reaches the samples only
  * through plugin loading (ServiceLoader), never by name; its packages form no cycle; the debugger's
  * core and the edit model stay free of JavaFX's scene graph, so they are tested without a window.
@@ -24,6 +24,7 @@ class ArchitectureTest {
             .layer("Engine").definedBy("io.kisflow.engine..")
             .layer("Code").definedBy("io.kisflow.code..")
             .layer("Connect").definedBy("io.kisflow.connect..")
+            .layer("FlowTest").definedBy("io.kisflow.flowtest..")
             .layer("Samples").definedBy("io.kisflow.samples..")
             .layer("Serve").definedBy("io.kisflow.serve..")
             .layer("Cli").definedBy("io.kisflow.cli..")
@@ -37,14 +38,16 @@ class ArchitectureTest {
             .whereLayer("Serve").mayOnlyBeAccessedByLayers("Cli")
             // the compiler of functions/*.java is headless and sits between the engine and its users
             .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
+            // flow test cases and their runner are headless: the command line runs them, the designer will
+            .whereLayer("FlowTest").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // the built-in connector types are found by the engine through ServiceLoader, never by name
             .whereLayer("Connect").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "Samples", "Serve", "Cli", "Designer")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "Samples", "Serve", "Cli", "Designer");
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "FlowTest", "Samples", "Serve", "Cli", "Designer")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "FlowTest", "Samples", "Serve", "Cli", "Designer");
 
     @ArchTest
     static final ArchRule headlessLayersNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.samples..", "io.kisflow.serve..", "io.kisflow.cli..")
+            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.flowtest..", "io.kisflow.samples..", "io.kisflow.serve..", "io.kisflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..");
 
     @ArchTest

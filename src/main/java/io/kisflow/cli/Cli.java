@@ -31,6 +31,10 @@ public final class Cli {
                   [--dead-letter TOPIC] [--plugin PATH]... [--no-samples]
                                    consume the topic until SIGTERM, one run per batch, offsets
                                    committed after it (docs/SERVING.md)
+              test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
+                                   run the flow test cases of DIR/tests (one JSON file each);
+                                   one PASS/FAIL line per case, differing rows side by side;
+                                   exit 1 when any case fails; --junit writes a JUnit XML report
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors
               export --conf DIR --out DIR [--prune]
@@ -81,7 +85,7 @@ public final class Cli {
     /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
     public static boolean isCommand(String word) {
         return switch (word) {
-            case "run", "serve", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
+            case "run", "serve", "test", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
             default -> false;
         };
     }
@@ -147,6 +151,7 @@ public final class Cli {
             return switch (command) {
                 case "run" -> new RunCommand(in, out, err).run(options);
                 case "serve" -> new ServeCommand(err).run(options);
+                case "test" -> new TestCommand(out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);
                 case "repair" -> new RepairCommand(out, err).run(options);

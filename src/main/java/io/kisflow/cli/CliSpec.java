@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class CliSpec {
     /** Every command, in the order help lists them. */
-    static final List<String> COMMANDS = List.of("run", "serve", "validate", "export", "repair", "completion", "open");
+    static final List<String> COMMANDS = List.of("run", "serve", "test", "validate", "export", "repair", "completion", "open");
 
     /** The name the launchers are installed under (the .deb's kisflow; kisflow-studio is completed alike). */
     static final String PROGRAM = "kisflow";
@@ -87,6 +87,15 @@ final class CliSpec {
                 o.add(new Option("--dead-letter", Kind.VALUE, "TOPIC", false,
                         "where failed batches go, with error, flow and function in headers (without it: the partition pauses)"));
                 o.add(plugin());
+                o.add(noSamples());
+            }
+            case "test" -> {
+                about = List.of("Run the flow test cases of DIR/tests (one JSON file per case); print PASS or FAIL per case and,",
+                        "for a failure, the first differing rows of each level side by side; exit 1 when any case fails.");
+                o.add(conf());
+                o.add(plugin());
+                o.add(new Option("--junit", Kind.PATH, "FILE", false, "also write a JUnit XML report, as CI servers read it"));
+                o.add(new Option("--case", Kind.VALUE, "NAME", false, "run only this case (its file name without .json)"));
                 o.add(noSamples());
             }
             case "validate" -> {

@@ -56,6 +56,11 @@ final class Project {
      * then the user's plugin jars, which win on name clashes.
      */
     static Engine engine(LoadResult loaded, Args args, Integer maxCalls, ProjectCode code) {
+        return build(builder(loaded, args, maxCalls, code));
+    }
+
+    /** The builder {@link #engine} builds, for a command that adds to it (test adds its mocks). */
+    static Engine.Builder builder(LoadResult loaded, Args args, Integer maxCalls, ProjectCode code) {
         // Go's behaviour, stated here so that a designer-side default never changes the command line:
         // the global file's prometheus_enable turns metrics on, prometheus_listen serves them.
         // The loop error names the option a command-line user raises the call limit with.
@@ -72,6 +77,10 @@ final class Project {
         if (maxCalls != null) {
             builder.maxCalls(maxCalls);
         }
+        return builder;
+    }
+
+    static Engine build(Engine.Builder builder) {
         try {
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -65,7 +65,7 @@ final class SourceCompiler {
         Map<String, Unit> byFile = new HashMap<>();
         Compiler compiler = new Compiler(new ClassPathTypes(SourceCompiler.class.getClassLoader(), declared),
                 DefaultErrorHandlingPolicies.proceedWithAllProblems(), options(),
-                result -> byFile.put(new String(result.getFileName()), unit(dir, result)),
+                result -> byFile.put(new String(result.getFileName()), unit(dir, result, sources.get(new String(result.getFileName())))),
                 new DefaultProblemFactory(Locale.ENGLISH));
         compiler.compile(units.toArray(ICompilationUnit[]::new));
         for (String file : sources.keySet()) {
@@ -74,14 +74,29 @@ final class SourceCompiler {
         return out;
     }
 
-    private static Unit unit(Path dir, CompilationResult result) {
+    private static Unit unit(Path dir, CompilationResult result, String text) {
         String file = new String(result.getFileName());
         List<Problem> problems = new ArrayList<>();
         if (result.getProblems() != null) {
             for (CategorizedProblem p : result.getProblems()) {
+                int line = p.getSourceLineNumber();
                 int column = p instanceof DefaultProblem d ? d.getSourceColumnNumber() : 0;
+                int start = p.getSourceStart();
+                if (text != null && start >= 0 && start <= text.length()) {
+                    // from the offset: problems found after parsing (an unresolved name in a lambda)
+                    // can come with line 1 and the offset as their column
+                    line = 1;
+                    int lineStart = 0;
+                    for (int i = 0; i < start; i++) {
+                        if (text.charAt(i) == '\n') {
+                            line++;
+                            lineStart = i + 1;
+                        }
+                    }
+                    column = start - lineStart + 1;
+                }
                 Problem.Severity severity = p.isError() ? Problem.Severity.ERROR : Problem.Severity.WARNING;
-                problems.add(new Problem(severity, dir.resolve(file), p.getSourceLineNumber(), null, p.getMessage(), column));
+                problems.add(new Problem(severity, dir.resolve(file), line, null, p.getMessage(), column));
             }
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();

@@ -144,6 +144,7 @@ public final class CodeView extends BorderPane {
             if (!java.util.Objects.equals(file, shownFile)) {
                 area.getUndoManager().forgetHistory();   // Ctrl+Z never undoes into another file's text
                 area.moveTo(0);
+                area.showParagraphAtTop(0);   // a file opens at its start, not scrolled to where the last one was
             }
             shownFile = file;
         } finally {

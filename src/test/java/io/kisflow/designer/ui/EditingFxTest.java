@@ -88,7 +88,7 @@ class EditingFxTest extends DesignerFxTest {
         assertTrue(picker instanceof org.controlsfx.control.SearchableComboBox<?>, picker.getClass().getName());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> combo = (javafx.scene.control.ComboBox<String>) picker;
-        assertEquals(List.of("", "ScoreStore"), List.copyOf(combo.getItems()));
+        assertEquals(List.of("", "GradeFile", "ScoreStore"), List.copyOf(combo.getItems()));
         assertEquals("ScoreStore", combo.getValue());
         robot.interact(() -> combo.setValue(""));
         assertEquals("", vm.document.state().configs().func("SaveAvgScore").option().cname(), "the pick reaches the project");

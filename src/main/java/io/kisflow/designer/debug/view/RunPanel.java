@@ -49,10 +49,17 @@ public final class RunPanel extends BorderPane {
         controls = new RunControls(session, flowName.getReadOnlyProperty());
         dryRun = new DryRunSwitch(session);
         callLimit = new CallLimitField(session);
-        Region gap = new Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox header = new HBox(10, flowIcon, title, controls, gap, callLimit, dryRun);
+        // Two groups that wrap: with the dry-run chip shown, one row needed more than the tab's width
+        // at the default window size, and the whole panel was laid out wider than its tab (the
+        // switch, the chip and the run's status were cut off at the right).
+        HBox left = new HBox(10, flowIcon, title, controls);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox right = new HBox(10, callLimit, dryRun);
+        right.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 6, left, right);
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(0);
+        header.prefWrapLengthProperty().bind(widthProperty());
         header.getStyleClass().add("run-header");
 
         input = new InputRowsView(chooser, session::projectDir);

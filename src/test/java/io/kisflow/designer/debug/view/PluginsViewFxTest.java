@@ -100,7 +100,7 @@ class PluginsViewFxTest {
         List<String> functions = items(robot, "#pluginFunctions");
         assertTrue(functions.containsAll(List.of("VerifyStu", "AvgStuScore", "PrintStuAvgScore", "Attempt", "CheckDone",
                 "TrimLines", "RankScores", "SaveAvgScore", "LoadAvgScore")), functions.toString());
-        assertEquals(List.of("ScoreStore"), items(robot, "#pluginConnectors"));
+        assertEquals(List.of("GradeFile", "ScoreStore"), items(robot, "#pluginConnectors"));
         assertTrue(items(robot, "#pluginMissing").contains("flow Draft uses function Rank, which no plugin implements"));
         assertEquals(List.of(), items(robot, "#pluginPaths"));
 

@@ -1,0 +1,105 @@
+package io.kisflow.flowtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.kisflow.config.IoReasons;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reading and writing the case files of a project's {@code tests/} folder. Written cases are
+ * pretty-printed with map keys sorted, so that a re-recorded case differs from the old one only
+ * where its content does. A file that does not read as a case is kept as a {@link CaseFile} with
+ * its error ({@code tests/x.json:3: ...}), so one bad file fails one case, not the whole run.
+ *
+ * <pre>{@code List<CaseFile> cases = FlowTestFiles.list(Path.of("conf-samples"));}</pre>
+ */
+public final class FlowTestFiles {
+    /** The folder of a project holding the cases. */
+    public static final String FOLDER = "tests";
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** A case file: its name (the file name without .json), and the case or why it could not be read. */
+    public record CaseFile(String name, Path file, FlowTestCase testCase, String error) {
+    }
+
+    private FlowTestFiles() {
+    }
+
+    /** The case files of {@code project}/tests, by name; an empty list when there is no such folder. */
+    public static List<CaseFile> list(Path project) throws IOException {
+        Path dir = project.resolve(FOLDER);
+        List<CaseFile> cases = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return cases;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                cases.add(load(f));
+            }
+        }
+        return cases;
+    }
+
+    /** One case file, never throwing: an unreadable file comes back with its error. */
+    public static CaseFile load(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        try {
+            return new CaseFile(name, file, read(file), null);
+        } catch (IOException | IllegalArgumentException e) {
+            return new CaseFile(name, file, null, e.getMessage());
+        }
+    }
+
+    /** Reads a case; the message of a failure names the file and line and says what to do. */
+    public static FlowTestCase read(Path file) throws IOException {
+        FlowTestCase c;
+        try {
+            c = JSON.readValue(file.toFile(), FlowTestCase.class);
+        } catch (JsonProcessingException e) {
+            int line = e instanceof UnrecognizedPropertyException u ? lineOf(file, u.getPropertyName())
+                    : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(file + ":" + line + ": not a flow test case: " + e.getOriginalMessage()
+                    + "; a case is a JSON object with \"flow\" and optional \"input\", \"pinned\", \"expect\", \"expectActions\","
+                    + " \"expectError\", \"ignore\", \"ordered\"", e);
+        } catch (IOException e) {
+            throw new IOException("could not read " + file + ": " + IoReasons.describe(e, file), e);
+        }
+        if (c == null || c.flow() == null || c.flow().isBlank()) {
+            throw new IllegalArgumentException(file + ":1: the case names no \"flow\"; add \"flow\": \"NAME\"");
+        }
+        return c;
+    }
+
+    /**
+     * The line of a field name: Jackson reports an unknown field where it stopped reading (after its
+     * value, for a record), not where the name is.
+     */
+    private static int lineOf(Path file, String field) throws IOException {
+        String text = Files.readString(file);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:").matcher(text);
+        if (!m.find()) {
+            return 1;
+        }
+        return (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
+    }
+
+    /** Writes a case, pretty-printed with sorted keys, ending with a newline. */
+    public static void write(Path file, FlowTestCase testCase) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, JSON.writeValueAsString(testCase) + "\n");
+    }
+}
