@@ -26,6 +26,7 @@ class ArchitectureTest {
             .layer("Connect").definedBy("io.kisflow.connect..")
             .layer("FlowTest").definedBy("io.kisflow.flowtest..")
             .layer("Samples").definedBy("io.kisflow.samples..")
+            .layer("Serve").definedBy("io.kisflow.serve..")
             .layer("Cli").definedBy("io.kisflow.cli..")
             .layer("Designer").definedBy("io.kisflow.designer..")
             .layer("Launcher").definedBy("io.kisflow")
@@ -33,18 +34,20 @@ class ArchitectureTest {
             .whereLayer("Designer").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
+            // the Kafka service is headless: the command line starts it, the designer only through a child process
+            .whereLayer("Serve").mayOnlyBeAccessedByLayers("Cli")
             // the compiler of functions/*.java is headless and sits between the engine and its users
             .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // flow test cases and their runner are headless: the command line runs them, the designer will
             .whereLayer("FlowTest").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // the built-in connector types are found by the engine through ServiceLoader, never by name
             .whereLayer("Connect").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "FlowTest", "Samples", "Cli", "Designer")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "FlowTest", "Samples", "Cli", "Designer");
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Code", "Connect", "FlowTest", "Samples", "Serve", "Cli", "Designer")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Engine", "Code", "Connect", "FlowTest", "Samples", "Serve", "Cli", "Designer");
 
     @ArchTest
     static final ArchRule headlessLayersNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.flowtest..", "io.kisflow.samples..", "io.kisflow.cli..")
+            .that().resideInAnyPackage("io.kisflow.config..", "io.kisflow.engine..", "io.kisflow.code..", "io.kisflow.connect..", "io.kisflow.flowtest..", "io.kisflow.samples..", "io.kisflow.serve..", "io.kisflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..");
 
     @ArchTest

@@ -26,6 +26,11 @@ public final class Cli {
                                    (90s, 10m, 2h; default 10m; 0 for none); --dry-run opens no
                                    connector and lists on stderr the calls it would have made
                                    (what Save functions would write); Load functions fail
+              serve --conf DIR --flow NAME --kafka HOST:PORT --topic TOPIC --group GROUP
+                  [--threads N] [--batch-size N] [--batch-wait MS] [--json]
+                  [--dead-letter TOPIC] [--plugin PATH]... [--no-samples]
+                                   consume the topic until SIGTERM, one run per batch, offsets
+                                   committed after it (docs/SERVING.md)
               test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
                                    run the flow test cases of DIR/tests (one JSON file each);
                                    one PASS/FAIL line per case, differing rows side by side;
@@ -80,7 +85,7 @@ public final class Cli {
     /** Whether {@code word} names a command (so that a folder of that name is not opened instead). */
     public static boolean isCommand(String word) {
         return switch (word) {
-            case "run", "test", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
+            case "run", "serve", "test", "validate", "export", "repair", "completion", "help", "--help", "-h", "open" -> true;
             default -> false;
         };
     }
@@ -145,6 +150,7 @@ public final class Cli {
         try {
             return switch (command) {
                 case "run" -> new RunCommand(in, out, err).run(options);
+                case "serve" -> new ServeCommand(err).run(options);
                 case "test" -> new TestCommand(out, err).run(options);
                 case "validate" -> new ValidateCommand(out, err).run(options);
                 case "export" -> new ExportCommand(out, err).run(options);

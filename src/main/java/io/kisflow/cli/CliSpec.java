@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class CliSpec {
     /** Every command, in the order help lists them. */
-    static final List<String> COMMANDS = List.of("run", "test", "validate", "export", "repair", "completion", "open");
+    static final List<String> COMMANDS = List.of("run", "serve", "test", "validate", "export", "repair", "completion", "open");
 
     /** The name the launchers are installed under (the .deb's kisflow; kisflow-studio is completed alike). */
     static final String PROGRAM = "kisflow";
@@ -71,6 +71,23 @@ final class CliSpec {
                 o.add(noSamples());
                 o.add(new Option("--dry-run", Kind.FLAG, null, false,
                         "open no connector; list on stderr the calls the run would have made (what Save functions would write)"));
+            }
+            case "serve" -> {
+                about = List.of("Serve a flow from a Kafka topic until SIGTERM: each poll of a partition is one run; offsets are",
+                        "committed after the run (at-least-once); a failed batch goes to --dead-letter, or pauses its partition.");
+                o.add(conf());
+                o.add(new Option("--flow", Kind.VALUE, "NAME", true, "the flow to serve"));
+                o.add(new Option("--kafka", Kind.VALUE, "HOST:PORT", true, "the brokers to bootstrap from (comma-separated)"));
+                o.add(new Option("--topic", Kind.VALUE, "TOPIC", true, "the topic whose records become source rows"));
+                o.add(new Option("--group", Kind.VALUE, "GROUP", true, "the consumer group; processes with the same group share the partitions"));
+                o.add(new Option("--threads", Kind.VALUE, "N", false, "consumers in this process, each with its own fork of the flow (default 1)"));
+                o.add(new Option("--batch-size", Kind.VALUE, "N", false, "records per poll at most (default 500)"));
+                o.add(new Option("--batch-wait", Kind.VALUE, "MS", false, "how long a poll waits for records, in milliseconds (default 500)"));
+                o.add(new Option("--json", Kind.FLAG, null, false, "parse each record value as JSON (an undecodable one is reported, never stops the service)"));
+                o.add(new Option("--dead-letter", Kind.VALUE, "TOPIC", false,
+                        "where failed batches go, with error, flow and function in headers (without it: the partition pauses)"));
+                o.add(plugin());
+                o.add(noSamples());
             }
             case "test" -> {
                 about = List.of("Run the flow test cases of DIR/tests (one JSON file per case); print PASS or FAIL per case and,",
