@@ -15,5 +15,11 @@ public enum CodeSource {
      * No code of its own: a Save or Load function bound to a connector of a built-in type, which
      * stores or loads the rows itself ({@link CardState#builtInProperty()} says how: "built-in · RPUSH scores").
      */
-    BUILT_IN
+    BUILT_IN,
+    /**
+     * Its code is in a function source ({@code functions/*.java}) that does not compile: designer
+     * runs pass its input on unchanged until it compiles (the card said "no code", which sent the
+     * user looking for missing code instead of at the compiler's errors).
+     */
+    UNCOMPILED
 }

@@ -568,10 +568,14 @@ public final class DebugSession implements AutoCloseable {
         }
         java.util.Set<String> implemented = engine.implementedFunctions();
         java.util.Map<String, String> builtIn = engine.builtInFunctions();
+        ConfigSet configs = engine.configs();
+        io.kisflow.code.ProjectCode sources = engine.sourceCodeIfCompiled();
+        java.util.Set<String> uncompiled = sources == null || configs == null ? java.util.Set.of()
+                : sources.uncompiledFunctions(configs.funcs().keySet()).keySet();
         java.util.function.Function<String, CodeSource> sourceOf = fname -> pins.containsKey(fname) && pins.get(fname).isPinned()
                 ? CodeSource.PINNED : builtIn.containsKey(fname) ? CodeSource.BUILT_IN
-                : implemented.contains(fname) ? CodeSource.PLUGIN : CodeSource.PASS_THROUGH;
-        ConfigSet configs = engine.configs();
+                : implemented.contains(fname) ? CodeSource.PLUGIN
+                : uncompiled.contains(fname) ? CodeSource.UNCOMPILED : CodeSource.PASS_THROUGH;
         for (FlowDebugState s : flows.values()) {
             s.refreshCodeSources(sourceOf, builtIn, card -> dryRunEffect(configs.func(card.function()), sourceOf.apply(card.function())));
         }

@@ -86,6 +86,11 @@ final class SessionEngine implements AutoCloseable {
         outOfDate = true;
     }
 
+    /** The function sources as last compiled, or null before the first build (never compiles: the UI thread asks). */
+    synchronized ProjectCode sourceCodeIfCompiled() {
+        return sourceCode;
+    }
+
     /** The function sources the engine uses (read from the project folder at the first build). */
     synchronized ProjectCode sourceCode() {
         if (sourceCode == null) {

@@ -128,6 +128,13 @@ class CodeTabModelTest {
         assertTrue(s.card(new CardKey("Grades", 1)).staleProperty().get(), "Shout's results came from the old code");
         assertFalse(s.card(new CardKey("Grades", 0)).staleProperty().get(), "Check's did not");
         assertEquals(java.util.Map.of("Shout", "functions/Shout.java"), code.compiled().uncompiledFunctions(List.of("Check", "Shout")));
+        // the card says its code does not compile, not "no code" (which sent the user looking for missing code)
+        assertEquals(io.kisflow.designer.debug.CodeSource.UNCOMPILED, s.card(new CardKey("Grades", 1)).codeSourceProperty().get());
+        assertEquals(io.kisflow.designer.debug.CodeSource.PASS_THROUGH, s.card(new CardKey("Grades", 0)).codeSourceProperty().get(), "Check has no code at all");
+
+        tab.type(tab.textProperty().get().replace("toUpperCase(1, 2)", "toUpperCase()"));
+        code.compileNow();
+        assertEquals(io.kisflow.designer.debug.CodeSource.PLUGIN, s.card(new CardKey("Grades", 1)).codeSourceProperty().get(), "compiles again: its code runs");
     }
 
     @Test

@@ -70,12 +70,14 @@ final class CallHeader extends VBox {
             case PASS_THROUGH -> "run-chip-subtle";
             case PINNED -> "run-chip-pinned";
             case BUILT_IN -> "run-chip-subtle";
+            case UNCOMPILED -> "run-chip-error";
         });
         source.setText(switch (s) {
             case PLUGIN -> "Plugin code";
             case PASS_THROUGH -> "No code: passes rows on";
             case PINNED -> "PINNED ROWS";
             case BUILT_IN -> builtIn == null ? "built-in" : builtIn;
+            case UNCOMPILED -> "Code does not compile: passes rows on";
         });
         source.setTooltip(new Tooltip(switch (s) {
             case PLUGIN -> "A plugin (or the built-in samples) implements this function: its code runs";
@@ -83,6 +85,7 @@ final class CallHeader extends VBox {
             case PINNED -> "Designer runs commit the pinned rows below instead of running its code or calling its connector;"
                     + " never used on a server";
             case BUILT_IN -> "No code of its own: its connector's built-in client stores or loads the rows (see docs/CONNECTORS.md)";
+            case UNCOMPILED -> "Its source file does not compile (see the Code tab): designer runs pass its input on unchanged until it does";
         }));
     }
 

@@ -187,6 +187,8 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
             rightTag(gc, PIN, Color.WHITE, r, "PINNED ROWS");
         } else if (source == CodeSource.PASS_THROUGH) {
             rightTag(gc, p.card(), p.subText(), r, "no code");
+        } else if (source == CodeSource.UNCOMPILED) {
+            rightTag(gc, p.error(), Color.WHITE, r, "does not compile");
         }
     }
 
