@@ -102,6 +102,8 @@ public final class CodeView extends BorderPane {
         });
         problemList.setItems(model.problems());
         problemList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.problems()));
+        // the list takes room from the editor as errors appear: keep the line being typed in view
+        problemList.visibleProperty().addListener((o, was, shown) -> area.requestFollowCaret());
         problemList.managedProperty().bind(problemList.visibleProperty());
         setBottom(new VBox(problemList));
 
