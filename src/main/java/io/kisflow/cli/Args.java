@@ -72,6 +72,23 @@ final class Args {
         return v;
     }
 
+    /** A whole number of at least 1, or {@code absent} when the option is not given; anything else is a usage error. */
+    Integer positive(String option, Integer absent) {
+        String v = optional(option);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a positive whole number, not '" + v + "'");
+        }
+    }
+
     /** The value of a single-valued option, or null. */
     String optional(String option) {
         List<String> v = values.get(option);

@@ -179,19 +179,7 @@ final class RunCommand {
     }
 
     private static Integer maxCalls(Args args) {
-        String v = args.optional("--max-calls");
-        if (v == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--max-calls needs a positive whole number, not '" + v + "'");
-        }
+        return args.positive("--max-calls", null);
     }
 
     private static void writeTrace(TraceRecorder trace, Path file) {

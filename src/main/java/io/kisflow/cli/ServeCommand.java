@@ -29,10 +29,10 @@ final class ServeCommand {
         Args args = Args.parse("serve", options);
         String dir = args.required("--conf");
         String flowName = args.required("--flow");
-        int threads = positive(args, "--threads", 1);
-        int batchSize = positive(args, "--batch-size", ServeSettings.DEFAULT_BATCH_SIZE);
+        int threads = args.positive("--threads", 1);
+        int batchSize = args.positive("--batch-size", ServeSettings.DEFAULT_BATCH_SIZE);
         Duration batchWait = args.optional("--batch-wait") == null ? ServeSettings.DEFAULT_BATCH_WAIT
-                : Duration.ofMillis(positive(args, "--batch-wait", 0));
+                : Duration.ofMillis(args.positive("--batch-wait", 0));
         ServeSettings settings = new ServeSettings(flowName, args.required("--kafka"), args.required("--topic"), args.required("--group"),
                 threads, batchSize, batchWait, args.flag("--json"), args.optional("--dead-letter"));
         LoadResult loaded = Project.load(dir);
@@ -77,22 +77,6 @@ final class ServeCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandException("interrupted while serving flow " + flowName, e);
-        }
-    }
-
-    private static int positive(Args args, String option, int absent) {
-        String v = args.optional(option);
-        if (v == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a positive whole number, not '" + v + "'");
         }
     }
 }
