@@ -57,10 +57,13 @@ public final class FlowService {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, s.group());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "kisflow-serve-" + s.flow() + "-" + thread);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, s.batchSize());
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, s.batchWait().toMillis()));
+        p.putAll(s.properties());
+        // what the guarantees rest on is not the user's to change: commits after the run, the group, string records
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.group());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return p;
