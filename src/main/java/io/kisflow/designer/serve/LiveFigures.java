@@ -28,17 +28,18 @@ import java.util.regex.Pattern;
  * What a locally served flow is doing, live: records per second, records processed, lag per
  * partition and the errors it reported. The lag and the record count come from the service's
  * {@code /metrics} (Prometheus text, read every second); the errors and the "assigned" moment from its
- * log lines ({@code serve: flow=F partition=T-P offsets=A..B rows=N ms=T ok}, {@code failed in
- * function}, {@code PAUSED}, {@code undecodable}, {@code error:}), which also count the records while
- * the metrics are not there yet. Everything changes on the {@code ui} executor.
+ * logfmt lines ({@code level=info event=batch flow=F topic=T partition=P offsets=A..B rows=N ...},
+ * {@code level=warn}/{@code level=error} lines, the command line's {@code error:}), which also count the
+ * records until the metrics answer. Everything changes on the {@code ui} executor.
  */
 public final class LiveFigures {
-    /** The service's counter of records taken from the topic, and its lag gauge (label {@code partition}). */
+    /** The service's counter of records by outcome, and its lag gauge (labels {@code topic}, {@code partition}). */
     static final String RECORDS = "kisflow_serve_records_total";
-    static final String LAG = "kisflow_serve_lag";
+    static final String LAG = "kisflow_serve_partition_lag";
     private static final int KEEP_LINES = 500;
     private static final int KEEP_ERRORS = 200;
-    private static final Pattern BATCH = Pattern.compile("serve: .*partition=(\\S+) offsets=(\\d+)\\.\\.(\\d+) rows=(\\d+) .*");
+    private static final Pattern FIELD = Pattern.compile("([a-z_.]+)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S*)");
+    private static final Pattern OFFSETS = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
     /** One partition's row: its name (topic-N), the next offset the service commits, and its lag (-1: not known yet). */
     public record PartitionLag(String partition, long committed, long lag) {
@@ -84,10 +85,25 @@ public final class LiveFigures {
         lastError = null;
     }
 
+    /** The fields of a logfmt line, name to value (quotes and escapes removed); empty for any other line. */
+    static Map<String, String> fields(String line) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Matcher m = FIELD.matcher(line);
+        while (m.find()) {
+            String v = m.group(2);
+            if (v.length() >= 2 && v.startsWith("\"")) {
+                v = v.substring(1, v.length() - 1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+            }
+            out.put(m.group(1), v);
+        }
+        return out;
+    }
+
     /** One output line of the service (any thread). */
     void line(String line) {
-        boolean error = line.startsWith("error:") || line.contains(" failed in function ") || line.contains(" PAUSED at offset ")
-                || line.contains(" undecodable: ") || line.contains(" ended: ") || line.startsWith("Exception ");
+        Map<String, String> f = fields(line);
+        String level = f.getOrDefault("level", "");
+        boolean error = line.startsWith("error:") || level.equals("error") || level.equals("warn") || line.startsWith("Exception ");
         if (error) {
             lastError = line;
         }
@@ -96,15 +112,16 @@ public final class LiveFigures {
             if (error) {
                 add(errors, line, KEEP_ERRORS);
             }
-            if (line.contains(" assigned=")) {
+            String event = f.getOrDefault("event", "");
+            if (event.equals("assigned")) {
                 onAssigned.run();
             }
-            Matcher m = BATCH.matcher(line);
-            if (m.matches()) {
-                fromLines += Long.parseLong(m.group(4));
-                long[] p = byPartition.computeIfAbsent(m.group(1), k -> new long[] {0, -1});
-                if (line.endsWith(" ok")) {
-                    p[0] = Long.parseLong(m.group(3)) + 1;
+            if (event.equals("batch") && f.containsKey("rows") && f.containsKey("partition")) {
+                fromLines += parseLong(f.get("rows"));
+                long[] p = byPartition.computeIfAbsent(f.getOrDefault("topic", "") + "-" + f.get("partition"), k -> new long[] {0, -1});
+                Matcher o = OFFSETS.matcher(f.getOrDefault("offsets", ""));
+                if ("ok".equals(f.get("outcome")) && o.matches()) {
+                    p[0] = Long.parseLong(o.group(2)) + 1;
                 }
                 if (!metricsAnswered) {
                     processed.set(fromLines);
@@ -112,6 +129,14 @@ public final class LiveFigures {
                 publishPartitions();
             }
         });
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static void add(ObservableList<String> list, String line, int keep) {

@@ -53,11 +53,20 @@ public final class DesignerViewModel {
     public final CodeWorkspace code;
     /** The Code tab: the selected function's or connector's source. */
     public final CodeTabModel codeTab;
+    /** The Serve tab: the selected flow's deployment settings, a local serve in a child process, the export. */
+    public final io.kisflow.designer.serve.ServeTabModel serve;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
     /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
     private static final java.util.concurrent.Executor DEBUG_WORK = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "debugger-work");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The Serve tab's broker checks and stops (each may wait seconds): daemon threads. */
+    private static final java.util.concurrent.Executor SERVE_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "serve-work");
         t.setDaemon(true);
         return t;
     });
@@ -74,6 +83,7 @@ public final class DesignerViewModel {
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
         this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
         this.codeTab = new CodeTabModel(document, code);
+        this.serve = new io.kisflow.designer.serve.ServeTabModel(document, debugger.flowProperty(), javafx.application.Platform::runLater, SERVE_WORK);
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
         yaml.setSavedTextSource(session::savedTextOf);
