@@ -193,7 +193,9 @@ public final class ServeTabModel implements AutoCloseable {
         }
         DeploymentSettings s = current();
         ProjectLayout layout = doc.state().layout();
-        boolean unsaved = doc.isDirty();
+        // the settings themselves are flags of the command: only unsaved configs or code are not served
+        boolean unsaved = doc.savedState() != null && (!doc.savedState().configs().equals(doc.state().configs())
+                || !doc.savedState().code().equals(doc.state().code()));
         state.set(State.CHECKING);
         message.set("Checking the broker at " + s.kafka() + "...");
         figures.reset();
