@@ -85,7 +85,9 @@ public final class ServeThroughputBench {
             kafka.startup();
             kafka.waitForReadyBrokers();
             System.out.printf("broker up; load average %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            throughput();
+            if (!Boolean.getBoolean("bench.skipThroughput")) {
+                throughput();
+            }
             if (!Boolean.getBoolean("bench.skipLatency")) {
                 latency();
             }
@@ -246,10 +248,12 @@ public final class ServeThroughputBench {
     // ---------------------------------------------------------------- latency
 
     private static void latency() throws Exception {
-        createTopic("latency");
+        // a topic per side: the second side does not first read the first side's records
+        createTopic("latency-bare");
+        createTopic("latency-serve");
         try (Engine engine = Engine.builder().configs(EngineBenchFlows.fiveCalculates()).plugin(passThrough()).metrics(false).build()) {
-            long[] bare = latencyOf(consumerSide -> bareLoop("latency", "bare-latency", 1, Integer.MAX_VALUE), "bare");
-            long[] served = latencyOf(consumerSide -> serve(engine, "latency", "serve-latency", 1, Integer.MAX_VALUE), "serve");
+            long[] bare = latencyOf("latency-bare", consumerSide -> bareLoop("latency-bare", "bare-latency", 1, Integer.MAX_VALUE), "bare");
+            long[] served = latencyOf("latency-serve", consumerSide -> serve(engine, "latency-serve", "serve-latency", 1, Integer.MAX_VALUE), "serve");
             System.out.printf("latency at %,d records/s, produce to sink, 1 thread: serve median %.2f ms, p99 %.2f ms (%,d records); "
                             + "bare poll loop median %.2f ms, p99 %.2f ms (%,d records)%n", LATENCY_RATE,
                     pct(served, 50), pct(served, 99), served.length, pct(bare, 50), pct(bare, 99), bare.length);
@@ -264,10 +268,11 @@ public final class ServeThroughputBench {
      * Starts a side (it runs until stopped: its target is never reached), produces at a steady rate
      * for warm-up plus measurement, keeps the samples of the measured seconds.
      */
-    private static long[] latencyOf(Side side, String name) throws Exception {
+    private static long[] latencyOf(String topic, Side side, String name) throws Exception {
         samples = new long[LATENCY_RATE * (LATENCY_MEASURE_S + 2)];
         SAMPLED.set(0);
         sampling = false;
+        sampleFrom = Long.MAX_VALUE;
         Thread consumer = new Thread(() -> {
             try {
                 side.run(null);
@@ -279,21 +284,23 @@ public final class ServeThroughputBench {
         }, "latency-" + name);
         consumer.start();
         Thread.sleep(JOIN_WAIT_MS + 2000); // joined and assigned before the first record
-        try (KafkaProducer<String, String> p = producer(0)) {
+        try (KafkaProducer<String, String> p = producer(5)) { // the client's default linger
             long start = System.nanoTime();
             long periodNs = 1_000_000; // 10 records each millisecond
             int perTick = LATENCY_RATE / 1000;
             int ticks = (LATENCY_WARMUP_S + LATENCY_MEASURE_S) * 1000;
             for (int tick = 0; tick < ticks; tick++) {
                 long due = start + tick * periodNs;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // no spinning: the broker shares the cores
                 }
                 if (tick == LATENCY_WARMUP_S * 1000) {
+                    sampleFrom = System.nanoTime();
                     sampling = true;
                 }
                 for (int i = 0; i < perTick; i++) {
-                    p.send(new ProducerRecord<>("latency", (tick * perTick + i) % PARTITIONS, null, Long.toString(System.nanoTime())));
+                    p.send(new ProducerRecord<>(topic, (tick * perTick + i) % PARTITIONS, null, Long.toString(System.nanoTime())));
                 }
             }
             p.flush();
@@ -305,14 +312,18 @@ public final class ServeThroughputBench {
         return Arrays.copyOf(samples, Math.min(SAMPLED.get(), samples.length));
     }
 
+    /** Records sent before this (System.nanoTime()) are warm-up: not sampled even when they arrive late. */
+    private static volatile long sampleFrom = Long.MAX_VALUE;
+
     private static void sample(long now, String value) {
         long[] s = samples;
-        if (s == null) {
+        long sent = Long.parseLong(value);
+        if (s == null || sent < sampleFrom) {
             return;
         }
         int i = SAMPLED.getAndIncrement();
         if (i < s.length) {
-            s[i] = (now - Long.parseLong(value)) / 1000;
+            s[i] = (now - sent) / 1000;
         }
     }
 

@@ -44,8 +44,7 @@ public final class LocalServe {
         } else {
             command.add(java.toString());
             // what the jar's manifest grants (Add-Opens), so a class-path launch behaves like java -jar
-            command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    "io.kisflow.Launcher"));
+            command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", absoluteClassPath(), "io.kisflow.Launcher"));
         }
         command.addAll(args);
         return command;
@@ -112,6 +111,17 @@ public final class LocalServe {
     /** SIGTERM without waiting: the service finishes and commits its batches in flight and ends on its own. */
     public void terminate() {
         process.destroy();
+    }
+
+    /** The class path with each entry absolute: the child runs in the project's directory, not in ours. */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                entries.add(Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static boolean isWindows() {

@@ -155,11 +155,10 @@ class ServeTabModelTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until serve --http lands (branch serve)")
     void startsServeInAChildShowsItsFiguresAndStopsItWithSigterm() throws Exception {
         String topic = "events";
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1), new NewTopic("events-dead", 1, (short) 1))).all().get();
         }
         produce(topic, 0, 10, "{\"n\":%d}");
         produce(topic, 1, 10, "{\"n\":%d}");
@@ -169,6 +168,7 @@ class ServeTabModelTest {
         model.group.set("designer");
         model.batchWait.set("100");
         model.json.set(true);
+        model.deadLetter.set("events-dead");
 
         assertTrue(model.start());
         await(() -> model.stateProperty().get() == ServeTabModel.State.RUNNING, "the service to be assigned its partitions");
