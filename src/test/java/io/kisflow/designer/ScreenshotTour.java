@@ -62,17 +62,19 @@ public final class ScreenshotTour {
             System.setProperty("headless.geometry", "1600x1000-32");
         }
         Platform.startup(() -> { });
+        boolean onlyServe = args.length > 1 && args[1].equals("serve");
         DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
         DesignerWindow w = fx(() -> {
             DesignerWindow win = new DesignerWindow(new Stage(), vm, (o, t, i) -> Optional.empty());
             win.stage().setWidth(1440);
             win.stage().setHeight(900);
             win.show();
-            win.files().openProject(project);
+            if (!onlyServe) {
+                win.files().openProject(project);
+            }
             return win;
         });
         settle();
-        boolean onlyServe = args.length > 1 && args[1].equals("serve");
         if (onlyServe) {
             ServeTourShots.take(w, vm, tmp.resolve("serve-samples"), name -> shot(w, name));
             fx(() -> {

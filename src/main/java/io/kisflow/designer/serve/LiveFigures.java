@@ -110,7 +110,7 @@ public final class LiveFigures {
         ui.execute(() -> {
             add(lines, line, KEEP_LINES);
             if (error) {
-                add(errors, line, KEEP_ERRORS);
+                add(errors, readable(line, f), KEEP_ERRORS);
             }
             String event = f.getOrDefault("event", "");
             if (event.equals("assigned")) {
@@ -129,6 +129,20 @@ public final class LiveFigures {
                 publishPartitions();
             }
         });
+    }
+
+    /** An error line as the list shows it: {@code WARN undecodable: topic=T partition=P ... error=...}, no time stamp. */
+    static String readable(String line, Map<String, String> f) {
+        if (!f.containsKey("level") || !f.containsKey("event")) {
+            return line;
+        }
+        StringBuilder b = new StringBuilder(f.get("level").toUpperCase(java.util.Locale.ROOT)).append(' ').append(f.get("event")).append(':');
+        f.forEach((k, v) -> {
+            if (!k.equals("ts") && !k.equals("level") && !k.equals("event") && !k.equals("flow")) {
+                b.append(' ').append(k).append('=').append(v);
+            }
+        });
+        return b.toString();
     }
 
     private static long parseLong(String s) {

@@ -56,7 +56,8 @@ public final class ServeTabModel implements AutoCloseable {
     private final ReadOnlyStringWrapper flow = new ReadOnlyStringWrapper(this, "flow");
     private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper(this, "fieldError");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
+            "Start locally runs serve for the selected flow against the broker named here, on the project's saved files.");
     private final ReadOnlyStringWrapper servedFlow = new ReadOnlyStringWrapper(this, "servedFlow");
     private final LiveFigures figures;
     /** On while the fields are filled from the document: their change is not a new edit. */

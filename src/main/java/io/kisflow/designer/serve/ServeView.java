@@ -97,8 +97,8 @@ public final class ServeView extends HBox {
         export.disableProperty().bind(model.flowProperty().isNull());
         HBox buttons = new HBox(6, start, stop, export);
 
-        Label about = sentence("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML.");
-        VBox box = new VBox(6, title, grid, error, buttons, about);
+        title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
+        VBox box = new VBox(6, title, grid, error, buttons);
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
@@ -153,12 +153,21 @@ public final class ServeView extends HBox {
         lag.getColumns().addAll(java.util.List.of(partition, committed, behind));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPrefHeight(140);
+        VBox.setVgrow(lag, Priority.ALWAYS);
 
         ListView<String> errors = new ListView<>(f.errors());
         errors.setId("serveErrors");
         errors.setPlaceholder(sentence("No errors."));
-        errors.setPrefHeight(90);
-        VBox.setVgrow(errors, Priority.ALWAYS);
+        errors.setPrefHeight(70);
+        errors.setMinHeight(50);
+        errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty ? null : new Tooltip(item)); // the whole line, however long
+            }
+        });
         Label lagTitle = new Label("LAG PER PARTITION");
         lagTitle.getStyleClass().add("run-section-title");
         Label errorsTitle = new Label("ERRORS");

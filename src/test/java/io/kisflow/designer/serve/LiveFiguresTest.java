@@ -24,7 +24,8 @@ class LiveFiguresTest {
         assertEquals(15, f.processedProperty().get());
         assertEquals(List.of(new LiveFigures.PartitionLag("events-0", 10, -1), new LiveFigures.PartitionLag("events-1", 5, -1)), f.partitions());
         assertEquals(2, f.errors().size());
-        assertTrue(f.errors().get(0).contains("event=undecodable"));
+        assertEquals("WARN undecodable: topic=events partition=1 offset=5 error=not a JSON value (x)", f.errors().get(0),
+                "no time stamp, level and event first");
         assertEquals("error: no flow named 'Nope' in conf", f.lastError());
         assertEquals(5, f.lines().size());
     }
