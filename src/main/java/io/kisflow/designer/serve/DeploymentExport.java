@@ -136,7 +136,7 @@ public final class DeploymentExport {
                 - `/health`, `/ready` and `/metrics` (Prometheus) answer on %s.
                 - SIGTERM stops the service after the batches in flight are committed (exit 0).
                 %s
-                See docs/SERVING.md of KisFlow Studio for the guarantees.
+                See docs/SERVE.md of KisFlow Studio for the guarantees.
                 """.formatted(flow, command, s.topic(), s.kafka(), s.group(), s.threads(), s.batchSize(), s.batchWaitMs(),
                 s.json() ? ", values parsed as JSON" : "",
                 s.deadLetter().isBlank() ? "a batch that fails pauses its partition (no dead-letter topic)" : "failed batches go to `" + s.deadLetter() + "`",
