@@ -71,8 +71,7 @@ public final class ServeView extends HBox {
 
         Label error = new Label();
         error.setId("serveFieldError");
-        error.getStyleClass().add("field-error");
-        error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
+        error.setStyle("-fx-text-fill: -kf-error;"); // the theme's error colour, light or dark
         error.setWrapText(true);
         error.textProperty().bind(model.fieldErrorProperty());
         error.visibleProperty().bind(model.fieldErrorProperty().isNotNull());
