@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +53,6 @@ public final class LiveFigures {
     private final Map<String, long[]> byPartition = new TreeMap<>(); // name -> {committed, lag}; UI executor only
     private Runnable onAssigned = () -> { };
     private ScheduledExecutorService ticker;
-    private ScheduledFuture<?> watching;
     private volatile String lastError;
     /** Records counted from the log lines (until the metrics answer) and at the previous tick. */
     private long fromLines;
@@ -161,7 +159,7 @@ public final class LiveFigures {
     }
 
     /** Reads {@code metricsUrl} every second (on its own thread) until {@link #stopWatching()}. */
-    void watch(String metricsUrl) {
+    synchronized void watch(String metricsUrl) {
         stopWatching();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).GET().build();
@@ -170,7 +168,7 @@ public final class LiveFigures {
             t.setDaemon(true);
             return t;
         });
-        watching = ticker.scheduleWithFixedDelay(() -> {
+        ticker.scheduleWithFixedDelay(() -> {
             MetricsText metrics = null;
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -214,11 +212,10 @@ public final class LiveFigures {
         partitions.setAll(rows);
     }
 
-    void stopWatching() {
+    synchronized void stopWatching() {
         if (ticker != null) {
             ticker.shutdownNow();
             ticker = null;
-            watching = null;
         }
         ui.execute(() -> perSecond.set(0));
     }
