@@ -12,6 +12,7 @@ import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.palette.PaletteViewModel;
 import io.kisflow.designer.debug.DebugSession;
 import javafx.collections.ListChangeListener;
+import java.util.List;
 import java.util.Set;
 import io.kisflow.designer.problems.ProblemsViewModel;
 import io.kisflow.designer.problems.YamlViewModel;
@@ -88,6 +89,12 @@ public final class DesignerViewModel {
         this.codeTab = new CodeTabModel(document, code);
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
+        // the card's tooltip shows the debugger's tags whole (the card shortens a long built-in text)
+        canvas.cardTagsProperty().set((flow, index) -> {
+            DebugSession s = debugger.session();
+            var state = s == null ? null : s.flow(flow);
+            return state == null || index >= state.cards().size() ? List.of() : io.kisflow.designer.debug.CardTags.of(state.cards().get(index));
+        });
         yaml.setSavedTextSource(session::savedTextOf);
         yaml.setNewFileSource(session::newFileOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {
