@@ -82,8 +82,10 @@ final class SessionEngine implements AutoCloseable {
 
     /** The function sources were compiled again (the designer's editor): the next run uses their code. */
     synchronized void setSourceCode(ProjectCode code) {
-        sourceCode = code;
-        outOfDate = true;
+        if (code != sourceCode) { // the editor's compile of the files the engine was built from changes nothing
+            sourceCode = code;
+            outOfDate = true;
+        }
     }
 
     /** The function sources as last compiled, or null before the first build (never compiles: the UI thread asks). */
@@ -91,10 +93,14 @@ final class SessionEngine implements AutoCloseable {
         return sourceCode;
     }
 
-    /** The function sources the engine uses (read from the project folder at the first build). */
+    /**
+     * The function sources the engine uses (read from the project folder at the first build). The
+     * compile is the one the code editor makes of the same files when the project opens: compiled once.
+     */
     synchronized ProjectCode sourceCode() {
         if (sourceCode == null) {
-            sourceCode = projectDir == null ? ProjectCode.none() : ProjectCode.load(projectDir);
+            sourceCode = projectDir == null ? ProjectCode.none()
+                    : io.kisflow.code.CompileOnce.compile(projectDir, io.kisflow.code.FunctionSources.read(projectDir).texts(), null);
         }
         return sourceCode;
     }
