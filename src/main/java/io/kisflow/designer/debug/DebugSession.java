@@ -324,7 +324,7 @@ public final class DebugSession implements AutoCloseable {
 
     /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
     public boolean run(String flowName) {
-        return runs.run(flowName);
+        return !refuseRunWhileReloading() && runs.run(flowName);
     }
 
     /**
@@ -332,7 +332,7 @@ public final class DebugSession implements AutoCloseable {
      * the flow and pauses before its first function.
      */
     public boolean step(String flowName) {
-        return runs.step(flowName);
+        return !refuseRunWhileReloading() && runs.step(flowName);
     }
 
     /** Paused: runs one function and pauses again. */
@@ -350,7 +350,7 @@ public final class DebugSession implements AutoCloseable {
      * run goes on to it; no run: a run starts. When the flow never reaches the card, the run just ends.
      */
     public boolean runToHere(CardKey key) {
-        return runs.runToHere(key);
+        return !refuseRunWhileReloading() && runs.runToHere(key);
     }
 
     /** Stops the run. Always works: see the class comment for functions that do not return. */
@@ -534,11 +534,71 @@ public final class DebugSession implements AutoCloseable {
      * progress. Every result is marked stale: it came from the old code.
      */
     public boolean reloadPlugins() {
-        if (runs.isActive()) {
-            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
+        if (refuseReload()) {
             return false;
         }
         engine.reload();
+        return reloaded();
+    }
+
+    /**
+     * {@link #reloadPlugins()} off the UI thread (jars are read, sources compiled, plugins registered):
+     * the status bar shows it with Cancel, runs are refused meanwhile, and the future (completed on the
+     * UI thread) says whether the plugins loaded. Cancelled, the plugins loaded before stay and nothing
+     * turns stale.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> reloadPlugins(io.kisflow.designer.status.StatusModel status) {
+        if (refuseReload()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        reloading = true;
+        loadingPlugins.set(true);
+        String paths = engine.pluginPaths().isEmpty() ? "the project's code" : String.join(", ", engine.pluginPaths());
+        io.kisflow.designer.ui.LongWork<Void> work = status.follow(io.kisflow.designer.ui.LongWork.start("Reloading plugins", p -> {
+            p.uninterruptible(); // an interrupt would fail the reading of a jar; Cancel is honoured once the new engine is built
+            p.step(0, 0, "Reloading plugins: " + paths);
+            engine.reload(p::isCancelled);
+            return null;
+        }, background, ui));
+        return work.result().handle((v, error) -> {
+            reloading = false;
+            loadingPlugins.set(false);
+            if (error == null) {
+                return reloaded();
+            }
+            refreshCode();
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            runs.say(cause instanceof java.util.concurrent.CancellationException
+                    ? "Reloading the plugins was cancelled; the plugins loaded before stay."
+                    : "Plugins could not be loaded: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+            return false;
+        });
+    }
+
+    /** True while {@link #reloadPlugins(io.kisflow.designer.status.StatusModel)} loads them. */
+    private boolean reloading;
+
+    private boolean refuseReload() {
+        if (runs.isActive()) {
+            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
+            return true;
+        }
+        if (reloading) {
+            runs.say("The plugins are being reloaded (see the status bar)");
+            return true;
+        }
+        return false;
+    }
+
+    /** A run now would use the code being replaced: refused with what to do. */
+    private boolean refuseRunWhileReloading() {
+        if (reloading) {
+            runs.say("Wait until the plugins are reloaded (or cancel it in the status bar), then run again");
+        }
+        return reloading;
+    }
+
+    private boolean reloaded() {
         refreshCode();
         flows.values().forEach(s -> s.markStaleFrom(0));
         String failure = engine.failure();

@@ -12,6 +12,7 @@ import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.palette.PaletteViewModel;
 import io.kisflow.designer.debug.DebugSession;
 import javafx.collections.ListChangeListener;
+import java.util.List;
 import java.util.Set;
 import io.kisflow.designer.problems.ProblemsViewModel;
 import io.kisflow.designer.problems.YamlViewModel;
@@ -39,14 +40,9 @@ public final class DesignerViewModel {
     public final YamlViewModel yaml = new YamlViewModel(document);
     public final ProjectSession session;
     /** Long work the status bar shows with a progress bar (and Cancel); report on it from any thread. */
-    public final io.kisflow.designer.status.StatusModel status = new io.kisflow.designer.status.StatusModel(
-            r -> {
-                if (javafx.application.Platform.isFxApplicationThread()) {
-                    r.run();
-                } else {
-                    javafx.application.Platform.runLater(r);
-                }
-            });
+    public final io.kisflow.designer.status.StatusModel status = new io.kisflow.designer.status.StatusModel(DesignerViewModel::onUiThread);
+    /** Open, Save and Export off the UI thread, shown in {@link #status} with progress and Cancel. */
+    public final io.kisflow.designer.files.ProjectWork files;
     /** The debugger: runs and steps flows of the open project (its runs report through the JavaFX thread). */
     public final ProjectDebugger debugger;
     /** The project's function sources (functions/*.java), compiled after each pause in typing. */
@@ -62,6 +58,22 @@ public final class DesignerViewModel {
         return t;
     });
 
+    /** Reading and writing project files: one daemon thread, as file work runs one at a time. */
+    private static final java.util.concurrent.Executor FILE_WORK = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "project-files");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Runs on the UI thread: at once when called there, else later. */
+    private static void onUiThread(Runnable r) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            javafx.application.Platform.runLater(r);
+        }
+    }
+
     /** @param stateDir where recovery copies, recent projects and settings live (~/.kisflow-studio) */
     public DesignerViewModel(Path stateDir) {
         this(stateDir, DebugOptions.defaults());
@@ -71,11 +83,18 @@ public final class DesignerViewModel {
     public DesignerViewModel(Path stateDir, DebugOptions debugOptions) {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
-        this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
+        this.files = new io.kisflow.designer.files.ProjectWork(session, status, FILE_WORK, DesignerViewModel::onUiThread);
+        this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK, status);
         this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
         this.codeTab = new CodeTabModel(document, code);
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
+        // the card's tooltip shows the debugger's tags whole (the card shortens a long built-in text)
+        canvas.cardTagsProperty().set((flow, index) -> {
+            DebugSession s = debugger.session();
+            var state = s == null ? null : s.flow(flow);
+            return state == null || index >= state.cards().size() ? List.of() : io.kisflow.designer.debug.CardTags.of(state.cards().get(index));
+        });
         yaml.setSavedTextSource(session::savedTextOf);
         yaml.setNewFileSource(session::newFileOf);
         problems.revealedFileProperty().addListener((o, a, where) -> {
