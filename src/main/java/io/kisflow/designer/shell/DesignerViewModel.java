@@ -49,6 +49,8 @@ public final class DesignerViewModel {
     public final CodeWorkspace code;
     /** The Code tab: the selected function's or connector's source. */
     public final CodeTabModel codeTab;
+    /** The Serve tab: the selected flow's deployment settings, a local serve in a child process, the export. */
+    public final io.kisflow.designer.serve.ServeTabModel serve;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
     /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
@@ -61,6 +63,13 @@ public final class DesignerViewModel {
     /** Reading and writing project files: one daemon thread, as file work runs one at a time. */
     private static final java.util.concurrent.Executor FILE_WORK = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "project-files");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The Serve tab's broker checks and stops (each may wait seconds): daemon threads. */
+    private static final java.util.concurrent.Executor SERVE_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "serve-work");
         t.setDaemon(true);
         return t;
     });
@@ -87,6 +96,7 @@ public final class DesignerViewModel {
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK, status);
         this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
         this.codeTab = new CodeTabModel(document, code);
+        this.serve = new io.kisflow.designer.serve.ServeTabModel(document, debugger.flowProperty(), javafx.application.Platform::runLater, SERVE_WORK);
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
         canvas.markersProperty().bind(problems.markersProperty());
         // the card's tooltip shows the debugger's tags whole (the card shortens a long built-in text)

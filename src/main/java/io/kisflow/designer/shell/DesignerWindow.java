@@ -96,6 +96,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
         Tab codeTab = tab("Code", "codeTab", new io.kisflow.designer.code.CodeView(vm.codeTab));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        bottomTabs.getTabs().add(serveTab());
         notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
                 .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
@@ -173,6 +174,17 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     public List<DesignerAction> actions() {
         return actions;
+    }
+
+    /** The Serve tab, its view made when first shown (the window opens without it). */
+    private Tab serveTab() {
+        Tab t = tab("Serve", "serveTab", null);
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(new io.kisflow.designer.serve.ServeView(vm.serve, () -> stage));
+            }
+        });
+        return t;
     }
 
     static Tab tab(String title, String id, Node content) {
@@ -414,6 +426,7 @@ public final class DesignerWindow implements ActionCatalog.Window {
         autosave.stop();
         autosaveThread.shutdown();
         vm.debugger.close();
+        vm.serve.close();
     }
 
     @Override
