@@ -436,6 +436,12 @@ final class RunController {
 
     private void pausedOnError(ActiveRun run, FunctionStart e) {
         CardKey key = new CardKey(run.flowName, e.position());
+        CardState card = context.card(key);
+        CallRecord last = card == null ? null : card.lastCallProperty().get();
+        if (last != null && last.failed()) {
+            card.setStatus(CardStatus.FAILED);
+            card.setError(last.error());
+        }
         pausedAt.set(key);
         tell(run.flowName, "Paused at the error of " + describeCard(key) + " (call " + e.seq()
                 + "): look at the levels, then Continue to end the run");

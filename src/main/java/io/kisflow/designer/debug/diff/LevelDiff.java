@@ -153,6 +153,19 @@ public final class LevelDiff {
         }
         changes.sort(java.util.Comparator.comparingInt((com.github.difflib.algorithm.Change c) -> c.startOriginal)
                 .thenComparingInt(c -> c.startRevised));
+        // an insert touching a delete is one replaced stretch: its rows pair up as changed
+        List<com.github.difflib.algorithm.Change> merged = new java.util.ArrayList<>();
+        for (com.github.difflib.algorithm.Change c : changes) {
+            com.github.difflib.algorithm.Change prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (prev != null && c.deltaType != com.github.difflib.patch.DeltaType.EQUAL && prev.deltaType != com.github.difflib.patch.DeltaType.EQUAL
+                    && c.startOriginal == prev.endOriginal && c.startRevised == prev.endRevised) {
+                merged.set(merged.size() - 1, new com.github.difflib.algorithm.Change(com.github.difflib.patch.DeltaType.CHANGE,
+                        prev.startOriginal, c.endOriginal, prev.startRevised, c.endRevised));
+            } else {
+                merged.add(c);
+            }
+        }
+        changes = merged;
         LevelDiff d = new LevelDiff(left, right, n + m);
         int i = 0;
         int j = 0;
