@@ -72,6 +72,7 @@ public final class DesignerViewModel {
         this.stateDir = stateDir;
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK);
+        debugger.setRunHistoryLimits(io.kisflow.designer.debug.RunStoreLimits.load(stateDir));
         this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
         this.codeTab = new CodeTabModel(document, code);
         properties.codeFilesProperty().set(fname -> CodeTabModel.codeFileOf(document.state(), code.compiled(), fname));
