@@ -94,6 +94,7 @@ public final class DesignerViewModel {
         this.session = new ProjectSession(document, stateDir, canvas::stateWithView);
         this.files = new io.kisflow.designer.files.ProjectWork(session, status, FILE_WORK, DesignerViewModel::onUiThread);
         this.debugger = new ProjectDebugger(document, debugOptions, javafx.application.Platform::runLater, DEBUG_WORK, status);
+        debugger.setRunHistoryLimits(io.kisflow.designer.debug.RunStoreLimits.load(stateDir));
         this.code = new CodeWorkspace(document, debugger, javafx.application.Platform::runLater, CodeWorkspace.DEFAULT_PAUSE_MILLIS);
         this.codeTab = new CodeTabModel(document, code);
         this.serve = new io.kisflow.designer.serve.ServeTabModel(document, debugger.flowProperty(), javafx.application.Platform::runLater, SERVE_WORK);

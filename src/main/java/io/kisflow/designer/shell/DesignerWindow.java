@@ -430,6 +430,11 @@ public final class DesignerWindow implements ActionCatalog.Window {
     }
 
     @Override
+    public javafx.stage.Window owner() {
+        return stage();
+    }
+
+    @Override
     public void showTab(String id) {
         for (TabPane pane : List.of(bottomTabs, sideTabs)) {
             for (Tab t : pane.getTabs()) {
