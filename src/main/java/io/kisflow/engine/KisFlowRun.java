@@ -480,8 +480,10 @@ public final class KisFlowRun implements Flow {
         int sourceRows = buffer.size();
         levels.startRun(buffer);
         buffer = new RowList();
-        if (!plan.goSemantics) {
-            actions.clear(); // Go does not: an action a failed run left applies to this run's first function
+        if (plan.goSemantics) {
+            actions.carryOver(); // Go does not clear them: an action a failed run left applies to this run's first function
+        } else {
+            actions.clear();
         }
         if (plan.metrics != null) {
             plan.metrics.runStarted(sourceRows);
