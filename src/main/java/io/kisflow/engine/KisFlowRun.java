@@ -36,6 +36,8 @@ public final class KisFlowRun implements Flow {
     /** Go's name of the source level. */
     public static final String SOURCE_LEVEL = "FunctionIDFirstVirtual";
     private static final RunListener[] NO_LISTENERS = {};
+    /** How many Go differences a run keeps for {@link #goDifferences()}. */
+    public static final int MAX_NOTES = 1_000;
     private static final VarHandle OWNER;
 
     static {
@@ -807,7 +809,7 @@ public final class KisFlowRun implements Flow {
 
     /**
      * Where a Go server would have differed in this instance's last finished run (or its disabled
-     * no-op), in call order; empty when nowhere. Safe from any thread.
+     * no-op), in call order, the first {@value #MAX_NOTES}; empty when nowhere. Safe from any thread.
      */
     public List<GoDifference> goDifferences() {
         return lastNotes;
@@ -820,7 +822,9 @@ public final class KisFlowRun implements Flow {
         if (notes == null) {
             notes = new ArrayList<>();
         }
-        notes.add(d);
+        if (notes.size() < MAX_NOTES) {
+            notes.add(d); // a long JumpFunc loop repeats its notes: the listeners hear them all, the run keeps the first ones
+        }
         try {
             for (RunListener l : listeners) {
                 l.goDiffers(d);
