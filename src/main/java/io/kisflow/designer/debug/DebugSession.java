@@ -76,6 +76,7 @@ public final class DebugSession implements AutoCloseable {
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
+    private final BooleanProperty goSemantics = new SimpleBooleanProperty(this, "goSemantics");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
@@ -122,6 +123,12 @@ public final class DebugSession implements AutoCloseable {
         dryRun.addListener((o, was, on) -> {
             settingsRevision.set(settingsRevision.get() + 1);
             refreshCodeSources();
+        });
+        goSemantics.set(settings.goSemantics());
+        engine.setGoSemantics(settings.goSemantics());
+        goSemantics.addListener((o, was, on) -> {
+            engine.setGoSemantics(on);
+            settingsRevision.set(settingsRevision.get() + 1);
         });
         metricsServed.set(options.metrics());
         engine.setMetricsServed(options.metrics());
@@ -638,6 +645,7 @@ public final class DebugSession implements AutoCloseable {
         }
         setCallLimit(wanted.callLimit());
         dryRun.set(wanted.dryRun());
+        goSemantics.set(wanted.goSemantics());
     }
 
     /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths, dry run. */
@@ -667,7 +675,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get(), goSemantics.get());
     }
 
     // ================================================================ what views bind to
@@ -727,6 +735,16 @@ public final class DebugSession implements AutoCloseable {
      */
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /**
+     * On: runs do as a Go KisFlow server would, quirks included (Engine.Builder.goSemantics), so the
+     * levels shown are a Go server's; off: the Java engine's semantics, with the points where Go
+     * would differ noted on the calls ({@link CallRecord#goNotes()}). Kept in the project's sidecar;
+     * turning it on or off is an undoable edit. Applies from the next run.
+     */
+    public BooleanProperty goSemanticsProperty() {
+        return goSemantics;
     }
 
     /**
