@@ -144,7 +144,7 @@ final class RunRecorder implements RunListener {
     /**
      * A Go difference: kept for the call in progress; one that comes after its call's end (the
      * leftovers of a failure, a JumpFunc loop stopped by the limit) is added to the last call of its
-     * function. A disabled flow's note has no call: the run's status says the flow is disabled.
+     * function. (The designer never runs a disabled flow, whose note has no call: PreRunCheck refuses it.)
      */
     @Override
     public synchronized void goDiffers(GoDifference d) {
