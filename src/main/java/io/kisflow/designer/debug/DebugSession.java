@@ -79,6 +79,7 @@ public final class DebugSession implements AutoCloseable {
     private final BooleanProperty pauseOnError = new SimpleBooleanProperty(this, "pauseOnError");
     /** The project's run history on disk; null until {@link #keepRuns} (tests and unsaved projects keep none). */
     private StoredRuns storedRuns;
+    private final BooleanProperty goSemantics = new SimpleBooleanProperty(this, "goSemantics");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
@@ -125,6 +126,12 @@ public final class DebugSession implements AutoCloseable {
         dryRun.addListener((o, was, on) -> {
             settingsRevision.set(settingsRevision.get() + 1);
             refreshCodeSources();
+        });
+        goSemantics.set(settings.goSemantics());
+        engine.setGoSemantics(settings.goSemantics());
+        goSemantics.addListener((o, was, on) -> {
+            engine.setGoSemantics(on);
+            settingsRevision.set(settingsRevision.get() + 1);
         });
         metricsServed.set(options.metrics());
         engine.setMetricsServed(options.metrics());
@@ -771,6 +778,7 @@ public final class DebugSession implements AutoCloseable {
         }
         setCallLimit(wanted.callLimit());
         dryRun.set(wanted.dryRun());
+        goSemantics.set(wanted.goSemantics());
     }
 
     /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths, dry run. */
@@ -800,7 +808,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get(), goSemantics.get());
     }
 
     // ================================================================ what views bind to
@@ -860,6 +868,16 @@ public final class DebugSession implements AutoCloseable {
      */
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /**
+     * On: runs do as a Go KisFlow server would, quirks included (Engine.Builder.goSemantics), so the
+     * levels shown are a Go server's; off: the Java engine's semantics, with the points where Go
+     * would differ noted on the calls ({@link CallRecord#goNotes()}). Kept in the project's sidecar;
+     * turning it on or off is an undoable edit. Applies from the next run.
+     */
+    public BooleanProperty goSemanticsProperty() {
+        return goSemantics;
     }
 
     /**

@@ -172,6 +172,9 @@ public final class ProjectDebugger implements AutoCloseable {
         if (before.dryRun() != after.dryRun()) {
             return new String[] {after.dryRun() ? "Turn dry run on" : "Turn dry run off", null};
         }
+        if (before.goSemantics() != after.goSemantics()) {
+            return new String[] {after.goSemantics() ? "Turn Go semantics on" : "Turn Go semantics off", null};
+        }
         if (!Objects.equals(before.callLimit(), after.callLimit())) {
             return new String[] {after.callLimit() == null ? "Reset the call limit"
                     : "Set the call limit to " + io.kisflow.designer.debug.CallLimit.text(after.callLimit()), null};
