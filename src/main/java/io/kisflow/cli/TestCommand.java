@@ -14,13 +14,13 @@ import io.kisflow.flowtest.JUnitReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME]}: runs the cases of
+ * {@code test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--threads N]}: runs the cases of
  * DIR/tests on the project loaded as {@code run} loads it (configs, functions/*.java, plugins),
- * one line per case on stdout, the failure text indented under a failed one; exit 1 when any fails.
+ * one line per case on stdout in file order, the failure text indented under a failed one; exit 1 when
+ * any fails. The cases run on one engine, on as many threads as there are cores.
  */
 final class TestCommand {
     private final PrintStream out;
@@ -44,21 +44,21 @@ final class TestCommand {
             Project.print(code.problems().stream().filter(Problem::isError).toList(), err);
             throw new CommandException("the function sources of " + dir + " do not compile; fix them (see 'validate') before testing");
         }
+        int threads = args.positive("--threads", FlowTestRunner.defaultThreads());
         List<FlowTestFiles.CaseFile> cases = cases(dir, args.optional("--case"));
         FlowTestRunner runner = new FlowTestRunner();
-        List<CaseResult> results = new ArrayList<>();
+        List<CaseResult> results;
         try (Engine engine = Project.build(Project.builder(loaded, args, null, code).mocks(runner.mocks()))) {
             for (String warning : engine.warnings()) {
                 err.println("warning: " + warning);
             }
-            for (FlowTestFiles.CaseFile c : cases) {
-                CaseResult r = runner.run(engine, c);
-                results.add(r);
+            // one engine (plugins loaded, sources compiled once) for every case; cases run dry, so one per core
+            results = runner.runAll(engine, cases, threads, r -> {
                 out.println((r.passed() ? "PASS " : "FAIL ") + r.name() + " (" + r.millis() + " ms)");
                 if (!r.passed()) {
                     FailureText.lines(r).forEach(line -> out.println("    " + line));
                 }
-            }
+            }, () -> false);
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         out.println(results.size() + " case" + (results.size() == 1 ? "" : "s") + ": " + (results.size() - failed) + " passed, " + failed + " failed");
