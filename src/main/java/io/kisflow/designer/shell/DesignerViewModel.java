@@ -151,7 +151,9 @@ public final class DesignerViewModel {
         }
         List<io.kisflow.engine.KisPlugin> plugins = new ArrayList<>(debugOptions.extraPlugins());
         plugins.addAll(code.compiled().plugins());
-        return new io.kisflow.designer.tests.TestEngine(document.state().configs(), debugOptions.samples(), plugins, paths);
+        // the samples plugin only for a project that names it, as the debugger decides (ProjectDebugger)
+        boolean samples = debugOptions.samples() && io.kisflow.designer.debug.LayoutSettings.usesSamples(document.state().layout(), dir);
+        return new io.kisflow.designer.tests.TestEngine(document.state().configs(), samples, plugins, paths);
     }
 
     public ObjectProperty<Theme> themeProperty() {
