@@ -45,7 +45,7 @@ final class TestCommand {
             throw new CommandException("the function sources of " + dir + " do not compile; fix them (see 'validate') before testing");
         }
         int threads = args.positive("--threads", FlowTestRunner.defaultThreads());
-        List<FlowTestFiles.CaseFile> cases = cases(dir, args.optional("--case"));
+        List<Path> cases = cases(dir, args.optional("--case"));
         FlowTestRunner runner = new FlowTestRunner();
         List<CaseResult> results;
         try (Engine engine = Project.build(Project.builder(loaded, args, null, code).mocks(runner.mocks()))) {
@@ -53,7 +53,7 @@ final class TestCommand {
                 err.println("warning: " + warning);
             }
             // one engine (plugins loaded, sources compiled once) for every case; cases run dry, so one per core
-            results = runner.runAll(engine, cases, threads, r -> {
+            results = runner.runFiles(engine, cases, threads, r -> {
                 out.println((r.passed() ? "PASS " : "FAIL ") + r.name() + " (" + r.millis() + " ms)");
                 if (!r.passed()) {
                     FailureText.lines(r).forEach(line -> out.println("    " + line));
@@ -73,10 +73,11 @@ final class TestCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    private static List<FlowTestFiles.CaseFile> cases(String dir, String only) {
-        List<FlowTestFiles.CaseFile> all;
+    /** The case files to run, read later by the threads that run them. */
+    private static List<Path> cases(String dir, String only) {
+        List<Path> all;
         try {
-            all = FlowTestFiles.list(Path.of(dir));
+            all = FlowTestFiles.paths(Path.of(dir));
         } catch (IOException e) {
             throw new CommandException("could not list " + Path.of(dir, FlowTestFiles.FOLDER) + ": " + IoReasons.describe(e), e);
         }
@@ -87,10 +88,10 @@ final class TestCommand {
         if (only == null) {
             return all;
         }
-        List<FlowTestFiles.CaseFile> chosen = all.stream().filter(c -> c.name().equals(only)).toList();
+        List<Path> chosen = all.stream().filter(c -> FlowTestFiles.nameOf(c).equals(only)).toList();
         if (chosen.isEmpty()) {
             throw new UsageException("--case " + only + ": no such case in " + Path.of(dir, FlowTestFiles.FOLDER) + "; cases there: "
-                    + String.join(", ", all.stream().map(FlowTestFiles.CaseFile::name).toList()));
+                    + String.join(", ", all.stream().map(FlowTestFiles::nameOf).toList()));
         }
         return chosen;
     }

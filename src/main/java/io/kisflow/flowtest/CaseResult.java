@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * What running one case gave: passed, or the reasons it failed ({@code problems}: a wrong error,
- * wrong actions, a bad case file) and the levels whose rows differ ({@code diffs}). {@code actual}
- * holds the rows the run left in each level the case checks (by level name), so that a view can
- * show them whole beside the expected ones.
+ * wrong actions, a bad case file) and the levels whose rows differ ({@code diffs}). For a failed
+ * case, {@code actual} holds the rows the run left in each level the case checks (by level name),
+ * so that a view can show them whole beside the expected ones; empty for a passed one.
  */
 public record CaseResult(String name, Path file, long durationNanos, List<String> problems, List<LevelDiff> diffs,
                          Map<String, List<Object>> actual) {

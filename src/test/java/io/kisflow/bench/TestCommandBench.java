@@ -31,8 +31,10 @@ import java.util.Random;
  * the rows of AvgStuScore and PrintStuAvgScore, recorded by running the flow here, as "Save run as
  * test" records them. Every timed run must print "200 cases: 200 passed, 0 failed".
  *
+ * <p>Given a baseline jar (another build), its {@code test} runs the same cases in the same rounds.
+ *
  * <pre>{@code mvn -q -DskipTests -DskipCds package && mvn -q test-compile
- * java -cp target/test-classes:target/kisflow-studio.jar io.kisflow.bench.TestCommandBench [rounds=3] [cases=200] [rows=1000]}</pre>
+ * java -cp target/test-classes:target/kisflow-studio.jar io.kisflow.bench.TestCommandBench [rounds=3] [cases=200] [rows=1000] [baseline jar]}</pre>
  */
 public final class TestCommandBench {
     public static void main(String[] args) throws Exception {
@@ -51,6 +53,11 @@ public final class TestCommandBench {
                 List.of(javaBin, "-jar", jar.toString(), "test", "--conf", project.toString(), "--threads", "1"));
         commands.put(String.format("test, %d cases x %,d rows (one thread per core: %d)", cases, rows, Runtime.getRuntime().availableProcessors()),
                 List.of(javaBin, "-jar", jar.toString(), "test", "--conf", project.toString()));
+        if (args.length > 3) {
+            // another build (main before this work): its test has no --threads
+            commands.put(String.format("baseline %s, %d cases x %,d rows", Path.of(args[3]).getFileName(), cases, rows),
+                    List.of(javaBin, "-jar", Path.of(args[3]).toAbsolutePath().toString(), "test", "--conf", project.toString()));
+        }
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         List<String> loads = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {

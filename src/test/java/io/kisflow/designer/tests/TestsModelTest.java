@@ -115,8 +115,8 @@ class TestsModelTest {
         assertEquals(List.of(Map.of("stu_id", 101, "avg_score", 84), Map.of("stu_id", 104, "avg_score", 97.5)),
                 c.pinned().get("LoadAvgScore"), "the recorded connector call's rows are the case's mock");
         assertEquals(List.of("RankScores"), List.copyOf(c.expect().keySet()));
-        assertEquals(List.of(Map.of("stu_id", 104, "avg_score", 97.5, "rank", 1), Map.of("stu_id", 101, "avg_score", 84, "rank", 2)),
-                c.expect().get("RankScores"));
+        assertEquals(List.of(Map.of("stu_id", 104, "avg_score", 97.5, "rank", 1), Map.of("stu_id", 101, "avg_score", 84.0, "rank", 2)),
+                c.expect().get("RankScores"), "RankScores commits its averages as doubles");
 
         // part of the project like a source file: listed, recovered, saved, undone
         assertEquals(List.of("Ranks"), tests.cases().stream().map(TestCaseRow::name).toList());
@@ -148,7 +148,7 @@ class TestsModelTest {
         Path dir = tmp.resolve("samples");
         copyTree(Path.of("conf-samples"), dir);
         open(dir, Runnable::run);
-        assertEquals(List.of("LoadScores-pinned", "LogReport", "SaveScores", "StuScore", "StuScore-pinned-average"),
+        assertEquals(List.of("LoadScores-pinned", "LogReport", "SaveScores", "StuScore-pinned-average", "StuScore"),
                 tests.cases().stream().map(TestCaseRow::name).toList());
         assertTrue(tests.cases().stream().allMatch(c -> c.status() == TestStatus.NOT_RUN));
 
@@ -190,6 +190,7 @@ class TestsModelTest {
         String wrong = text.replace("avg score: [84.00]", "avg score: [85.00]");
         assertFalse(wrong.equals(text), "the sample case holds the row this test changes");
         assertTrue(doc.perform(TestEdits.write("StuScore", wrong, true)));
+        assertEquals(wrong, doc.state().code().get("tests/StuScore.json"), "replacing a case changes its text (no typed text overrides it)");
 
         tests.run(List.of("StuScore"));
         TestCaseRow row = tests.find("StuScore");
@@ -257,6 +258,10 @@ class TestsModelTest {
         assertNull(c.pinned(), "every function of StuScore has plugin code: nothing to pin");
         assertEquals(List.of("AvgStuScore"), List.copyOf(c.expect().keySet()));
         assertEquals("Replace test StuScore", doc.history().undoDescriptionProperty().get());
+        String replaced = doc.state().code().get("tests/StuScore.json");
+        doc.undo();
+        assertFalse(replaced.equals(doc.state().code().get("tests/StuScore.json")), "undo puts the sample case back");
+        assertEquals(Files.readString(dir.resolve("tests/StuScore.json")), doc.state().code().get("tests/StuScore.json"));
     }
 
     static void copyTree(Path from, Path to) throws java.io.IOException {
