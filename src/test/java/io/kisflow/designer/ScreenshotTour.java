@@ -406,6 +406,7 @@ public final class ScreenshotTour {
                     .filter(t -> "testsTab".equals(t.getId())).findFirst().orElseThrow().getContent();
             var row = vm.tests.find("StuScore");
             view.table().getSelectionModel().select(row);
+            view.table().scrollTo(row);
             return null;
         });
         shot(w, "tests-tab.png");

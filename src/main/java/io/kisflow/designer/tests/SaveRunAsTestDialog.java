@@ -61,7 +61,7 @@ public final class SaveRunAsTestDialog extends Dialog<ButtonType> {
         mocks.setWrapText(true);
         Label problem = new Label();
         problem.setId("testProblem");
-        problem.getStyleClass().add("error-text");
+        problem.getStyleClass().add("run-warning-text");
         problem.setWrapText(true);
 
         GridPane grid = new GridPane();

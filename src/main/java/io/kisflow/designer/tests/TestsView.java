@@ -76,10 +76,12 @@ public final class TestsView extends BorderPane {
             @Override
             protected void updateItem(TestStatus s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("test-pass", "test-fail", "test-stale");
+                getStyleClass().remove("run-error-text");
                 setText(empty || s == null ? null : s.label());
-                if (!empty && s != null && s != TestStatus.NOT_RUN && s != TestStatus.RUNNING) {
-                    getStyleClass().add("test-" + s.label());
+                // the theme's colours: red for a failure, the warning colour (readable on the panel) for stale
+                setStyle(!empty && s == TestStatus.STALE ? "-fx-text-fill: -kf-warning-text;" : null);
+                if (!empty && s == TestStatus.FAILED) {
+                    getStyleClass().add("run-error-text");
                 }
             }
         });
