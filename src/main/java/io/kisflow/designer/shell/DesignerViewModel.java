@@ -122,7 +122,7 @@ public final class DesignerViewModel {
             // with the compiler's findings on the function sources
             io.kisflow.code.ProjectCode sources = code.compiled();
             problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors()),
-                    "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab, or write its code in the Code tab")
+                    "write its code in the Code tab, add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab")
                     .withSources(sources.problems(), sources.uncompiledFunctions(document.state().configs().funcs().keySet())));
         };
         code.compiledProperty().addListener((o, a, b) -> {
