@@ -101,6 +101,7 @@ final class CliSpec {
                 o.add(plugin());
                 o.add(new Option("--junit", Kind.PATH, "FILE", false, "also write a JUnit XML report, as CI servers read it"));
                 o.add(new Option("--case", Kind.VALUE, "NAME", false, "run only this case (its file name without .json)"));
+                o.add(new Option("--threads", Kind.VALUE, "N", false, "cases run at once, on one engine (default: one per core)"));
                 o.add(noSamples());
                 o.add(goSemantics());
             }

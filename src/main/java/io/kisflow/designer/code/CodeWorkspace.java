@@ -66,7 +66,7 @@ public final class CodeWorkspace implements AutoCloseable {
             sourcesChanged(0);
         });
         doc.stateProperty().addListener((o, a, b) -> sourcesChanged(pauseMillis));
-        if (!doc.state().code().isEmpty()) {
+        if (!javaSources(doc.state().code()).isEmpty()) {
             sourcesChanged(0);
         }
     }
@@ -88,7 +88,7 @@ public final class CodeWorkspace implements AutoCloseable {
     /** Compiles the sources now, on the calling thread (the UI thread): what a test or "Compile now" uses. */
     public void compileNow() {
         cancelPending();
-        Map<String, String> sources = doc.state().code();
+        Map<String, String> sources = javaSources(doc.state().code());
         wanted = sources;
         long mine = ++generation;
         ProjectCode before = compiled.get();
@@ -121,7 +121,7 @@ public final class CodeWorkspace implements AutoCloseable {
     }
 
     private void sourcesChanged(long delay) {
-        Map<String, String> sources = doc.state().code();
+        Map<String, String> sources = javaSources(doc.state().code());
         if (sources.equals(wanted) || pauseMillis < 0) {
             return;
         }
@@ -136,6 +136,23 @@ public final class CodeWorkspace implements AutoCloseable {
             ProjectCode code = io.kisflow.code.CompileOnce.compile(dir, sources, before);
             ui.execute(() -> show(mine, sources, code, before));
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The function sources among the project's non-YAML files: the document also holds the flow
+     * test cases (tests/*.json), which are saved like the sources but are not compiled.
+     */
+    static Map<String, String> javaSources(Map<String, String> files) {
+        if (files.keySet().stream().allMatch(f -> f.endsWith(".java"))) {
+            return files;
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        files.forEach((f, text) -> {
+            if (f.endsWith(".java")) {
+                out.put(f, text);
+            }
+        });
+        return out;
     }
 
     private void cancelPending() {
