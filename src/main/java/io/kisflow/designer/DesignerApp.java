@@ -30,6 +30,8 @@ public final class DesignerApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("JavaFX started");
+        // the plugins' loading and the first compile wait for the first paint (opened in openFirst)
+        io.kisflow.designer.ui.FirstPaint.hold();
         Path stateDir = DesignerViewModel.defaultStateDir();
         CompletableFuture<StartupProject.First> reading = first;
         if (reading == null) {
@@ -82,6 +84,7 @@ public final class DesignerApp extends Application {
         try {
             f = reading.get();
         } catch (ExecutionException | InterruptedException e) {
+            io.kisflow.designer.ui.FirstPaint.open();
             stage.show();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             Questions.error(stage, "Could not open the samples project", cause.getMessage()
@@ -90,7 +93,7 @@ public final class DesignerApp extends Application {
         }
         window.files().openProject(f.dir(), f.files());
         StartupTrace.mark("project open");
-        StartupTrace.reportNextPaint();
+        StartupTrace.afterNextPaint(io.kisflow.designer.ui.FirstPaint::open);
     }
 
     /** Opens the window where it was last closed (kept on a screen), and remembers where it is when it closes. */

@@ -131,6 +131,7 @@ public final class CodeWorkspace implements AutoCloseable {
         compiling.set(true);
         Path dir = projectDir();
         pending = worker.schedule(() -> {
+            io.kisflow.designer.ui.FirstPaint.await();   // the opening's compile: after the window is painted
             ProjectCode before = compiled.get();  // read across threads: a stale one only names fewer cards
             ProjectCode code = ProjectCode.compile(dir, sources, before);
             ui.execute(() -> show(mine, sources, code, before));

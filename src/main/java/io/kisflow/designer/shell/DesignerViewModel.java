@@ -55,12 +55,16 @@ public final class DesignerViewModel {
     public final CodeTabModel codeTab;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
-    /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
-    private static final java.util.concurrent.Executor DEBUG_WORK = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "debugger-work");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Loading the plugins, sorting, filtering and diffing levels for the inspector: daemon threads, so
+     * they never keep the JVM alive; started after the window's first paint (FirstPaint).
+     */
+    private static final java.util.concurrent.Executor DEBUG_WORK = io.kisflow.designer.ui.FirstPaint.after(
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "debugger-work");
+                t.setDaemon(true);
+                return t;
+            }));
 
     /** @param stateDir where recovery copies, recent projects and settings live (~/.kisflow-studio) */
     public DesignerViewModel(Path stateDir) {
@@ -107,6 +111,10 @@ public final class DesignerViewModel {
             // the Problems list judges "no code" by the plugins this project loaded, as validate does,
             // with the compiler's findings on the function sources
             io.kisflow.code.ProjectCode sources = code.compiled();
+            if (s.loadingPluginsProperty().get()) {
+                problems.codeProperty().set(null);   // unknown until the plugins are loaded: no "has no code" meanwhile
+                return;
+            }
             problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors()),
                     "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab, or write its code in the Code tab")
                     .withSources(sources.problems(), sources.uncompiledFunctions(document.state().configs().funcs().keySet())));
@@ -118,6 +126,7 @@ public final class DesignerViewModel {
         });
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());
+        s.loadingPluginsProperty().addListener((o, was, loading) -> copy.run());
         copy.run();
         palette.loadingPluginsProperty().bind(s.loadingPluginsProperty());
     }
