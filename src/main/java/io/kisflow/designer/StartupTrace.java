@@ -10,9 +10,10 @@ import java.io.PrintStream;
  * with {@code -Dkisflow.startupTrace=true} each phase prints one line on stderr,
  * {@code startup <ms since the JVM started> <phase>}, and the first frame painted with the project
  * in it prints {@code first-full-paint <epoch ms>} (the benchmark subtracts its own launch time).
- * Without the property every call is a field read. With {@code -Dkisflow.startupTrace=exit} the
- * JVM also exits right after that frame: the build's training run for the class-data archive
- * (pom.xml, cds-archive) records the classes of a start this way.
+ * Without the property every call is a field read. With {@code -Dkisflow.startupTrace=exit}
+ * ({@link #training()}) the designer also exits once the work after that frame is done and every
+ * tab was shown once: the build's training run for the class-data archive (pom.xml, cds-archive)
+ * records the classes of a start, and of what is built later, this way.
  *
  * <pre>{@code StartupTrace.mark("window built");}</pre>
  */
@@ -27,6 +28,11 @@ public final class StartupTrace {
 
     public static boolean on() {
         return ON;
+    }
+
+    /** The build's training run ({@code -Dkisflow.startupTrace=exit}): the designer exits after its start. */
+    public static boolean training() {
+        return MODE.equals("exit");
     }
 
     public static void mark(String phase) {
@@ -120,9 +126,6 @@ public final class StartupTrace {
                         OUT.println("startup-nodes " + census());   // after the time is taken: not part of it
                         OUT.println("first-full-paint " + at);
                         OUT.flush();
-                        if (MODE.equals("exit")) {
-                            System.exit(0);
-                        }
                     }
                     then.run();
                 }

@@ -165,6 +165,10 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return stage;
     }
 
+    public DesignerViewModel viewModel() {
+        return vm;
+    }
+
     public FileCommands files() {
         return files;
     }
