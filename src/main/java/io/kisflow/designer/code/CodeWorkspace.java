@@ -131,6 +131,7 @@ public final class CodeWorkspace implements AutoCloseable {
         compiling.set(true);
         Path dir = projectDir();
         pending = worker.schedule(() -> {
+            io.kisflow.designer.ui.FirstPaint.await();   // the opening's compile: after the window is painted
             ProjectCode before = compiled.get();  // read across threads: a stale one only names fewer cards
             // shared with the engine's first build when both ask for the same files (a project opening)
             ProjectCode code = io.kisflow.code.CompileOnce.compile(dir, sources, before);

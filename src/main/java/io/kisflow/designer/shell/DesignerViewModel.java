@@ -58,12 +58,16 @@ public final class DesignerViewModel {
     private final DebugOptions debugOptions;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Path stateDir;
-    /** Sorting, filtering and diffing levels for the inspector: daemon threads, so they never keep the JVM alive. */
-    private static final java.util.concurrent.Executor DEBUG_WORK = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "debugger-work");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Loading the plugins, sorting, filtering and diffing levels for the inspector: daemon threads, so
+     * they never keep the JVM alive; started after the window's first paint (FirstPaint).
+     */
+    private static final java.util.concurrent.Executor DEBUG_WORK = io.kisflow.designer.ui.FirstPaint.after(
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "debugger-work");
+                t.setDaemon(true);
+                return t;
+            }));
     /** Runs of the Tests tab: their own thread, so a long "Run all" never holds up sorting or a diff. */
     private static final java.util.concurrent.Executor TEST_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "flow-tests");
@@ -151,6 +155,10 @@ public final class DesignerViewModel {
             // the Problems list judges "no code" by the plugins this project loaded, as validate does,
             // with the compiler's findings on the function sources
             io.kisflow.code.ProjectCode sources = code.compiled();
+            if (s.loadingPluginsProperty().get()) {
+                problems.codeProperty().set(null);   // unknown until the plugins are loaded: no "has no code" meanwhile
+                return;
+            }
             problems.codeProperty().set(new ProjectCheck.Code(Set.copyOf(s.implementedFunctions()), Set.copyOf(s.implementedConnectors()),
                     "write its code in the Code tab, add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab")
                     .withSources(sources.problems(), sources.uncompiledFunctions(document.state().configs().funcs().keySet())));
@@ -162,6 +170,7 @@ public final class DesignerViewModel {
         });
         s.implementedFunctions().addListener((ListChangeListener<String>) c -> copy.run());
         s.implementedConnectors().addListener((ListChangeListener<String>) c -> copy.run());
+        s.loadingPluginsProperty().addListener((o, was, loading) -> copy.run());
         copy.run();
         palette.loadingPluginsProperty().bind(s.loadingPluginsProperty());
     }
