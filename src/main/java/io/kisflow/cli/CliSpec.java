@@ -71,6 +71,7 @@ final class CliSpec {
                 o.add(noSamples());
                 o.add(new Option("--dry-run", Kind.FLAG, null, false,
                         "open no connector; list on stderr the calls the run would have made (what Save functions would write)"));
+                o.add(goSemantics());
             }
             case "serve" -> {
                 about = List.of("Serve a flow from a Kafka topic until SIGTERM: each poll of a partition is one run; offsets are",
@@ -100,7 +101,9 @@ final class CliSpec {
                 o.add(plugin());
                 o.add(new Option("--junit", Kind.PATH, "FILE", false, "also write a JUnit XML report, as CI servers read it"));
                 o.add(new Option("--case", Kind.VALUE, "NAME", false, "run only this case (its file name without .json)"));
+                o.add(new Option("--threads", Kind.VALUE, "N", false, "cases run at once, on one engine (default: one per core)"));
                 o.add(noSamples());
+                o.add(goSemantics());
             }
             case "validate" -> {
                 about = List.of("List every problem of a config directory as FILE:LINE: message; exit 1 on errors.");
@@ -141,6 +144,11 @@ final class CliSpec {
 
     private static Option plugin() {
         return new Option("--plugin", Kind.PATHS, "PATH", false, "a plugin jar or class folder; repeat for more");
+    }
+
+    private static Option goSemantics() {
+        return new Option("--go-semantics", Kind.FLAG, null, false,
+                "run as a Go KisFlow server would, quirks included (docs/DIFFERENCES.md), so the levels are a Go server's");
     }
 
     private static Option noSamples() {

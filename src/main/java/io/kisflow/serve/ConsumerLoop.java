@@ -29,7 +29,9 @@ import java.util.function.Supplier;
 /**
  * One thread of a served flow: its own KafkaConsumer and its own fork of the flow. Each poll's
  * records of one partition are one batch and one run; the batch's offsets are committed
- * synchronously after its run ends (at-least-once). A run that fails because a server is down is
+ * synchronously after its run ends (at-least-once), with those of the other batches finished since the
+ * last commit: at once when a poll brings nothing, else at most every {@link #COMMIT_EVERY}, and always
+ * before partitions are revoked and before the consumer closes. A run that fails because a server is down is
  * run again with backoff ({@link Retries}); a batch that still fails goes to the dead letter and is
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
  * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
@@ -53,6 +55,14 @@ final class ConsumerLoop implements Runnable {
     private final Object sleeper = new Object();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
+    /**
+     * How long finished batches may wait for their commit while more records keep coming: a
+     * synchronous commit is a round trip to the group coordinator, and one per batch held a busy
+     * service to the commit rate (docs/PERFORMANCE.md, Serve). A crash runs them again (at-least-once),
+     * so the duplicates after a crash are at most this much of the stream plus the batch in flight.
+     */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private long lastCommit = System.nanoTime();
     private volatile boolean joined;
     private volatile String gaveUp;
 
@@ -211,6 +221,9 @@ final class ConsumerLoop implements Runnable {
                 }
                 batch(c, tp, records.records(tp));
             }
+            if (records.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                commitFinished(c);
+            }
             recordLag(c);
         }
     }
@@ -242,13 +255,13 @@ final class ConsumerLoop implements Runnable {
         long last = records.get(records.size() - 1).offset();
         String offsets = first + ".." + last;
         List<Object> rows = new ArrayList<>(records.size());
-        List<Map<String, Object>> meta = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> undecodable = new ArrayList<>();
         String decodeError = null;
         for (ConsumerRecord<String, String> r : records) {
             try {
                 rows.add(RecordRows.row(r.value(), settings.json()));
-                meta.add(RecordRows.meta(r));
+                kept.add(r);
             } catch (RecordRows.Undecodable e) {
                 undecodable.add(r);
                 decodeError = e.getMessage();
@@ -261,6 +274,7 @@ final class ConsumerLoop implements Runnable {
             return;
         }
         FlowException failure = null;
+        List<Map<String, Object>> meta = RecordRows.metaList(kept);
         for (int attempt = 0; !rows.isEmpty(); attempt++) {
             failure = run(tp, rows, meta);
             if (failure == null || attempt >= Retries.SINK_ATTEMPTS || !Retries.serverDown(failure)) {
@@ -295,13 +309,15 @@ final class ConsumerLoop implements Runnable {
                     "ms", ms, "outcome", "ok");
             count(tp, records.size(), undecodable.isEmpty() ? "ok" : "ok_with_dead_letter", start);
         }
-        commit(c, tp, last + 1);
+        synchronized (this) {
+            uncommitted.put(tp, new OffsetAndMetadata(last + 1)); // committed by commitFinished, after this run in any case
+        }
     }
 
     private FlowException run(TopicPartition tp, List<Object> rows, List<Map<String, Object>> meta) {
         flow.setMetaData(RecordRows.META_TOPIC, tp.topic());
         flow.setMetaData(RecordRows.META_PARTITION, tp.partition());
-        flow.setMetaData(RecordRows.META_RECORDS, List.copyOf(meta));
+        flow.setMetaData(RecordRows.META_RECORDS, meta);
         flow.commitRowBatch(rows);
         try {
             flow.run();
@@ -347,11 +363,18 @@ final class ConsumerLoop implements Runnable {
         return false;
     }
 
-    /** Commits synchronously; a stop() arriving during the commit does not lose it; a refused commit is kept for the revocation. */
-    private void commit(KafkaConsumer<String, String> c, TopicPartition tp, long next) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(tp, new OffsetAndMetadata(next));
+    /**
+     * Commits the finished batches synchronously; a stop() arriving during the commit does not lose it;
+     * a refused commit is kept for the revocation.
+     */
+    private void commitFinished(KafkaConsumer<String, String> c) {
+        lastCommit = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> offsets;
         synchronized (this) {
-            uncommitted.put(tp, offsets.get(tp));
+            offsets = Map.copyOf(uncommitted);
+        }
+        if (offsets.isEmpty()) {
+            return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -361,26 +384,26 @@ final class ConsumerLoop implements Runnable {
                     c.commitSync(offsets); // the wakeup was the stop request; the loop ends after this batch
                 }
                 synchronized (this) {
-                    uncommitted.remove(tp, offsets.get(tp));
+                    offsets.forEach(uncommitted::remove); // an entry a later batch moved on stays for the next commit
                 }
                 return;
             } catch (RebalanceInProgressException e) {
-                // the group is rebalancing: the next poll runs the revocation, which commits this offset if the partition moves
-                log.warn("commit_deferred", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", next,
-                        "reason", "rebalance in progress; committed at the revocation or the next batch");
+                // the group is rebalancing: the next poll runs the revocation, which commits these offsets if the partitions move
+                log.warn("commit_deferred", "flow", settings.flow(), "offsets", offsets,
+                        "reason", "rebalance in progress; committed at the revocation or the next commit");
                 return;
             } catch (CommitFailedException e) {
-                // the partition already moved to another consumer: it reads the batch again (at-least-once)
+                // the partitions already moved to another consumer: it reads the batches again (at-least-once)
                 synchronized (this) {
-                    uncommitted.remove(tp);
+                    offsets.forEach(uncommitted::remove);
                 }
-                log.warn("commit_refused", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", next,
-                        "reason", "the partition moved in a rebalance; its new owner runs the batch again", "error", e.getMessage());
+                log.warn("commit_refused", "flow", settings.flow(), "offsets", offsets,
+                        "reason", "the partitions moved in a rebalance; their new owner runs the batches again", "error", e.getMessage());
                 return;
             } catch (RetriableException e) {
-                // a broker restarting: try again (the records of the batch are done; only the offset is pending)
+                // a broker restarting: try again (the records of the batches are done; only the offsets are pending)
                 Duration wait = Retries.sink(Math.min(attempt, 5));
-                log.warn("commit_retry", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", next,
+                log.warn("commit_retry", "flow", settings.flow(), "offsets", offsets,
                         "in_ms", wait.toMillis(), "error", String.valueOf(e));
                 if (!sleep(wait)) {
                     return;
@@ -401,7 +424,11 @@ final class ConsumerLoop implements Runnable {
         }
         if (!left.isEmpty()) {
             try {
-                c.commitSync(left);
+                try {
+                    c.commitSync(left);
+                } catch (WakeupException e) {
+                    c.commitSync(left); // the wakeup was the stop request, which ends the loop after the batch in flight
+                }
                 log.info("committed_on_revocation", "flow", settings.flow(), "offsets", left);
             } catch (RuntimeException e) {
                 log.warn("commit_refused", "flow", settings.flow(), "offsets", left, "error", String.valueOf(e),
