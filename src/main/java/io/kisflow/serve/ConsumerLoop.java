@@ -29,10 +29,9 @@ import java.util.function.Supplier;
 /**
  * One thread of a served flow: its own KafkaConsumer and its own fork of the flow. Each poll's
  * records of one partition are one batch and one run; the batch's offsets are committed
- * synchronously after its run ends (at-least-once), in one commit with the other partitions' batches of
- * the same poll (a commit is a round trip to the group coordinator; one per partition's batch cost a
- * busy service most of its time, docs/PERFORMANCE.md, Serve). A crash thus runs again at most the
- * records of one poll per thread. A run that fails because a server is down is
+ * synchronously after its run ends (at-least-once), with those of the other batches finished since the
+ * last commit: at once when a poll brings nothing, else at most every {@link #COMMIT_EVERY}, and always
+ * before partitions are revoked and before the consumer closes. A run that fails because a server is down is
  * run again with backoff ({@link Retries}); a batch that still fails goes to the dead letter and is
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
  * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
@@ -56,6 +55,14 @@ final class ConsumerLoop implements Runnable {
     private final Object sleeper = new Object();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
+    /**
+     * How long finished batches may wait for their commit while more records keep coming: a
+     * synchronous commit is a round trip to the group coordinator, and one per batch held a busy
+     * service to the commit rate (docs/PERFORMANCE.md, Serve). A crash runs them again (at-least-once),
+     * so the duplicates after a crash are at most this much of the stream plus the batch in flight.
+     */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private long lastCommit = System.nanoTime();
     private volatile boolean joined;
     private volatile String gaveUp;
 
@@ -214,7 +221,9 @@ final class ConsumerLoop implements Runnable {
                 }
                 batch(c, tp, records.records(tp));
             }
-            commitFinished(c); // the batches of this poll, in one synchronous commit after their runs
+            if (records.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                commitFinished(c);
+            }
             recordLag(c);
         }
     }
@@ -355,10 +364,11 @@ final class ConsumerLoop implements Runnable {
     }
 
     /**
-     * Commits the batches run since the last commit synchronously; a stop() arriving during the commit does not lose it;
+     * Commits the finished batches synchronously; a stop() arriving during the commit does not lose it;
      * a refused commit is kept for the revocation.
      */
     private void commitFinished(KafkaConsumer<String, String> c) {
+        lastCommit = System.nanoTime();
         Map<TopicPartition, OffsetAndMetadata> offsets;
         synchronized (this) {
             offsets = Map.copyOf(uncommitted);

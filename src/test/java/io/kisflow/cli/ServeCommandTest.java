@@ -60,6 +60,16 @@ class ServeCommandTest {
         Files.writeString(typo, "conf: conf\nflows:\n  - flow: Nope\n    kafka: 127.0.0.1:1\n    topic: t\n    group: g\n");
         CliRunner noFlow = CliRunner.run("serve", "--deploy", typo.toString());
         assertTrue(noFlow.err().startsWith("error: no flow named 'Nope' in " + p.conf + "; flows there: Ingest"), noFlow.err());
+
+        // a Kafka setting the client refuses ends the service with the client's words, never a silent retry loop
+        Files.writeString(typo, "conf: conf\nflows:\n  - flow: Ingest\n    kafka: 127.0.0.1:1\n    topic: t\n    group: g\n"
+                + "    properties: {max.poll.records: lots}\n");
+        CliRunner badProperty = CliRunner.run("serve", "--deploy", typo.toString());
+        assertEquals(1, badProperty.exit(), badProperty.err());
+        assertTrue(badProperty.err().contains("event=consumer_failed flow=Ingest error=\"Invalid value lots for configuration max.poll.records"),
+                badProperty.err());
+        assertTrue(badProperty.err().contains("error: every consumer of flow Ingest ended: Invalid value lots for configuration max.poll.records"),
+                badProperty.err());
     }
 
     @Test
