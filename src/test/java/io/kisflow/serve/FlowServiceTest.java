@@ -251,6 +251,7 @@ class FlowServiceTest {
     void threeThreadsOverSixPartitionsSaveTenThousandRecordsExactlyOnceAndCommitTheEnds(@TempDir Path dir) throws Exception {
         String topic = topic(6);
         List<String> values = new ArrayList<>();
+        long produceStart = System.nanoTime();
         try (KafkaProducer<String, String> p = kafka.producer()) {
             for (int i = 0; i < 10_000; i++) {
                 values.add("r" + i);
@@ -258,15 +259,24 @@ class FlowServiceTest {
             }
             p.flush();
         }
+        System.out.println("FlowServiceTest: 10,000 records produced in " + (System.nanoTime() - produceStart) / 1_000_000 + " ms");
         ServeMetrics metrics = new ServeMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<Integer, Long> ends = new HashMap<>();
         for (int i = 0; i < 6; i++) {
             ends.put(i, 10_000L / 6 + (i < 10_000 % 6 ? 1 : 0));
         }
         try (Engine engine = engine(dir)) {
             FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrap(), topic, "g-10k", 3, 500,
-                    Duration.ofMillis(100), false, null), new ServeLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), metrics);
-            await(quietly(() -> committed("g-10k").equals(ends)), "every partition committed to its end " + ends);
+                    Duration.ofMillis(100), false, null), new ServeLog(new PrintStream(log, true, StandardCharsets.UTF_8)), metrics);
+            long t0 = System.nanoTime();
+            try {
+                await(quietly(() -> committed("g-10k").equals(ends)), "every partition committed to its end " + ends);
+            } catch (AssertionError e) {
+                String text = log.toString(StandardCharsets.UTF_8);
+                throw new AssertionError(e.getMessage() + "; committed " + committed("g-10k") + "; log ends: " + text.substring(Math.max(0, text.length() - 4000)), e);
+            }
+            System.out.println("FlowServiceTest: 10,000 records committed " + (System.nanoTime() - t0) / 1_000_000 + " ms after the start");
             assertEquals(6, service.assignedPartitions().size(), "the 3 threads hold the 6 partitions between them");
             service.stop();
             assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
