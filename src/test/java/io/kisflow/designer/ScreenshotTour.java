@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * Takes the user guide's screenshots from the real designer window, headless (Monocle):
  * {@code docs/images/*.png}. Run after changing anything visible:
  * <pre>{@code java -cp target/test-classes:target/classes:$(cat cp.txt) -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw io.kisflow.designer.ScreenshotTour docs/images}</pre>
+ * A second argument {@code serve} takes only the Serve tab's picture (it starts a Kafka broker).
  */
 public final class ScreenshotTour {
     private static Path out;
@@ -65,16 +66,29 @@ public final class ScreenshotTour {
             System.setProperty("headless.geometry", "1600x1000-32");
         }
         Platform.startup(() -> { });
+        boolean onlyServe = args.length > 1 && args[1].equals("serve");
         DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
         DesignerWindow w = fx(() -> {
             DesignerWindow win = new DesignerWindow(new Stage(), vm, (o, t, i) -> Optional.empty());
             win.stage().setWidth(1440);
             win.stage().setHeight(900);
             win.show();
-            win.files().openProject(project);
+            if (!onlyServe) {
+                win.files().openProject(project);
+            }
             return win;
         });
         settle();
+        if (onlyServe) {
+            ServeTourShots.take(w, vm, tmp.resolve("serve-samples"), name -> shot(w, name));
+            fx(() -> {
+                w.shutdown();
+                w.stage().hide();
+                return null;
+            });
+            Platform.exit();
+            return;
+        }
 
         // 1. the main window, light and dark
         fx(() -> vm.document.select(Selection.step("SaveScores", 2)));
@@ -194,7 +208,10 @@ public final class ScreenshotTour {
 
         // 10. the debugger, on a fresh copy of the samples
         debuggerTour(w, vm, tmp.resolve("debug-samples"));
-        // 11. flow tests: Save run as test, the Tests tab, a failure in the Diff tab
+
+        // 11. the Serve tab: StuScore served from a local broker (tour "serve" takes this picture alone)
+        ServeTourShots.take(w, vm, tmp.resolve("serve-samples"), name -> shot(w, name));
+        // 12. flow tests: Save run as test, the Tests tab, a failure in the Diff tab
         testsTour(w, vm, tmp.resolve("tests-samples"));
         fx(() -> {
             w.shutdown();

@@ -93,7 +93,7 @@ public final class CodeWorkspace implements AutoCloseable {
         long mine = ++generation;
         ProjectCode before = compiled.get();
         compiling.set(true);
-        show(mine, sources, ProjectCode.compile(projectDir(), sources, before), before);
+        show(mine, sources, io.kisflow.code.CompileOnce.compile(projectDir(), sources, before), before);
     }
 
     /**
@@ -131,8 +131,10 @@ public final class CodeWorkspace implements AutoCloseable {
         compiling.set(true);
         Path dir = projectDir();
         pending = worker.schedule(() -> {
+            io.kisflow.designer.ui.FirstPaint.await();   // the opening's compile: after the window is painted
             ProjectCode before = compiled.get();  // read across threads: a stale one only names fewer cards
-            ProjectCode code = ProjectCode.compile(dir, sources, before);
+            // shared with the engine's first build when both ask for the same files (a project opening)
+            ProjectCode code = io.kisflow.code.CompileOnce.compile(dir, sources, before);
             ui.execute(() -> show(mine, sources, code, before));
         }, delay, TimeUnit.MILLISECONDS);
     }

@@ -27,14 +27,22 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
                        Map<Path, String> texts, ProjectLayout layout, String sidecarText, Map<String, String> code) {
 
     static ProjectSnapshot read(Path dir) throws IOException {
+        return read(dir, FileProgress.NONE);
+    }
+
+    /** Reports each phase and each file read again; a cancel stops between two files (nothing is written). */
+    static ProjectSnapshot read(Path dir, FileProgress progress) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a folder" + (Files.exists(dir) ? "" : " (it does not exist)")
                     + "; open the folder that holds the project's .yml/.yaml files");
         }
+        progress.step(0, 0, "Loading the YAML files of " + dir.getFileName());
         LoadResult loaded = ConfigLoader.load(dir);
         Map<Path, String> texts = new HashMap<>();
+        long files = loaded.origins().values().stream().map(Origin::file).filter(java.util.Objects::nonNull).distinct().count();
         for (Origin o : loaded.origins().values()) {
             if (o.file() != null && !texts.containsKey(o.file())) {
+                progress.step(texts.size(), files, "Reading " + (o.file().startsWith(dir) ? dir.relativize(o.file()) : o.file()));
                 try {
                     texts.put(o.file(), TextFiles.read(o.file()));
                 } catch (IOException e) {
@@ -56,6 +64,7 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
                         + "); the canvas starts with the default layout"));
             }
         }
+        progress.step(files, files, "Reading the function sources");
         FunctionSources sources = FunctionSources.read(dir);
         problems.addAll(sources.problems());
         Map<String, String> files = new java.util.TreeMap<>(sources.texts());

@@ -92,10 +92,13 @@ public final class DesignerWindow implements ActionCatalog.Window {
         problemsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "Problems (" + vm.problems.errorsProperty().get() + " errors, " + vm.problems.warningsProperty().get() + " warnings)",
                 vm.problems.errorsProperty(), vm.problems.warningsProperty()));
-        Tab yamlTab = tab("YAML", "yamlTab", new YamlView(vm.yaml));
-        Tab codeTab = tab("Code", "codeTab", new io.kisflow.designer.code.CodeView(vm.codeTab));
+        // built when first shown: the Code tab's editor (RichTextFX, about 700 classes) and the YAML
+        // text area were a third of the first frame's styling and class loading (docs/PERFORMANCE.md)
+        Tab yamlTab = lazyTab("YAML", "yamlTab", () -> new YamlView(vm.yaml));
+        Tab codeTab = lazyTab("Code", "codeTab", () -> new io.kisflow.designer.code.CodeView(vm.codeTab));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        bottomTabs.getTabs().add(serveTab());
         bottomTabs.getTabs().add(testsTab());
         notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
                 .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
@@ -164,6 +167,10 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return stage;
     }
 
+    public DesignerViewModel viewModel() {
+        return vm;
+    }
+
     public FileCommands files() {
         return files;
     }
@@ -176,10 +183,48 @@ public final class DesignerWindow implements ActionCatalog.Window {
         return actions;
     }
 
+    /** The Serve tab, its view made when first shown (the window opens without it). */
+    private Tab serveTab() {
+        Tab t = tab("Serve", "serveTab", null);
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(new io.kisflow.designer.serve.ServeView(vm.serve, () -> stage));
+            }
+        });
+        return t;
+    }
+
     static Tab tab(String title, String id, Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);
         t.setClosable(false);
+        return t;
+    }
+
+    /**
+     * A tab whose view is made the first time the tab is selected, and kept: views read their
+     * view-model's current state when made, so one made late shows what one made early would.
+     */
+    static Tab lazyTab(String title, String id, java.util.function.Supplier<Node> view) {
+        Tab t = tab(title, id, null);
+        Runnable build = () -> {
+            if (t.getContent() == null) {
+                t.setContent(view.get());
+            }
+        };
+        t.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                // views are made on the JavaFX thread, also when a caller (a test) selects the tab from another
+                if (Platform.isFxApplicationThread()) {
+                    build.run();
+                } else {
+                    Platform.runLater(build);
+                }
+            }
+        });
+        if (t.isSelected()) {
+            build.run();
+        }
         return t;
     }
 
@@ -415,6 +460,12 @@ public final class DesignerWindow implements ActionCatalog.Window {
         autosave.stop();
         autosaveThread.shutdown();
         vm.debugger.close();
+        vm.serve.close();
+    }
+
+    @Override
+    public javafx.stage.Window owner() {
+        return stage();
     }
 
     /** The Tests tab: its title counts the failed and stale cases, so they show while another tab is in front. */
