@@ -39,10 +39,10 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
         progress.step(0, 0, "Loading the YAML files of " + dir.getFileName());
         LoadResult loaded = ConfigLoader.load(dir);
         Map<Path, String> texts = new HashMap<>();
-        long files = loaded.origins().values().stream().map(Origin::file).filter(java.util.Objects::nonNull).distinct().count();
+        long fileCount = loaded.origins().values().stream().map(Origin::file).filter(java.util.Objects::nonNull).distinct().count();
         for (Origin o : loaded.origins().values()) {
             if (o.file() != null && !texts.containsKey(o.file())) {
-                progress.step(texts.size(), files, "Reading " + (o.file().startsWith(dir) ? dir.relativize(o.file()) : o.file()));
+                progress.step(texts.size(), fileCount, "Reading " + (o.file().startsWith(dir) ? dir.relativize(o.file()) : o.file()));
                 try {
                     texts.put(o.file(), TextFiles.read(o.file()));
                 } catch (IOException e) {
@@ -64,7 +64,7 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
                         + "); the canvas starts with the default layout"));
             }
         }
-        progress.step(files, files, "Reading the function sources");
+        progress.step(fileCount, fileCount, "Reading the function sources");
         FunctionSources sources = FunctionSources.read(dir);
         problems.addAll(sources.problems());
         Map<String, String> nonYaml = new java.util.TreeMap<>(sources.texts());
