@@ -67,10 +67,10 @@ record ProjectSnapshot(Path dir, ConfigSet configs, List<Problem> problems, Map<
         progress.step(fileCount, fileCount, "Reading the function sources");
         FunctionSources sources = FunctionSources.read(dir);
         problems.addAll(sources.problems());
-        Map<String, String> nonYaml = new java.util.TreeMap<>(sources.texts());
-        nonYaml.putAll(FlowTestFiles.texts(dir));
+        Map<String, String> files = new java.util.TreeMap<>(sources.texts());
+        files.putAll(FlowTestFiles.texts(dir));
         return new ProjectSnapshot(dir, loaded.configs(), Collections.unmodifiableList(problems), loaded.origins(),
-                Collections.unmodifiableMap(texts), layout, sidecarText, Collections.unmodifiableMap(nonYaml));
+                Collections.unmodifiableMap(texts), layout, sidecarText, Collections.unmodifiableMap(files));
     }
 
     static ProjectSnapshot empty(Path dir) {
