@@ -36,11 +36,12 @@ public final class Cli {
                                    consume the topic until SIGTERM, one run per batch, offsets
                                    committed after it; --deploy serves every flow of a deployment
                                    file; --http serves /health, /ready, /metrics (docs/SERVE.md)
-              test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
-                  [--go-semantics]
+              test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--threads N]
+                  [--no-samples] [--go-semantics]
                                    run the flow test cases of DIR/tests (one JSON file each);
                                    one PASS/FAIL line per case, differing rows side by side;
                                    exit 1 when any case fails; --junit writes a JUnit XML report;
+                                   --threads runs N cases at once (default: one per core);
                                    --go-semantics runs the cases as a Go server would
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors

@@ -48,6 +48,7 @@ final class ActionCatalog {
         default javafx.stage.Window owner() {
             return null;
         }
+
         /** "Save run as test" for the selected flow's run (a dialog). */
         void saveRunAsTest();
     }
