@@ -89,6 +89,8 @@ final class Project {
         if (maxCalls != null) {
             builder.maxCalls(maxCalls);
         }
+        // run and test: Go's semantics, quirks included, instead of the Java engine's fixes
+        builder.goSemantics(args.flag("--go-semantics"));
         return builder;
     }
 
