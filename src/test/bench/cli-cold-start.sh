@@ -15,6 +15,7 @@
 #   run17-cds      the same with -XX:SharedArchiveFile=target/kisflow-studio.jsa (built by `package`)
 #   run17-launcher the packaged CLI launcher's options (java-options in src/packaging/kisflow.properties)
 #                  with a static archive made from target/kisflow-studio.classlist as postinst makes it
+#   run17-launcher-c2  the same with C2 back on (-XX:TieredStopAtLevel=4 after the launcher's =1)
 #   hello25, run25, run25-aot   the same on Java 25 (JAVA25_HOME), the last with an AOT cache
 #                               (JEP 483/514) trained on the sample here, into target/bench/
 # Environment: JAVA (java 17), JAVA25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP25=1.
@@ -53,6 +54,8 @@ if [ -f "$JSA" ]; then
       $JAVA $LAUNCHER_OPTS -jar $JAR >"$WORK/static-dump.log" 2>&1 || rm -f "$STATIC_JSA"
   fi
   [ -f "$STATIC_JSA" ] && VARIANTS+=("run17-launcher|$JAVA $LAUNCHER_OPTS -jar $JAR ${SAMPLE[*]}")
+  # the same with C2 back on (the last -XX:TieredStopAtLevel wins): what the launcher ran before it chose C1 alone
+  [ -f "$STATIC_JSA" ] && VARIANTS+=("run17-launcher-c2|$JAVA $LAUNCHER_OPTS -XX:TieredStopAtLevel=4 -jar $JAR ${SAMPLE[*]}")
 fi
 J25="$JAVA25_HOME/bin/java"
 if [ -z "${SKIP25:-}" ] && [ -x "$J25" ]; then
@@ -93,7 +96,7 @@ done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-printf '%-15s %9s %9s %9s %9s %12s\n' variant wall_ms x_hello cpu_ms x_hello peak_rss_MB
+printf '%-18s %9s %9s %9s %9s %12s\n' variant wall_ms x_hello cpu_ms x_hello peak_rss_MB
 for v in "${VARIANTS[@]}"; do
   name=${v%%|*}
   wall=$(cut -d' ' -f1 "$WORK/$name.samples" | median)
@@ -103,5 +106,5 @@ for v in "${VARIANTS[@]}"; do
   bw=$(cut -d' ' -f1 "$WORK/$base.samples" | median)
   bc=$(cut -d' ' -f2 "$WORK/$base.samples" | median)
   awk -v n="$name" -v w="$wall" -v c="$cpu" -v m="$rss" -v bw="$bw" -v bc="$bc" \
-    'BEGIN { printf "%-15s %9d %9.1f %9d %9.1f %12.1f\n", n, w, w / bw, c, (bc > 0 ? c / bc : 0), m }'
+    'BEGIN { printf "%-18s %9d %9.1f %9d %9.1f %12.1f\n", n, w, w / bw, c, (bc > 0 ? c / bc : 0), m }'
 done

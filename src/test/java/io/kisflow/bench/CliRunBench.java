@@ -113,6 +113,9 @@ public final class CliRunBench {
                         median(results.get(big), 0) - median(results.get(name), 0), median(results.get(big), 1) - median(results.get(name), 1));
             }
         }
+        try (var files = Files.walk(dir)) { // the inputs and results: up to a few hundred MB
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     /**
