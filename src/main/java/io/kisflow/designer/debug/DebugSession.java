@@ -76,6 +76,10 @@ public final class DebugSession implements AutoCloseable {
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
+    private final BooleanProperty pauseOnError = new SimpleBooleanProperty(this, "pauseOnError");
+    /** The project's run history on disk; null until {@link #keepRuns} (tests and unsaved projects keep none). */
+    private StoredRuns storedRuns;
+    private final BooleanProperty goSemantics = new SimpleBooleanProperty(this, "goSemantics");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
@@ -122,6 +126,12 @@ public final class DebugSession implements AutoCloseable {
         dryRun.addListener((o, was, on) -> {
             settingsRevision.set(settingsRevision.get() + 1);
             refreshCodeSources();
+        });
+        goSemantics.set(settings.goSemantics());
+        engine.setGoSemantics(settings.goSemantics());
+        goSemantics.addListener((o, was, on) -> {
+            engine.setGoSemantics(on);
+            settingsRevision.set(settingsRevision.get() + 1);
         });
         metricsServed.set(options.metrics());
         engine.setMetricsServed(options.metrics());
@@ -358,6 +368,64 @@ public final class DebugSession implements AutoCloseable {
         runs.stop();
     }
 
+    /**
+     * "Run from here": runs the flow from this card on, with the levels the cards hold for the
+     * functions before it (the shown run's); they are not called again, so a Save or Load before the
+     * card is not repeated. The history marks the run "from #n". Refused (see {@link #problems()})
+     * when the card has no input rows held.
+     */
+    public boolean runFromHere(CardKey key) {
+        return runs.runFromHere(key);
+    }
+
+    /**
+     * Puts a conditional breakpoint on the card: the run pauses before it only when a row of its input
+     * matches {@code condition} (see {@link BreakCondition}); blank keeps a plain breakpoint.
+     *
+     * @throws BreakCondition.Invalid when the condition does not parse (its message names the column)
+     */
+    public void setBreakpointCondition(CardKey key, String condition) {
+        BreakCondition c = condition == null || condition.isBlank() ? null : BreakCondition.parse(condition);
+        FlowDebugState f = flows.get(key.flowName());
+        if (f != null) {
+            f.setCondition(key.position(), c);
+        }
+    }
+
+    /** On: a call that fails pauses the run at its card (levels as the failure left them); Continue ends the run. */
+    public BooleanProperty pauseOnErrorProperty() {
+        return pauseOnError;
+    }
+
+    /**
+     * Keeps the project's runs on disk in {@code dir} (normally the project's {@link RunStore#DIR}) within
+     * {@code limits}: every finished run is saved off the UI thread, and earlier ones are listed.
+     */
+    public StoredRuns keepRuns(Path dir, RunStoreLimits limits) {
+        storedRuns = new StoredRuns(new RunStore(dir, limits), new StoredRuns.Host() {
+            @Override
+            public FlowDebugState flow(String name) {
+                return flows.get(name);
+            }
+
+            @Override
+            public void reserveNumbers(int n) {
+                runs.reserveNumbers(n);
+            }
+
+            @Override
+            public int nextNumber() {
+                return runs.nextNumber();
+            }
+        }, ui, background);
+        return storedRuns;
+    }
+
+    /** The run history on disk, or null when this session keeps none ({@link #keepRuns}). */
+    public StoredRuns storedRuns() {
+        return storedRuns;
+    }
+
     public void toggleBreakpoint(CardKey key) {
         CardState c = card(key);
         if (c != null) {
@@ -401,6 +469,18 @@ public final class DebugSession implements AutoCloseable {
         @Override
         public void codeChanged() {
             refreshCode();
+        }
+
+        @Override
+        public void runFinished(RunRecord record) {
+            if (storedRuns != null) {
+                storedRuns.save(record);
+            }
+        }
+
+        @Override
+        public boolean pauseOnError() {
+            return pauseOnError.get();
         }
 
         @Override
@@ -698,6 +778,7 @@ public final class DebugSession implements AutoCloseable {
         }
         setCallLimit(wanted.callLimit());
         dryRun.set(wanted.dryRun());
+        goSemantics.set(wanted.goSemantics());
     }
 
     /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths, dry run. */
@@ -727,7 +808,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get(), goSemantics.get());
     }
 
     // ================================================================ what views bind to
@@ -787,6 +868,16 @@ public final class DebugSession implements AutoCloseable {
      */
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /**
+     * On: runs do as a Go KisFlow server would, quirks included (Engine.Builder.goSemantics), so the
+     * levels shown are a Go server's; off: the Java engine's semantics, with the points where Go
+     * would differ noted on the calls ({@link CallRecord#goNotes()}). Kept in the project's sidecar;
+     * turning it on or off is an undoable edit. Applies from the next run.
+     */
+    public BooleanProperty goSemanticsProperty() {
+        return goSemantics;
     }
 
     /**

@@ -34,6 +34,7 @@ final class SessionEngine implements AutoCloseable {
     private boolean outOfDate = true;
     private boolean metricsServed;
     private int maxCalls;
+    private boolean goSemantics;
     private String failure;
     private final List<String> closeWarnings = new ArrayList<>();
 
@@ -56,6 +57,14 @@ final class SessionEngine implements AutoCloseable {
 
     synchronized int maxCalls() {
         return maxCalls;
+    }
+
+    /** Runs as a Go server would (the run panel's "Go semantics"); the next run uses it. */
+    synchronized void setGoSemantics(boolean on) {
+        if (on != goSemantics) {
+            goSemantics = on;
+            outOfDate = true;
+        }
     }
 
     synchronized void setConfigs(ConfigSet newConfigs) {
@@ -201,7 +210,8 @@ final class SessionEngine implements AutoCloseable {
         // The loop error names the run panel's setting, never Engine.Builder.maxCalls, which a designer user cannot reach.
         Engine.Builder b = Engine.builder().configs(configs).maxCalls(maxCalls).maxCallsSetting(CallLimit.SETTING).fallback(standIns)
                 .mocks(standIns::mock)
-                .metrics(metricsServed);
+                .metrics(metricsServed)
+                .goSemantics(goSemantics);
         if (metricsServed) {
             b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
         }

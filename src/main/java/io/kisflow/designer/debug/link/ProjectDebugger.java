@@ -49,6 +49,8 @@ public final class ProjectDebugger implements AutoCloseable {
     private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper(this, "changes");
     private final CardWatcher watcher = new CardWatcher(() -> changes.set(changes.get() + 1));
     private DesignState seen;
+    /** How much run history each project keeps on disk (its .kisflow-studio/runs/); null keeps none. */
+    private io.kisflow.designer.debug.RunStoreLimits runHistory = io.kisflow.designer.debug.RunStoreLimits.defaults();
     /** On while the session takes settings from the document (undo): its echo is not a new edit. */
     private boolean applying;
 
@@ -81,6 +83,9 @@ public final class ProjectDebugger implements AutoCloseable {
         // The built-in samples plugin serves the projects that name it (the samples), no other.
         DebugOptions own = options.withSamples(options.samples() && LayoutSettings.usesSamples(s.layout(), doc.directory()));
         DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), own, ui, background);
+        if (doc.directory() != null && runHistory != null) {
+            fresh.keepRuns(doc.directory().resolve(io.kisflow.designer.debug.RunStore.DIR), runHistory);
+        }
         fresh.settingsRevisionProperty().addListener((o, a, b) -> settingsEdited(fresh));
         fresh.stateProperty().addListener((o, a, b) -> changed());
         fresh.pausedAtProperty().addListener((o, a, now) -> {
@@ -166,6 +171,9 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         if (before.dryRun() != after.dryRun()) {
             return new String[] {after.dryRun() ? "Turn dry run on" : "Turn dry run off", null};
+        }
+        if (before.goSemantics() != after.goSemantics()) {
+            return new String[] {after.goSemantics() ? "Turn Go semantics on" : "Turn Go semantics off", null};
         }
         if (!Objects.equals(before.callLimit(), after.callLimit())) {
             return new String[] {after.callLimit() == null ? "Reset the call limit"
@@ -270,6 +278,46 @@ public final class ProjectDebugger implements AutoCloseable {
             changed();
             return true;
         });
+    }
+
+    /** The limits of the run history kept on disk for the projects opened from now on (null: keep none). */
+    public void setRunHistoryLimits(io.kisflow.designer.debug.RunStoreLimits limits) {
+        runHistory = limits;
+    }
+
+    /** "Run from here": runs the selected card's flow from it, reusing the levels the cards hold before it. */
+    public boolean runFromHere() {
+        return withCard("Select the card to run from.", DebugSession::runFromHere);
+    }
+
+    /**
+     * Puts a conditional breakpoint on the selected card (blank: a plain breakpoint). Returns null when
+     * done, else what is wrong ("column 7: use == to compare, not =").
+     */
+    public String setBreakpointCondition(String condition) {
+        String[] error = {null};
+        withCard("Select a function card to put a breakpoint on it.", (s, k) -> {
+            try {
+                s.setBreakpointCondition(k, condition);
+                changed();
+            } catch (io.kisflow.designer.debug.BreakCondition.Invalid e) {
+                error[0] = e.getMessage();
+            }
+            return true;
+        });
+        return error[0];
+    }
+
+    /** Turns "pause on error" on or off for the open project's runs; false before a project is open. */
+    public boolean togglePauseOnError() {
+        DebugSession s = session.get();
+        if (s == null) {
+            return false;
+        }
+        s.pauseOnErrorProperty().set(!s.pauseOnErrorProperty().get());
+        doc.tell(StatusMessage.info(s.pauseOnErrorProperty().get() ? "Pause on error is on: a failing function pauses the run at its card"
+                : "Pause on error is off"));
+        return true;
     }
 
     /** Runs until just before the selected card. */

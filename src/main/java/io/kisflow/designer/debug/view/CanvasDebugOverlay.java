@@ -39,6 +39,8 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
     private static final Color PIN = Color.web("#e8590c");
     /** The dry run's own colour (the Call tab's and run header's chips use it too). */
     static final Color DRY = Color.web("#7b52d3");
+    /** Go's own cyan, darkened until white text on it reads at 4.5:1. */
+    static final Color GO = Color.web("#00758d");
     private static final double PILL_H = 18;
     /** Below this zoom only outlines, dimming and dots are drawn: text would be noise. */
     private static final double TEXT_ZOOM = 0.25;
@@ -132,6 +134,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
                 if (st != CardStatus.FAILED) {
                     dryRunBadge(gc, p, r, c.dryRunEffectProperty().get());
                 }
+                goBadge(gc, r, c, s.goSemanticsProperty().get());
             }
             if (c.breakpointProperty().get()) {
                 breakpoint(gc, p, r);
@@ -206,6 +209,18 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         gc.setFont(tagFont);
         double w = fitter.width(label, tagFont) + 12 * tk();
         tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, Math.max(r.x() + 8, r.maxX() - 14 - w), r.maxY(), label);
+    }
+
+    /**
+     * On the bottom edge, left: a Go server would do otherwise in this card's calls (the Call tab says
+     * where and what); with Go semantics on, the calls did as Go does where the Java engine would not.
+     */
+    private void goBadge(GraphicsContext gc, Rect r, CardState c, boolean goSemantics) {
+        if (c.goNotesProperty().get() == 0) {
+            return;
+        }
+        gc.setFont(tagFont);
+        tag(gc, GO, Color.WHITE, r.x() + 8, r.maxY(), goSemantics ? "GO SEMANTICS · Java differs" : "GO DIFFERS");
     }
 
     /** A tag on the top edge of a card, right-aligned (clear of the problem marker in the corner). */
