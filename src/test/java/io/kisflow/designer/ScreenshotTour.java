@@ -345,6 +345,17 @@ public final class ScreenshotTour {
         });
         shot(w, "debug-dry-run.png");
         fx(() -> d.session().dryRunProperty().set(false));
+        // a built-in connector: its settings in Properties, and the cards it serves saying what it does
+        fx(() -> {
+            // zoomed out a little, so that the connector's badge and both cards it serves are in view
+            io.kisflow.designer.canvas.Rect both = vm.canvas.rectOf(Selection.step("LoadScores", 0))
+                    .union(vm.canvas.rectOf(Selection.step("SaveScores", 2))).union(vm.canvas.rectOf(Selection.connector("ScoreStore")));
+            vm.canvas.viewportProperty().set(io.kisflow.designer.canvas.Viewport.fit(both, vm.canvas.viewWidth(), vm.canvas.viewHeight() - 60, 40));
+            vm.document.select(Selection.connector("ScoreStore"));
+            w.showTab("propertiesTab");
+            return null;
+        });
+        shot(w, "connectors.png");
         fx(() -> w.showTab("pluginsTab"));
         shot(w, "debug-plugins.png");
     }

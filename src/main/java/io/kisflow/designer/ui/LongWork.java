@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * reports steps through {@link Progress}; the properties change on the UI thread only, at most once
  * per UI turn however fast the job reports (a job saving 6,000 files does not post 6,000 updates).
  * Cancel sets a flag the job checks between steps and interrupts it (a blocked read or sleep ends
- * at once); the result then fails with a {@link CancellationException}. The properties are what a
- * status bar binds to; {@link LongWorkDialog} shows them meanwhile.
+ * at once; a job writing files opts out with {@link Progress#uninterruptible()}); the result then
+ * fails with a {@link CancellationException}. A job with a point of no return (a save replacing its
+ * files) passes it with {@link Progress#decide()}, after which Cancel no longer applies. The window's
+ * status bar shows the properties ({@code StatusModel.follow}).
  *
  * <pre>{@code LongWork<Integer> w = LongWork.start("Saving", p -> { for (...) { p.checkCancelled(); p.step(i, n, "Saving " + f); } return n; },
  *         background, Platform::runLater);

@@ -81,4 +81,45 @@ class LongWorkTest {
         assertFalse(work.runningProperty().get());
         assertFalse(work.isCancelled());
     }
+
+    @Test
+    void pastItsPointOfNoReturnAJobIsNotCancelledAndEndsWithItsValue() {
+        boolean[] interrupted = new boolean[1];
+        LongWork<String>[] self = new LongWork[1];
+        LongWork<String> work = LongWork.start("Saving", p -> {
+            p.uninterruptible();
+            assertTrue(p.decide(), "not cancelled before: the job may go on");
+            self[0].cancel(); // Cancel pressed while the files are replaced
+            interrupted[0] = Thread.currentThread().isInterrupted();
+            p.checkCancelled();
+            return "saved";
+        }, r -> {
+            // starts once the test holds the work
+            uiQueue.add(r);
+        }, Runnable::run);
+        self[0] = work;
+        drain();
+        assertEquals("saved", work.result().join());
+        assertFalse(work.isCancelled());
+        assertFalse(interrupted[0]);
+        assertFalse(work.cancellableProperty().get());
+    }
+
+    @Test
+    void aCancelBeforeThePointOfNoReturnIsHeardThere() {
+        LongWork<String>[] self = new LongWork[1];
+        boolean[] decided = new boolean[1];
+        LongWork<String> work = LongWork.start("Saving", p -> {
+            p.uninterruptible();
+            self[0].cancel();
+            assertFalse(Thread.currentThread().isInterrupted(), "an uninterruptible job is not interrupted");
+            decided[0] = p.decide();
+            return "saved";
+        }, uiQueue::add, Runnable::run);
+        self[0] = work;
+        drain();
+        assertFalse(decided[0]);
+        assertTrue(work.result().isCompletedExceptionally());
+        assertTrue(work.isCancelled());
+    }
 }
