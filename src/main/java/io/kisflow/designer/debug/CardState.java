@@ -46,6 +46,7 @@ public final class CardState {
     private final ObservableList<CallRecord> callsView = FXCollections.unmodifiableObservableList(calls);
     private final ReadOnlyObjectWrapper<CallRecord> lastCall = new ReadOnlyObjectWrapper<>(this, "lastCall");
     private final ReadOnlyLongWrapper totalNanos = new ReadOnlyLongWrapper(this, "totalNanos");
+    private final ReadOnlyIntegerWrapper goNotes = new ReadOnlyIntegerWrapper(this, "goNotes");
 
     CardState(CardKey key, String function, String mode) {
         this.key = key;
@@ -107,6 +108,7 @@ public final class CardState {
         calls.clear();
         lastCall.set(null);
         totalNanos.set(0);
+        goNotes.set(0);
         stale.set(false);
     }
 
@@ -127,6 +129,7 @@ public final class CardState {
         calls.add(call);
         lastCall.set(call);
         totalNanos.set(totalNanos.get() + call.durationNanos());
+        goNotes.set(goNotes.get() + call.goNotes().size());
         setLevel(level);
     }
 
@@ -134,6 +137,7 @@ public final class CardState {
         calls.setAll(all);
         lastCall.set(all.isEmpty() ? null : all.get(all.size() - 1));
         totalNanos.set(all.stream().mapToLong(CallRecord::durationNanos).sum());
+        goNotes.set(all.stream().mapToInt(c -> c.goNotes().size()).sum());
     }
 
     void setLevel(LevelData level) {
@@ -161,6 +165,14 @@ public final class CardState {
     /** What the session's dry run does to this function: nothing, its connector calls recorded, or refused until pinned. */
     public ReadOnlyObjectProperty<DryRunEffect> dryRunEffectProperty() {
         return dryRun.getReadOnlyProperty();
+    }
+
+    /**
+     * How many points of this card's calls a Go server would do otherwise (with Go semantics: where
+     * the calls did as Go does); the card shows "Go differs" when not 0 and the Call tab says what.
+     */
+    public ReadOnlyIntegerProperty goNotesProperty() {
+        return goNotes.getReadOnlyProperty();
     }
 
     /** Pause before this card (toggle with {@link DebugSession#toggleBreakpoint}). */

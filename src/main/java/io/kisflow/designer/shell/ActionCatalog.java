@@ -48,6 +48,8 @@ final class ActionCatalog {
         default javafx.stage.Window owner() {
             return null;
         }
+        /** "Save run as test" for the selected flow's run (a dialog). */
+        void saveRunAsTest();
     }
 
     static List<DesignerAction> build(DesignerViewModel vm, Window w) {
@@ -148,6 +150,11 @@ final class ActionCatalog {
             }
         }));
         a.add(new DesignerAction("run.pin", "Run", "Pin output rows for the selected card\u2026", null, true, () -> w.showTab("callTab")));
+        a.add(new DesignerAction("run.saveAsTest", "Run", "Save run as test\u2026", null, true, w::saveRunAsTest));
+        a.add(new DesignerAction("run.tests", "Run", "Run all tests", null, true, () -> {
+            w.showTab("testsTab");
+            vm.tests.runAll();
+        }));
         a.add(new DesignerAction("run.reload", "Run", "Reload plugins", key(KeyCode.R, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
             w.showTab("pluginsTab");
             d.reloadPlugins();

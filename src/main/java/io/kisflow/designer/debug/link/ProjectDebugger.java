@@ -39,6 +39,7 @@ import java.util.concurrent.Executor;
  */
 public final class ProjectDebugger implements AutoCloseable {
     private final ProjectDocument doc;
+    private final io.kisflow.designer.status.StatusModel status;
     private final DebugOptions options;
     private final Executor ui;
     private final Executor background;
@@ -54,6 +55,12 @@ public final class ProjectDebugger implements AutoCloseable {
     private boolean applying;
 
     public ProjectDebugger(ProjectDocument doc, DebugOptions options, Executor ui, Executor background) {
+        this(doc, options, ui, background, new io.kisflow.designer.status.StatusModel(ui));
+    }
+
+    /** @param status where long work (reloading plugins) shows its progress and Cancel: the window's status bar */
+    public ProjectDebugger(ProjectDocument doc, DebugOptions options, Executor ui, Executor background, io.kisflow.designer.status.StatusModel status) {
+        this.status = status;
         this.doc = doc;
         this.options = Objects.requireNonNull(options, "options");
         this.ui = ui;
@@ -164,6 +171,9 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         if (before.dryRun() != after.dryRun()) {
             return new String[] {after.dryRun() ? "Turn dry run on" : "Turn dry run off", null};
+        }
+        if (before.goSemantics() != after.goSemantics()) {
+            return new String[] {after.goSemantics() ? "Turn Go semantics on" : "Turn Go semantics off", null};
         }
         if (!Objects.equals(before.callLimit(), after.callLimit())) {
             return new String[] {after.callLimit() == null ? "Reset the call limit"
@@ -365,10 +375,15 @@ public final class ProjectDebugger implements AutoCloseable {
         return false;
     }
 
-    /** Loads the plugins again (the user rebuilt a jar). */
-    public boolean reloadPlugins() {
+    /** Loads the plugins again (the user rebuilt a jar) off the UI thread, with progress and Cancel in {@link #status()}. */
+    public java.util.concurrent.CompletableFuture<Boolean> reloadPlugins() {
         DebugSession s = session.get();
-        return s != null && s.reloadPlugins();
+        return s == null ? java.util.concurrent.CompletableFuture.completedFuture(false) : s.reloadPlugins(status);
+    }
+
+    /** Where the debugger's long work (reloading plugins) is shown. */
+    public io.kisflow.designer.status.StatusModel status() {
+        return status;
     }
 
     private boolean withFlow(java.util.function.BiPredicate<DebugSession, String> action) {
