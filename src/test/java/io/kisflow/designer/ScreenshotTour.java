@@ -310,6 +310,55 @@ public final class ScreenshotTour {
         shot(w, "debug-history.png");
         fx(() -> w.showTab("timingsTab"));
         shot(w, "debug-timings.png");
+        // issue 13: run from here (AvgStuScore on, VerifyStu's level reused), the runs kept on disk, one opened
+        fx(() -> vm.document.select(Selection.step("StuScore", 1)));
+        runAndWait(d::runFromHere, d);
+        fx(() -> w.showTab("historyTab"));
+        settle();
+        fx(() -> {
+            var history = (io.kisflow.designer.debug.view.HistoryView) w.bottomTabs().getTabs().stream()
+                    .filter(t -> "historyTab".equals(t.getId())).findFirst().orElseThrow().getContent();
+            history.applyCss();
+            @SuppressWarnings("unchecked")
+            var stored = (javafx.scene.control.ListView<io.kisflow.designer.debug.StoredRun>) history.lookup("#storedRunsList");
+            stored.getSelectionModel().select(stored.getItems().size() - 1);   // the first run, from before
+            d.session().storedRuns().open(stored.getSelectionModel().getSelectedItem());
+            return null;
+        });
+        settle();
+        shot(w, "debug-history-disk.png");
+        // a conditional breakpoint: pause before PrintStuAvgScore only when an average is over 90
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 2));
+            d.setBreakpointCondition("avg_score > 90 and stu_id != 101");
+            w.showTab("runTab");
+            return null;
+        });
+        runAndWait(d::run, d);
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 1));
+            d.inspectSelected();
+            w.showTab("inspectorTab");
+            return null;
+        });
+        shot(w, "debug-condition.png");
+        fx(() -> {
+            d.stop();
+            vm.document.select(Selection.step("StuScore", 2));
+            d.toggleBreakpoint();
+            return null;
+        });
+        settle();
+        // the diff aligned as a sequence: VerifyStu dropped one student, one removed row and the rest the same
+        fx(() -> {
+            vm.document.select(Selection.step("StuScore", 0));
+            d.compareInputOutput();
+            d.session().diff().alignmentProperty().set(io.kisflow.designer.debug.diff.DiffAlignment.SEQUENCE);
+            w.showTab("diffTab");
+            return null;
+        });
+        shot(w, "debug-diff-sequence.png");
+        fx(() -> d.session().diff().alignmentProperty().set(io.kisflow.designer.debug.diff.DiffAlignment.PAIRED));
         // a function with no code yet, given pinned rows
         fx(() -> {
             vm.document.perform(io.kisflow.designer.edit.FunctionEdits.addAndInsert(

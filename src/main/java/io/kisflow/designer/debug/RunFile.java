@@ -157,6 +157,9 @@ public final class RunFile {
         ArrayNode log = o.putArray("log");
         c.log().forEach(l -> log.addObject().put("stream", l.stream().name()).put("text", l.text()));
         o.put("droppedLogLines", c.droppedLogLines());
+        ArrayNode go = o.putArray("goNotes");
+        c.goNotes().forEach(d -> go.addObject().put("kind", d.kind().name()).put("seq", d.seq()).put("position", d.position())
+                .put("function", d.function()).put("words", d.words()));
         ArrayNode cc = o.putArray("connectorCalls");
         for (DryRun.Call d : c.connectorCalls()) {
             ObjectNode x = cc.addObject().put("flow", d.flow()).put("function", d.function())
@@ -255,7 +258,7 @@ public final class RunFile {
         int line = 1;
         List<CallRecord> calls = new ArrayList<>();
         for (int i = 0; i < h.path("calls").asInt(); i++, line++) {
-            calls.add(call(JSON.readTree(new String(bytes, starts[line], ends[line] - starts[line], StandardCharsets.UTF_8))));
+            calls.add(call(JSON.readTree(new String(bytes, starts[line], ends[line] - starts[line], StandardCharsets.UTF_8)), flow));
         }
         LevelData source = null;
         Map<Integer, LevelData> levels = new HashMap<>();
@@ -306,7 +309,7 @@ public final class RunFile {
         return n == 0 ? List.of() : PackedRows.jsonLines(bytes, Arrays.copyOfRange(starts, from, from + n), Arrays.copyOfRange(ends, from, from + n));
     }
 
-    private static CallRecord call(JsonNode o) {
+    private static CallRecord call(JsonNode o, String flow) {
         List<String> actions = new ArrayList<>();
         o.path("actions").forEach(a -> actions.add(a.asText()));
         JsonNode e = o.path("error");
@@ -319,11 +322,21 @@ public final class RunFile {
                     mode.isEmpty() ? null : Mode.of(mode), d.path("connector").asText(), d.path("type").asText(),
                     d.path("operation").asText(), JSON.convertValue(d.path("args"), Object.class), d.path("rows").asInt()));
         }
+        List<io.kisflow.engine.GoDifference> goNotes = new ArrayList<>();
+        for (JsonNode d : o.path("goNotes")) {
+            try {
+                goNotes.add(new io.kisflow.engine.GoDifference(io.kisflow.engine.GoDifference.Kind.valueOf(d.path("kind").asText()),
+                        flow, d.path("seq").asInt(), d.path("position").asInt(),
+                        d.path("function").asText(), d.path("words").asText()));
+            } catch (IllegalArgumentException unknownKind) {
+                // a kind this version does not know: the note is left out, the run still opens
+            }
+        }
         return new CallRecord(o.path("seq").asInt(), o.path("position").asInt(), o.path("function").asText(),
                 o.path("mode").asText(), o.path("inputLevel").asText(), o.path("inputRows").asInt(), strings(o.path("params")),
                 actions, o.path("outcome").asText(), o.path("committedRows").asInt(), o.path("durationNanos").asLong(),
                 e.isObject() ? new ErrorInfo(e.path("message").asText(), e.path("details").asText()) : null, log,
-                o.path("droppedLogLines").asInt(), connectorCalls);
+                o.path("droppedLogLines").asInt(), connectorCalls, goNotes);
     }
 
     static Map<String, String> strings(JsonNode o) {

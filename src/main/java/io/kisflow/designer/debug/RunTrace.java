@@ -30,6 +30,8 @@ import java.util.Map;
 public final class RunTrace {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = LevelData.SOURCE_NAME;
+    /** How a run's origin says it ran with Go semantics (a trace's "go_semantics": true). */
+    static final String GO_SEMANTICS = " · Go semantics";
 
     private RunTrace() {
     }
@@ -67,6 +69,19 @@ public final class RunTrace {
         List<CallRecord> calls = new ArrayList<>();
         List<List<Object>> committed = new ArrayList<>();
         int failed = -1;
+        // "go_differences" (the Java engine's notes of where Go would differ) belong to calls by seq
+        Map<Integer, List<io.kisflow.engine.GoDifference>> notes = new HashMap<>();
+        for (JsonNode d : t.path("go_differences")) {
+            String fn = d.path("function").asText();
+            io.kisflow.engine.GoDifference.Kind kind;
+            try {
+                kind = io.kisflow.engine.GoDifference.Kind.valueOf(d.path("kind").asText());
+            } catch (IllegalArgumentException e) {
+                continue;   // a kind this version does not know: the rest of the trace still reads
+            }
+            notes.computeIfAbsent(d.path("seq").asInt(), k -> new ArrayList<>()).add(new io.kisflow.engine.GoDifference(kind, flow,
+                    d.path("seq").asInt(), chain.indexOf(fn), fn, d.path("words").asText()));
+        }
         for (JsonNode c : t.path("calls")) {
             String fn = c.path("function").asText();
             String input = c.path("input_level").asText();
@@ -80,9 +95,10 @@ public final class RunTrace {
             c.path("actions").forEach(a -> actions.add(a.asText()));
             String error = c.path("returned_error").isNull() || c.path("returned_error").isMissingNode() ? null : c.path("returned_error").asText();
             String outcome = c.path("outcome").asText(error != null ? "error" : "continue");
-            calls.add(new CallRecord(c.path("seq").asInt(calls.size() + 1), p, fn, c.path("mode").asText(), input,
+            int seq = c.path("seq").asInt(calls.size() + 1);
+            calls.add(new CallRecord(seq, p, fn, c.path("mode").asText(), input,
                     c.path("input_rows").size(), RunFile.strings(c.path("params")), actions, outcome, rows.size(), 0,
-                    error == null ? null : new ErrorInfo(error, ""), List.of(), 0, List.of()));
+                    error == null ? null : new ErrorInfo(error, ""), List.of(), 0, List.of(), notes.getOrDefault(seq, List.of())));
             committed.add(rows);
             if (error != null && !outcome.startsWith("retry")) {
                 failed = p;
@@ -102,7 +118,7 @@ public final class RunTrace {
         }
         return new RunRecord(number, flow, startedAt, outcome, chain, LevelData.source(flow, rows(t.path("source_rows"))),
                 levels, calls, runError == null ? null : new ErrorInfo(runError, ""), runError == null ? -1 : failed,
-                0, 0, Map.of(), false, steps, committed, -1, origin);
+                0, 0, Map.of(), false, steps, committed, -1, t.path("go_semantics").asBoolean() ? origin + GO_SEMANTICS : origin);
     }
 
     /** The chain position of a call: the function's place whose previous level is the one it read. */
@@ -213,6 +229,19 @@ public final class RunTrace {
             }
         }
         out.put("final_data_map_level_order", levelOrder);
+        out.put("go_semantics", r.origin().endsWith(GO_SEMANTICS));
+        List<Map<String, Object>> differences = new ArrayList<>();
+        for (CallRecord c : r.calls()) {
+            for (io.kisflow.engine.GoDifference d : c.goNotes()) {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("seq", d.seq());
+                note.put("function", d.function());
+                note.put("kind", d.kind().name());
+                note.put("words", d.words());
+                differences.add(note);
+            }
+        }
+        out.put("go_differences", differences);
         return out;
     }
 

@@ -137,7 +137,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
                 goBadge(gc, r, c, s.goSemanticsProperty().get());
             }
             if (c.breakpointProperty().get()) {
-                breakpoint(gc, p, r);
+                breakpoint(gc, p, r, !c.conditionProperty().get().isEmpty());
             }
         }
     }
@@ -230,7 +230,8 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         tag(gc, fill, textColor, Math.max(r.x() + 8, r.maxX() - 14 - w), r.y(), label);
     }
 
-    private void breakpoint(GraphicsContext gc, Theme.Palette p, Rect r) {
+    /** The red dot of a breakpoint; a conditional one carries a "?" (it pauses only when a row matches). */
+    private void breakpoint(GraphicsContext gc, Theme.Palette p, Rect r, boolean conditional) {
         double cx = r.x() + 1;
         double cy = r.y() + 1;
         double outer = 9 * k;
@@ -239,6 +240,15 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         gc.fillOval(cx - outer, cy - outer, 2 * outer, 2 * outer);
         gc.setFill(p.error());
         gc.fillOval(cx - inner, cy - inner, 2 * inner, 2 * inner);
+        if (conditional) {
+            gc.save();
+            gc.setFill(p.card());
+            gc.setFont(Font.font(pillFont.getFamily(), FontWeight.BOLD, 10 * k));
+            gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+            gc.fillText("?", cx, cy);
+            gc.restore();
+        }
     }
 
     /** A count on an arrow; hollow and grey when the result is stale. */
