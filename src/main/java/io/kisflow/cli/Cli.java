@@ -30,7 +30,7 @@ public final class Cli {
                                    --go-semantics runs as a Go server would, quirks included,
                                    and lists on stderr where that differed ("go: ...")
               serve --conf DIR --flow NAME --kafka HOST:PORT --topic TOPIC --group GROUP
-                  [--threads N] [--batch-size N] [--batch-wait MS] [--json]
+                  [--threads N] [--batch-size N] [--batch-wait MS] [--commit-interval MS] [--json]
                   [--dead-letter TOPIC] [--http HOST:PORT] [--plugin PATH]... [--no-samples]
               serve --deploy FILE [--conf DIR] [--http HOST:PORT] [--plugin PATH]...
                                    consume the topic until SIGTERM, one run per batch, offsets

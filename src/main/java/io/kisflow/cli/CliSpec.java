@@ -87,6 +87,8 @@ final class CliSpec {
                 o.add(new Option("--threads", Kind.VALUE, "N", false, "consumers in this process, each with its own fork of the flow (default 1)"));
                 o.add(new Option("--batch-size", Kind.VALUE, "N", false, "records per poll at most (default 500)"));
                 o.add(new Option("--batch-wait", Kind.VALUE, "MS", false, "how long a poll waits for records, in milliseconds (default 500)"));
+                o.add(new Option("--commit-interval", Kind.VALUE, "MS", false,
+                        "how long finished batches may wait for their commit, in milliseconds (default 1000; 0 commits after every poll)"));
                 o.add(new Option("--json", Kind.FLAG, null, false, "parse each record value as JSON (an undecodable one is reported, never stops the service)"));
                 o.add(new Option("--dead-letter", Kind.VALUE, "TOPIC", false,
                         "where failed batches go, with error, flow and function in headers (without it: the partition pauses)"));

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ServeCommand {
     /** The options a deployment file holds per flow; on the command line they go with --flow. */
     private static final List<String> PER_FLOW = List.of("--flow", "--kafka", "--topic", "--group", "--threads", "--batch-size", "--batch-wait",
-            "--json", "--dead-letter");
+            "--json", "--dead-letter", "--commit-interval");
 
     private final PrintStream err;
 
@@ -118,8 +118,20 @@ final class ServeCommand {
         int batchSize = args.positive("--batch-size", ServeSettings.DEFAULT_BATCH_SIZE);
         Duration batchWait = args.optional("--batch-wait") == null ? ServeSettings.DEFAULT_BATCH_WAIT
                 : Duration.ofMillis(args.positive("--batch-wait", 0));
+        Duration commitInterval = ServeSettings.DEFAULT_COMMIT_INTERVAL;
+        String interval = args.optional("--commit-interval");
+        if (interval != null) {
+            try {
+                commitInterval = Duration.ofMillis(Long.parseLong(interval));
+            } catch (NumberFormatException e) {
+                commitInterval = Duration.ofMillis(-1);
+            }
+            if (commitInterval.isNegative()) {
+                throw new UsageException("--commit-interval needs a whole number of milliseconds, 0 or more, not '" + interval + "'");
+            }
+        }
         return new ServeSettings(args.required("--flow"), args.required("--kafka"), args.required("--topic"), args.required("--group"),
-                threads, batchSize, batchWait, args.flag("--json"), args.optional("--dead-letter"));
+                threads, batchSize, batchWait, args.flag("--json"), args.optional("--dead-letter"), java.util.Map.of(), commitInterval);
     }
 
     private int serve(Engine engine, List<ServeSettings> flows, String http) throws InterruptedException {

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * One thread of a served flow: its own KafkaConsumer and its own fork of the flow. Each poll's
  * records of one partition are one batch and one run; the batch's offsets are committed
  * synchronously after its run ends (at-least-once), with those of the other batches finished since the
- * last commit: at once when a poll brings nothing, else at most every {@link #COMMIT_EVERY}, and always
+ * last commit: at once when a poll brings nothing, else at most every {@link ServeSettings#commitInterval()}, and always
  * before partitions are revoked and before the consumer closes. A run that fails because a server is down is
  * run again with backoff ({@link Retries}); a batch that still fails goes to the dead letter and is
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
@@ -60,8 +60,8 @@ final class ConsumerLoop implements Runnable {
      * synchronous commit is a round trip to the group coordinator, and one per batch held a busy
      * service to the commit rate (docs/PERFORMANCE.md, Serve). A crash runs them again (at-least-once),
      * so the duplicates after a crash are at most this much of the stream plus the batch in flight.
+     * The interval is {@link ServeSettings#commitInterval()} (zero: after every poll's batches).
      */
-    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private long lastCommit = System.nanoTime();
     private volatile boolean joined;
     private volatile String gaveUp;
@@ -221,7 +221,7 @@ final class ConsumerLoop implements Runnable {
                 }
                 batch(c, tp, records.records(tp));
             }
-            if (records.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+            if (records.isEmpty() || System.nanoTime() - lastCommit >= settings.commitInterval().toNanos()) {
                 commitFinished(c);
             }
             recordLag(c);

@@ -47,6 +47,7 @@ import java.util.Set;
  *     batch-wait: 100      # optional, ms, default 500
  *     json: true           # optional
  *     dead-letter: scores-dlq
+ *     commit-interval: 0   # optional, ms, default 1000; 0 commits after every poll's batches
  *     properties: {max.poll.records: "500"}
  * }</pre>
  *
@@ -60,7 +61,7 @@ import java.util.Set;
 public record Deployment(String conf, List<String> plugins, String http, List<ServedFlow> flows) {
     private static final Set<String> TOP_KEYS = Set.of("conf", "plugins", "http", "flows");
     private static final Set<String> FLOW_KEYS = Set.of("flow", "kafka", "topic", "group", "threads", "batch-size", "batch-wait",
-            "json", "dead-letter", "properties");
+            "json", "dead-letter", "properties", "commit-interval");
 
     public Deployment {
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
@@ -74,11 +75,19 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
      * @param batchWait  how long a poll waits, in milliseconds
      * @param deadLetter the dead-letter topic, or null (a failed batch then pauses its partition)
      * @param properties Kafka client properties, name to value
+     * @param commitInterval how long finished batches may wait for their commit, in milliseconds (0: after every poll)
      */
     public record ServedFlow(String flow, String kafka, String topic, String group, int threads, int batchSize, long batchWait,
-                             boolean json, String deadLetter, Map<String, String> properties) {
+                             boolean json, String deadLetter, Map<String, String> properties, long commitInterval) {
         public ServedFlow {
             properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
+
+        /** A flow with the default commit interval. */
+        public ServedFlow(String flow, String kafka, String topic, String group, int threads, int batchSize, long batchWait,
+                          boolean json, String deadLetter, Map<String, String> properties) {
+            this(flow, kafka, topic, group, threads, batchSize, batchWait, json, deadLetter, properties,
+                    ServeSettings.DEFAULT_COMMIT_INTERVAL.toMillis());
         }
 
         /** A flow with the flags' defaults for everything optional. */
@@ -88,7 +97,8 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
 
         /** As the service runs it. */
         public ServeSettings settings() {
-            return new ServeSettings(flow, kafka, topic, group, threads, batchSize, Duration.ofMillis(batchWait), json, deadLetter, properties);
+            return new ServeSettings(flow, kafka, topic, group, threads, batchSize, Duration.ofMillis(batchWait), json, deadLetter, properties,
+                    Duration.ofMillis(commitInterval));
         }
     }
 
@@ -228,6 +238,9 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
             if (f.deadLetter() != null) {
                 m.put("dead-letter", f.deadLetter());
             }
+            if (f.commitInterval() != ServeSettings.DEFAULT_COMMIT_INTERVAL.toMillis()) {
+                m.put("commit-interval", f.commitInterval());
+            }
             if (!f.properties().isEmpty()) {
                 m.put("properties", new LinkedHashMap<>(f.properties()));
             }
@@ -290,7 +303,8 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
             return new ServedFlow(text(m, "flow", true), text(m, "kafka", true), text(m, "topic", true), text(m, "group", true),
                     (int) number(m, "threads", 1, Integer.MAX_VALUE), (int) number(m, "batch-size", ServeSettings.DEFAULT_BATCH_SIZE, Integer.MAX_VALUE),
                     number(m, "batch-wait", ServeSettings.DEFAULT_BATCH_WAIT.toMillis(), Long.MAX_VALUE), bool(m, "json"),
-                    text(m, "dead-letter", false), properties);
+                    text(m, "dead-letter", false), properties,
+                    number(m, "commit-interval", ServeSettings.DEFAULT_COMMIT_INTERVAL.toMillis(), 0, Long.MAX_VALUE));
         }
 
         /** A mapping's entries by key; with {@code allowed}, any other key is an error naming its line. */
@@ -327,6 +341,10 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
         }
 
         private long number(Map<String, NodeTuple> m, String key, long absent, long max) throws DeploymentException {
+            return number(m, key, absent, 1, max);
+        }
+
+        private long number(Map<String, NodeTuple> m, String key, long absent, long min, long max) throws DeploymentException {
             NodeTuple t = m.get(key);
             if (t == null) {
                 return absent;
@@ -334,13 +352,14 @@ public record Deployment(String conf, List<String> plugins, String http, List<Se
             String v = scalar(t.getValueNode(), "'" + key + "'");
             try {
                 long n = Long.parseLong(v);
-                if (n >= 1 && n <= max) {
+                if (n >= min && n <= max) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // said below
             }
-            throw error(t.getValueNode(), "'" + key + "' needs a positive whole number, not '" + v + "'");
+            throw error(t.getValueNode(), "'" + key + "' needs a " + (min == 0 ? "whole number of 0 or more" : "positive whole number")
+                    + ", not '" + v + "'");
         }
 
         private boolean bool(Map<String, NodeTuple> m, String key) throws DeploymentException {

@@ -12,11 +12,16 @@ import java.util.Objects;
  *
  * @param deadLetter the topic failed batches go to, or null: the partition is then paused, never skipped
  * @param properties Kafka client properties of the consumers (and the dead-letter producer), over the service's own
+ * @param commitInterval how long finished batches may wait for their commit while records keep coming; zero commits
+ *                       after every poll's batches, so a crash repeats at most the batches in flight (docs/SERVE.md)
  */
 public record ServeSettings(String flow, String bootstrap, String topic, String group, int threads, int batchSize,
-                            Duration batchWait, boolean json, String deadLetter, Map<String, String> properties) {
+                            Duration batchWait, boolean json, String deadLetter, Map<String, String> properties,
+                            Duration commitInterval) {
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_BATCH_WAIT = Duration.ofMillis(500);
+    /** One commit round trip per batch held a busy service to the commit rate (docs/PERFORMANCE.md, Serve). */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     public ServeSettings {
         Objects.requireNonNull(flow, "flow");
@@ -25,9 +30,19 @@ public record ServeSettings(String flow, String bootstrap, String topic, String 
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(batchWait, "batchWait");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+        commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
+        if (commitInterval.isNegative()) {
+            throw new IllegalArgumentException("the commit interval cannot be negative");
+        }
         if (threads < 1 || batchSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be at least 1");
         }
+    }
+
+    /** Settings with the default commit interval. */
+    public ServeSettings(String flow, String bootstrap, String topic, String group, int threads, int batchSize,
+                         Duration batchWait, boolean json, String deadLetter, Map<String, String> properties) {
+        this(flow, bootstrap, topic, group, threads, batchSize, batchWait, json, deadLetter, properties, DEFAULT_COMMIT_INTERVAL);
     }
 
     /** Settings with no extra Kafka client properties. */

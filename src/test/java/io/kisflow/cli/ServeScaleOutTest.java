@@ -91,7 +91,7 @@ class ServeScaleOutTest {
         assertTrue(c.saved().size() > 0 && b.saved().size() > 0, "the partitions moved to the survivors");
     }
 
-    /** Rows of the batches a process logged in the last second (ConsumerLoop.COMMIT_EVERY) before its last batch line. */
+    /** Rows of the batches a process logged in the last second (ServeSettings.DEFAULT_COMMIT_INTERVAL) before its last batch line. */
     private static int finishedInTheLastCommitInterval(String log) {
         java.util.regex.Pattern batch = java.util.regex.Pattern.compile("ts=(\\S+) level=info event=batch .* rows=(\\d+) .*outcome=ok");
         List<java.time.Instant> times = new ArrayList<>();

@@ -62,6 +62,30 @@ class DeploymentTest {
     }
 
     @Test
+    void aCommitIntervalOfZeroCommitsAfterEveryPollAndIsWrittenBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("serve.yml");
+        Files.writeString(file, "flows:\n  - flow: A\n    kafka: k:1\n    topic: t\n    group: g\n    commit-interval: 0\n");
+        Deployment d = Deployment.read(file);
+        assertEquals(Duration.ZERO, d.flows().get(0).settings().commitInterval());
+        assertEquals(ServeSettings.DEFAULT_COMMIT_INTERVAL, Deployment.read(writeFlow(dir, "")).flows().get(0).settings().commitInterval());
+        Path out = dir.resolve("out.yml");
+        d.write(out);
+        assertTrue(Files.readString(out).contains("    commit-interval: 0\n"), Files.readString(out));
+        assertEquals(d, Deployment.read(out));
+
+        DeploymentException e = org.junit.jupiter.api.Assertions.assertThrows(DeploymentException.class,
+                () -> Deployment.read(writeFlow(dir, "    commit-interval: -5\n")));
+        assertTrue(e.getMessage().contains("'commit-interval' needs a whole number of 0 or more, not '-5'"), e.getMessage());
+        assertTrue(e.getMessage().contains(":6"), "the line is named: " + e.getMessage());
+    }
+
+    private static Path writeFlow(Path dir, String extra) throws Exception {
+        Path file = dir.resolve("flow-" + extra.hashCode() + ".yml");
+        Files.writeString(file, "flows:\n  - flow: A\n    kafka: k:1\n    topic: t\n    group: g\n" + extra);
+        return file;
+    }
+
+    @Test
     void writingYamlAndJsonReadsBackEqual(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("in.yml");
         Files.writeString(source, YAML);
