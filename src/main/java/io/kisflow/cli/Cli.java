@@ -31,9 +31,11 @@ public final class Cli {
                                    and lists on stderr where that differed ("go: ...")
               serve --conf DIR --flow NAME --kafka HOST:PORT --topic TOPIC --group GROUP
                   [--threads N] [--batch-size N] [--batch-wait MS] [--json]
-                  [--dead-letter TOPIC] [--plugin PATH]... [--no-samples]
+                  [--dead-letter TOPIC] [--http HOST:PORT] [--plugin PATH]... [--no-samples]
+              serve --deploy FILE [--conf DIR] [--http HOST:PORT] [--plugin PATH]...
                                    consume the topic until SIGTERM, one run per batch, offsets
-                                   committed after it (docs/SERVING.md)
+                                   committed after it; --deploy serves every flow of a deployment
+                                   file; --http serves /health, /ready, /metrics (docs/SERVE.md)
               test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
                   [--go-semantics]
                                    run the flow test cases of DIR/tests (one JSON file each);

@@ -101,6 +101,15 @@ final class RunCommand {
         }
     }
 
+    /** A flow whose first function is not a Load one takes its rows from the input. */
+    private static boolean startsWithoutLoad(LoadResult loaded, FlowConfig config) {
+        if (config.flows().isEmpty()) {
+            return false;
+        }
+        io.kisflow.config.FuncConfig first = loaded.configs().func(config.flows().get(0).fname());
+        return first == null || !"Load".equals(first.fmode());
+    }
+
     /** The body of the run, on the guarded thread. */
     private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, ProjectCode code,
                         AtomicReference<KisFlowRun> running, BackgroundInput input) {
@@ -117,6 +126,10 @@ final class RunCommand {
                 String source = args.optional("--input");
                 RunGuard.doing("reading " + ("-".equals(source) ? "standard input" : source));
                 input.commitTo(flow);
+            } else if (startsWithoutLoad(loaded, config)) {
+                // piping rows into run without --input ran the flow on nothing, silently (trial)
+                err.println("note: no --input: flow '" + config.flowName() + "' runs on no source rows;"
+                        + " give --input FILE, or --input - to read standard input");
             }
             if (!config.enabled()) {
                 err.println("note: flow '" + config.flowName() + "' is disabled (status " + config.status() + "): nothing ran");

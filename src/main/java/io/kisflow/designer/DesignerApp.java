@@ -30,6 +30,8 @@ public final class DesignerApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("JavaFX started");
+        // the plugins' loading and the first compile wait for the first paint (opened in openFirst)
+        io.kisflow.designer.ui.FirstPaint.hold();
         Path stateDir = DesignerViewModel.defaultStateDir();
         CompletableFuture<StartupProject.First> reading = first;
         if (reading == null) {
@@ -82,6 +84,7 @@ public final class DesignerApp extends Application {
         try {
             f = reading.get();
         } catch (ExecutionException | InterruptedException e) {
+            io.kisflow.designer.ui.FirstPaint.open();
             stage.show();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             Questions.error(stage, "Could not open the samples project", cause.getMessage()
@@ -90,7 +93,39 @@ public final class DesignerApp extends Application {
         }
         window.files().openProject(f.dir(), f.files());
         StartupTrace.mark("project open");
-        StartupTrace.reportNextPaint();
+        StartupTrace.afterNextPaint(() -> {
+            io.kisflow.designer.ui.FirstPaint.open();
+            if (StartupTrace.training()) {
+                trainAndExit(window);
+            }
+        });
+    }
+
+    /**
+     * The build's training run for the class-data archive: once the plugins are loaded and the
+     * sources compiled, shows every tab once (their views are built when first shown), then exits;
+     * so the classes of all of it are in the archive, not only those of the first frame.
+     */
+    private static void trainAndExit(DesignerWindow window) {
+        DesignerViewModel vm = window.viewModel();
+        java.util.List<javafx.scene.control.Tab> tabs = new java.util.ArrayList<>(window.bottomTabs().getTabs());
+        tabs.addAll(window.sideTabs().getTabs());
+        javafx.animation.Timeline poll = new javafx.animation.Timeline();
+        poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(100), e -> {
+            var session = vm.debugger.session();
+            if (session != null && session.loadingPluginsProperty().get() || vm.code.compilingProperty().get()) {
+                return;
+            }
+            if (!tabs.isEmpty()) {
+                javafx.scene.control.Tab t = tabs.remove(0);
+                t.getTabPane().getSelectionModel().select(t);
+                return;
+            }
+            poll.stop();
+            System.exit(0);
+        }));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        poll.play();
     }
 
     /** Opens the window where it was last closed (kept on a screen), and remembers where it is when it closes. */

@@ -10,9 +10,10 @@ import java.io.PrintStream;
  * with {@code -Dkisflow.startupTrace=true} each phase prints one line on stderr,
  * {@code startup <ms since the JVM started> <phase>}, and the first frame painted with the project
  * in it prints {@code first-full-paint <epoch ms>} (the benchmark subtracts its own launch time).
- * Without the property every call is a field read. With {@code -Dkisflow.startupTrace=exit} the
- * JVM also exits right after that frame: the build's training run for the class-data archive
- * (pom.xml, cds-archive) records the classes of a start this way.
+ * Without the property every call is a field read. With {@code -Dkisflow.startupTrace=exit}
+ * ({@link #training()}) the designer also exits once the work after that frame is done and every
+ * tab was shown once: the build's training run for the class-data archive (pom.xml, cds-archive)
+ * records the classes of a start, and of what is built later, this way.
  *
  * <pre>{@code StartupTrace.mark("window built");}</pre>
  */
@@ -29,10 +30,69 @@ public final class StartupTrace {
         return ON;
     }
 
+    /** The build's training run ({@code -Dkisflow.startupTrace=exit}): the designer exits after its start. */
+    public static boolean training() {
+        return MODE.equals("exit");
+    }
+
     public static void mark(String phase) {
         if (ON) {
             long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            OUT.println("startup " + (System.currentTimeMillis() - jvmStart) + " " + phase);
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            OUT.println("startup " + (System.currentTimeMillis() - jvmStart) + " " + phase + " (" + Thread.currentThread().getName() + ": " + cpu + " ms CPU)");
+        }
+    }
+
+    /**
+     * The nodes of every showing window at the first paint, by class, most first: what the first
+     * frame had to style and lay out (the benchmark's {@code --trace} prints it).
+     */
+    private static String census() {
+        java.util.Map<String, Integer> byClass = new java.util.HashMap<>();
+        int[] total = {0};
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.getScene() != null) {
+                count(w.getScene().getRoot(), byClass, total);
+            }
+        }
+        StringBuilder out = new StringBuilder("total=" + total[0]);
+        java.util.Map<String, Integer> byId = new java.util.LinkedHashMap<>();
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.getScene() != null) {
+                sizesById(w.getScene().getRoot(), byId);
+            }
+        }
+        byId.forEach((id, n) -> {
+            if (n >= 10) {
+                out.append(", #").append(id).append('=').append(n);
+            }
+        });
+        byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                .forEach(e -> out.append(", ").append(e.getKey()).append('=').append(e.getValue()));
+        return out.toString();
+    }
+
+    /** The size of each subtree under a node with an id (the window's parts: #paletteView=120). */
+    private static int sizesById(javafx.scene.Node n, java.util.Map<String, Integer> byId) {
+        int size = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                size += sizesById(c, byId);
+            }
+        }
+        if (n.getId() != null) {
+            byId.merge(n.getId(), size, Integer::sum);
+        }
+        return size;
+    }
+
+    private static void count(javafx.scene.Node n, java.util.Map<String, Integer> byClass, int[] total) {
+        total[0]++;
+        byClass.merge(n.getClass().getName().substring(n.getClass().getName().lastIndexOf('.') + 1), 1, Integer::sum);
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                count(c, byClass, total);
+            }
         }
     }
 
@@ -42,9 +102,15 @@ public final class StartupTrace {
      * timer's third frame starts after the first render has reached the window.
      */
     public static void reportNextPaint() {
-        if (!ON || painted) {
-            return;
-        }
+        afterNextPaint(() -> { });
+    }
+
+    /**
+     * Runs {@code then} (on the JavaFX thread) once the next frame is painted, as above, and reports
+     * that frame when tracing; only the first call reports.
+     */
+    public static void afterNextPaint(Runnable then) {
+        boolean report = ON && !painted;
         painted = true;
         Platform.requestNextPulse();
         new AnimationTimer() {
@@ -54,12 +120,14 @@ public final class StartupTrace {
             public void handle(long now) {
                 if (++frames == 3) {
                     stop();
-                    mark("first full frame painted");
-                    OUT.println("first-full-paint " + System.currentTimeMillis());
-                    OUT.flush();
-                    if (MODE.equals("exit")) {
-                        System.exit(0);
+                    if (report) {
+                        long at = System.currentTimeMillis();
+                        mark("first full frame painted");
+                        OUT.println("startup-nodes " + census());   // after the time is taken: not part of it
+                        OUT.println("first-full-paint " + at);
+                        OUT.flush();
                     }
+                    then.run();
                 }
             }
         }.start();

@@ -87,6 +87,12 @@ public final class KisFlowRun implements Flow {
     private volatile Thread runner;
     private final Object abortLock = new Object();
     private volatile boolean abortRequested;
+    /** Set by {@link #startAt}: the next run starts there with these levels; consumed by that run. */
+    private volatile StartAt startAt;
+
+    /** Where the next run starts and the levels it finds there (index 0 the source, i the level of function i-1). */
+    private record StartAt(int position, List<List<Object>> levels) {
+    }
 
     KisFlowRun(FlowPlan plan) {
         this.plan = plan;
@@ -466,6 +472,41 @@ public final class KisFlowRun implements Flow {
         }
     }
 
+    /**
+     * Makes the next {@link #run()} start at the function at {@code position} instead of the first,
+     * with the levels a debugger held from an earlier run: {@code levels.get(0)} is the source,
+     * {@code levels.get(i)} the level of the function at i-1 (null: that function left none). The
+     * functions before {@code position} are not called (a Save or Load before it is not repeated);
+     * rows committed for the run are dropped. Used by the designer's "Run from here".
+     *
+     * @throws IllegalArgumentException when the position is not in the chain, the levels are not
+     *                                  one more than the position, or the function's input level is missing
+     */
+    public void startAt(int position, List<List<Object>> levels) {
+        if (position < 0 || position >= functions.length) {
+            throw new IllegalArgumentException("flow " + plan.name + " has no function at position " + position
+                    + " (its chain has " + functions.length + ")");
+        }
+        if (levels == null || levels.size() != position + 1 || levels.get(0) == null) {
+            throw new IllegalArgumentException("starting flow " + plan.name + " at position " + position
+                    + " needs the source and the " + position + " level(s) before it");
+        }
+        if (levels.get(position) == null) {
+            throw new IllegalArgumentException("function " + functions[position].getName() + " of flow " + plan.name
+                    + " has no input level to start from: run the flow up to it first");
+        }
+        startAt = new StartAt(position, new ArrayList<>(levels));
+    }
+
+    private static RowList rowList(List<Object> rows) {
+        if (rows instanceof RowList r) {
+            return r;
+        }
+        RowList out = new RowList();
+        out.appendAll(rows);
+        return out;
+    }
+
     /** Lets go of the instance after a run, whatever ended it. */
     private void release() {
         synchronized (abortLock) {
@@ -479,8 +520,18 @@ public final class KisFlowRun implements Flow {
     }
 
     private void runChain() throws FlowException {
-        int sourceRows = buffer.size();
-        levels.startRun(buffer);
+        StartAt from = startAt;
+        startAt = null;
+        int sourceRows = from == null ? buffer.size() : from.levels().get(0).size();
+        levels.startRun(from == null ? buffer : rowList(from.levels().get(0)));
+        if (from != null) {
+            for (int i = 1; i < from.levels().size(); i++) {
+                List<Object> rows = from.levels().get(i);
+                if (rows != null) {
+                    levels.commit(i - 1, rowList(rows));
+                }
+            }
+        }
         buffer = new RowList();
         if (plan.goSemantics) {
             actions.carryOver(); // Go does not clear them: an action a failed run left applies to this run's first function
@@ -496,7 +547,7 @@ public final class KisFlowRun implements Flow {
             announceRunStart(heard);
         }
         FunctionInstance[] fns = functions;
-        int pos = fns.length == 0 ? -1 : 0;
+        int pos = fns.length == 0 ? -1 : from == null ? 0 : from.position();
         int attempt = 0;
         while (pos >= 0) {
             FunctionInstance fn = fns[pos];

@@ -35,6 +35,7 @@ public final class CardState {
     private final javafx.beans.property.ReadOnlyStringWrapper builtIn = new javafx.beans.property.ReadOnlyStringWrapper(this, "builtIn");
     private final ReadOnlyObjectWrapper<DryRunEffect> dryRun = new ReadOnlyObjectWrapper<>(this, "dryRun", DryRunEffect.NONE);
     private final ReadOnlyBooleanWrapper breakpoint = new ReadOnlyBooleanWrapper(this, "breakpoint");
+    private final javafx.beans.property.ReadOnlyStringWrapper condition = new javafx.beans.property.ReadOnlyStringWrapper(this, "condition", "");
     private final ReadOnlyObjectWrapper<CardStatus> status = new ReadOnlyObjectWrapper<>(this, "status", CardStatus.NOT_RUN);
     private final ReadOnlyIntegerWrapper rowCount = new ReadOnlyIntegerWrapper(this, "rowCount", -1);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -87,6 +88,10 @@ public final class CardState {
 
     void setBreakpoint(boolean on) {
         breakpoint.set(on);
+    }
+
+    void setCondition(String text) {
+        condition.set(text == null ? "" : text);
     }
 
     void setStale(boolean on) {
@@ -173,6 +178,11 @@ public final class CardState {
     /** Pause before this card (toggle with {@link DebugSession#toggleBreakpoint}). */
     public ReadOnlyBooleanProperty breakpointProperty() {
         return breakpoint.getReadOnlyProperty();
+    }
+
+    /** The breakpoint's condition ("" for none: it pauses before every call), see {@link DebugSession#setBreakpointCondition}. */
+    public javafx.beans.property.ReadOnlyStringProperty conditionProperty() {
+        return condition.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CardStatus> statusProperty() {

@@ -38,6 +38,9 @@ final class RunRecorder implements RunListener {
     private final Steps steps;
     private LevelData source;
     private final List<CallRecord> calls = new ArrayList<>();
+    /** The rows each call committed (the engine's own lists: a committed list is never written again). */
+    private final List<List<Object>> committed = new ArrayList<>();
+    private final List<ChainStep> chainSteps = new ArrayList<>();
     private final Map<Integer, LevelData> levels = new HashMap<>();
     private FunctionStart current;
     /** Calls the dry run had kept when the current function started: the ones after it are the function's. */
@@ -58,6 +61,12 @@ final class RunRecorder implements RunListener {
         this.capture = capture;
         this.steps = steps;
         this.source = LevelData.source(run.flowName, List.of());
+        List<io.kisflow.engine.Function> fns = run.flow.functions();
+        for (int i = 0; i < fns.size(); i++) {
+            io.kisflow.engine.Function f = fns.get(i);
+            chainSteps.add(new ChainStep(i, f.getName(), f.getMode().yaml(), f.getConnector() == null ? "" : f.getConnector().getName(),
+                    run.flow.funcParams(i)));
+        }
     }
 
     @Override
@@ -101,6 +110,7 @@ final class RunRecorder implements RunListener {
                 run.dryRun == null ? List.of() : run.dryRun.callsSince(dryRunMark), goNotes);
         goNotes = new ArrayList<>();
         calls.add(call);
+        committed.add(e.committedRows());
         if (e.failed()) {
             if (!e.outcome().startsWith("retry")) {
                 lastFailed = e.position();
@@ -242,6 +252,6 @@ final class RunRecorder implements RunListener {
     private RunRecord record(RunOutcome outcome, Map<Integer, LevelData> finalLevels, ErrorInfo error, int position, long nanos) {
         return new RunRecord(run.number, run.flowName, run.startedAt, outcome, run.chain, source, finalLevels, calls,
                 error, position, nanos, pausedNanos, run.codeSources,
-                run.dryRun != null);
+                run.dryRun != null, chainSteps, committed, run.fromPosition, "");
     }
 }

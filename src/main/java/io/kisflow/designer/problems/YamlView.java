@@ -51,6 +51,8 @@ public final class YamlView extends VBox {
         area.getStyleClass().add("code");
         area.textProperty().bind(vm.textProperty());
         vm.markedLineProperty().addListener((o, a, line) -> mark(area, vm.textProperty().get(), line.intValue()));
+        // made when the tab is first shown, which a reveal does after marking the line
+        mark(area, vm.textProperty().get(), vm.markedLineProperty().get());
         VBox.setVgrow(area, Priority.ALWAYS);
         getChildren().addAll(bar, area);
     }

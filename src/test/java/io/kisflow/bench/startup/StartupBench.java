@@ -203,7 +203,7 @@ public final class StartupBench {
         long ms = painted - launched;
         System.out.printf("  %-16s %5d ms wall, %5d ms CPU, load %.1f%n", what, ms, cpu, load());
         if (trace) {
-            lines.stream().filter(l -> l.startsWith("startup ") || l.startsWith("threads ")).forEach(l -> System.out.println("      " + l));
+            lines.stream().filter(l -> l.startsWith("startup") || l.startsWith("threads ")).forEach(l -> System.out.println("      " + l));
         }
         return new long[] {ms, cpu};
     }

@@ -8,6 +8,7 @@ import io.kisflow.designer.canvas.Viewport;
 import io.kisflow.designer.debug.CardKey;
 import io.kisflow.designer.debug.CardState;
 import io.kisflow.designer.debug.CardStatus;
+import io.kisflow.designer.debug.CardTags;
 import io.kisflow.designer.debug.CodeSource;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.DryRunEffect;
@@ -182,25 +183,29 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
 
     private void codeBadge(GraphicsContext gc, Theme.Palette p, Rect r, CardState c) {
         CodeSource source = c.codeSourceProperty().get();
-        if (source == CodeSource.BUILT_IN && c.builtInProperty().get() != null) {
-            // quiet like "no code": the connector does the work, and the card says what it does
-            rightTag(gc, p.card(), p.subText(), r, fitter.fit(c.builtInProperty().get(), tagFont, r.width() - 40));
+        String label = CardTags.code(c);
+        if (label == null) {
+            return;
+        }
+        if (source == CodeSource.BUILT_IN) {
+            // quiet like "no code": the connector does the work, and the card says what it does (the tooltip in full)
+            rightTag(gc, p.card(), p.subText(), r, fitter.fit(label, tagFont, r.width() - 40));
         } else if (source == CodeSource.PINNED) {
             // Loud on purpose: these rows are made up by the user and never run on a server.
-            rightTag(gc, PIN, Color.WHITE, r, "PINNED ROWS");
+            rightTag(gc, PIN, Color.WHITE, r, label);
         } else if (source == CodeSource.PASS_THROUGH) {
-            rightTag(gc, p.card(), p.subText(), r, "no code");
+            rightTag(gc, p.card(), p.subText(), r, label);
         } else if (source == CodeSource.UNCOMPILED) {
-            rightTag(gc, p.error(), Color.WHITE, r, "does not compile");
+            rightTag(gc, p.error(), Color.WHITE, r, label);
         }
     }
 
     /** On the bottom edge: what a dry run does to the card (its failed band, when it failed, says more). */
     private void dryRunBadge(GraphicsContext gc, Theme.Palette p, Rect r, DryRunEffect effect) {
-        if (effect == DryRunEffect.NONE) {
+        String label = CardTags.dryRun(effect);
+        if (label == null) {
             return;
         }
-        String label = effect == DryRunEffect.NEEDS_PIN ? "DRY RUN · pin its rows" : "DRY RUN · calls recorded";
         gc.setFont(tagFont);
         double w = fitter.width(label, tagFont) + 12 * tk();
         tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, Math.max(r.x() + 8, r.maxX() - 14 - w), r.maxY(), label);
