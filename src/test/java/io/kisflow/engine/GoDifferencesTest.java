@@ -50,6 +50,7 @@ class GoDifferencesTest {
             assertFalse(engine.goSemantics(), "the default is the Java engine's semantics");
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             assertEquals(Map.of(SRC, List.of("x", "y"), "A", List.of("x", "y"), "B", List.of("b:x", "b:y")), run(flow, "x", "y"));
             GoDifference d = only(flow);
@@ -94,6 +95,7 @@ class GoDifferencesTest {
         try (Engine engine = engine(chain("F", "A"), plugin)) {
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             assertThrows(FlowException.class, () -> run(flow, "src"));
             GoDifference d = only(flow);
@@ -261,6 +263,7 @@ class GoDifferencesTest {
         try (Engine engine = engine(set, plugin)) {
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             run(flow, "r");
             GoDifference d = only(flow);
@@ -300,6 +303,7 @@ class GoDifferencesTest {
         try (Engine engine = Engine.builder().configs(set).plugin(plugin).metrics(false).maxCalls(3000).build()) {
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             assertThrows(FlowException.class, () -> run(flow, "x"));
             assertEquals(KisFlowRun.MAX_NOTES, flow.goDifferences().size());

@@ -82,7 +82,7 @@ public final class RunTrace {
             String outcome = c.path("outcome").asText(error != null ? "error" : "continue");
             calls.add(new CallRecord(c.path("seq").asInt(calls.size() + 1), p, fn, c.path("mode").asText(), input,
                     c.path("input_rows").size(), RunFile.strings(c.path("params")), actions, outcome, rows.size(), 0,
-                    error == null ? null : new ErrorInfo(error, ""), List.of(), 0, List.of()));
+                    error == null ? null : new ErrorInfo(error, ""), List.of(), 0, List.of(), goNotes(t, flow, c.path("seq").asInt(), p, fn)));
             committed.add(rows);
             if (error != null && !outcome.startsWith("retry")) {
                 failed = p;
@@ -103,6 +103,22 @@ public final class RunTrace {
         return new RunRecord(number, flow, startedAt, outcome, chain, LevelData.source(flow, rows(t.path("source_rows"))),
                 levels, calls, runError == null ? null : new ErrorInfo(runError, ""), runError == null ? -1 : failed,
                 0, 0, Map.of(), false, steps, committed, -1, origin);
+    }
+
+    /** The trace's Go differences of one call (TraceRecorder's go_differences), those of an unknown kind left out. */
+    private static List<io.kisflow.engine.GoDifference> goNotes(JsonNode t, String flow, int seq, int position, String fn) {
+        List<io.kisflow.engine.GoDifference> out = new ArrayList<>();
+        for (JsonNode d : t.path("go_differences")) {
+            if (d.path("seq").asInt() == seq && fn.equals(d.path("function").asText())) {
+                try {
+                    out.add(new io.kisflow.engine.GoDifference(io.kisflow.engine.GoDifference.Kind.valueOf(d.path("kind").asText()),
+                            flow, seq, position, fn, d.path("words").asText()));
+                } catch (IllegalArgumentException unknownKind) {
+                    // a trace from a newer version: its note has no kind here
+                }
+            }
+        }
+        return out;
     }
 
     /** The chain position of a call: the function's place whose previous level is the one it read. */
@@ -213,6 +229,20 @@ public final class RunTrace {
             }
         }
         out.put("final_data_map_level_order", levelOrder);
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (CallRecord c : r.calls()) {
+            for (io.kisflow.engine.GoDifference d : c.goNotes()) {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("seq", d.seq());
+                note.put("function", d.function());
+                note.put("kind", d.kind().name());
+                note.put("words", d.words());
+                notes.add(note);
+            }
+        }
+        if (!notes.isEmpty()) {
+            out.put("go_differences", notes); // as TraceRecorder writes them
+        }
         return out;
     }
 
