@@ -53,12 +53,36 @@ final class RowConverter<T> {
             throw e;
         }
         int asIs = out == (Object) rows ? rows.size() : countAsIs(rows);
-        if (asIs > 0) {
+        if (asIs > 0 && roundTripChanges(firstAsIs(rows))) {
             flow.noteTyped(GoDifference.Kind.TYPED_ROW_ROUND_TRIP, asIs + " of " + rows.size() + " rows already were "
                     + type.getSimpleName() + " and were passed as is: a Go server sends every row through JSON, so the function"
-                    + " would get new copies, without what JSON leaves out (@JsonIgnore fields, for example)");
+                    + " would get new copies, and these come back different (what JSON leaves out, such as @JsonIgnore fields, is lost)");
         }
         return out;
+    }
+
+    private Object firstAsIs(List<Object> rows) {
+        for (Object row : rows) {
+            if (type.isInstance(row)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a row comes back from Go's JSON round trip as something else (a field JSON leaves out,
+     * a type without equals): only then is it worth a note. One row per call is checked.
+     */
+    private boolean roundTripChanges(Object row) {
+        if (row == null) {
+            return false;
+        }
+        try {
+            return !row.equals(reader.readValue(mapper.writeValueAsBytes(row)));
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     private int countAsIs(List<Object> rows) {
@@ -79,6 +103,7 @@ final class RowConverter<T> {
     List<T> convertAsGo(KisFlowRun flow, List<Object> rows) throws FlowException {
         List<T> out = new ArrayList<>(rows.size());
         int asIs = 0;
+        boolean changed = false;
         for (int i = 0; i < rows.size(); i++) {
             Object row = rows.get(i);
             try {
@@ -87,8 +112,12 @@ final class RowConverter<T> {
                 } else if (row instanceof String json) {
                     out.add(reader.readValue(json));
                 } else {
-                    asIs += type.isInstance(row) ? 1 : 0;
-                    out.add(reader.readValue(mapper.writeValueAsBytes(row)));
+                    T back = reader.readValue(mapper.writeValueAsBytes(row));
+                    if (type.isInstance(row)) {
+                        changed |= asIs == 0 && !row.equals(back); // the first one tells, as without Go semantics
+                        asIs++;
+                    }
+                    out.add(back);
                 }
             } catch (java.io.IOException | IllegalArgumentException e) {
                 String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
@@ -98,7 +127,7 @@ final class RowConverter<T> {
                 return List.of();
             }
         }
-        if (asIs > 0) {
+        if (changed) {
             flow.noteTyped(GoDifference.Kind.TYPED_ROW_ROUND_TRIP, "Go semantics: all " + rows.size() + " rows went through JSON, as on"
                     + " a Go server, " + asIs + " of them already " + type.getSimpleName() + " (the Java engine passes those as is)");
         }

@@ -142,8 +142,13 @@ public final class TraceRecorder implements RunListener {
         List<String> levelOrder = new ArrayList<>();
         finalLevels.forEach(l -> levelOrder.add(l.name()));
         out.put("final_data_map_level_order", levelOrder);
-        out.put("go_semantics", flow.goSemantics());
-        out.put("go_differences", List.copyOf(goDifferences));
+        // beside Go's fields, only when there is something to say: a plain run's trace has Go's shape exactly
+        if (flow.goSemantics()) {
+            out.put("go_semantics", true);
+        }
+        if (!goDifferences.isEmpty()) {
+            out.put("go_differences", List.copyOf(goDifferences));
+        }
         return out;
     }
 

@@ -50,6 +50,7 @@ class GoDifferencesTest {
             assertFalse(engine.goSemantics(), "the default is the Java engine's semantics");
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             assertEquals(Map.of(SRC, List.of("x", "y"), "A", List.of("x", "y"), "B", List.of("b:x", "b:y")), run(flow, "x", "y"));
             GoDifference d = only(flow);
@@ -94,6 +95,7 @@ class GoDifferencesTest {
         try (Engine engine = engine(chain("F", "A"), plugin)) {
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             assertThrows(FlowException.class, () -> run(flow, "src"));
             GoDifference d = only(flow);
@@ -107,8 +109,15 @@ class GoDifferencesTest {
     public record Score(int v) {
     }
 
+    /** A row type JSON does not bring back the same: a field it leaves out, and no equals. */
+    public static final class Hidden {
+        public int v;
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String secret;
+    }
+
     @Test
-    void typedRowsNoteTheUnconvertibleRowAndRowsPassedAsIs() throws Exception {
+    void typedRowsNoteTheUnconvertibleRowAndRowsPassedAsIsThatJsonWouldChange() throws Exception {
         KisPlugin plugin = pool -> {
             pool.faas("A", flow -> flow.commitRow(new Score(1)));
             pool.faas("B", Score.class, (flow, rows) -> flow.commitRowBatch(rows));
@@ -116,9 +125,24 @@ class GoDifferencesTest {
         try (Engine engine = engine(chain("F", "A", "B"), plugin)) {
             KisFlowRun flow = engine.flow("F");
             run(flow, "x");
+            assertEquals(List.of(), flow.goDifferences(), "a record comes back from JSON equal: nothing to note");
+        }
+        KisPlugin hidden = pool -> {
+            pool.faas("A", flow -> {
+                Hidden h = new Hidden();
+                h.v = 1;
+                h.secret = "s";
+                flow.commitRow(h);
+            });
+            pool.faas("B", Hidden.class, (flow, rows) -> flow.commitRowBatch(rows));
+        };
+        try (Engine engine = engine(chain("F", "A", "B"), hidden)) {
+            KisFlowRun flow = engine.flow("F");
+            run(flow, "x");
             GoDifference d = only(flow);
             assertEquals(GoDifference.Kind.TYPED_ROW_ROUND_TRIP, d.kind());
-            assertTrue(d.words().startsWith("1 of 1 rows already were Score and were passed as is"), d.words());
+            assertTrue(d.words().startsWith("1 of 1 rows already were Hidden and were passed as is"), d.words());
+            assertEquals("s", ((Hidden) flow.levels().get(2).rows().get(0)).secret, "passed as is, the field is kept here");
         }
         KisPlugin bad = pool -> pool.faas("B", Score.class, (flow, rows) -> flow.commitRowBatch(rows));
         try (Engine engine = engine(chain("F", "B"), bad)) {
@@ -239,6 +263,7 @@ class GoDifferencesTest {
         try (Engine engine = engine(set, plugin)) {
             KisFlowRun flow = engine.flow("F");
             EventLog log = new EventLog();
+            log.withGoDifferences = true;
             flow.addListener(log);
             run(flow, "r");
             GoDifference d = only(flow);
@@ -265,6 +290,24 @@ class GoDifferencesTest {
             KisFlowRun flow = engine.flow("F");
             run(flow, "x");
             assertEquals(List.of(), flow.goDifferences());
+        }
+    }
+
+    @Test
+    void aLongLoopKeepsTheFirstThousandNotesAndTheListenersHearThemAll() {
+        KisPlugin plugin = pool -> {
+            pool.faas("A", flow -> flow.commitRowBatch(flow.input()));
+            pool.faas("B", flow -> flow.next(Action.jumpFunc("A")));
+        };
+        ConfigSet set = withOption(chain("F", "A", "B"), "A", retry(1, 0));
+        try (Engine engine = Engine.builder().configs(set).plugin(plugin).metrics(false).maxCalls(3000).build()) {
+            KisFlowRun flow = engine.flow("F");
+            EventLog log = new EventLog();
+            log.withGoDifferences = true;
+            flow.addListener(log);
+            assertThrows(FlowException.class, () -> run(flow, "x"));
+            assertEquals(KisFlowRun.MAX_NOTES, flow.goDifferences().size());
+            assertEquals(1500 + 1, log.of(GoDifference.class).size(), "A's retry note on each of its 1500 calls, and the loop's");
         }
     }
 

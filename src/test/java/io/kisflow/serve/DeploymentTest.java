@@ -104,7 +104,7 @@ class DeploymentTest {
 
     @Test
     void unknownKeysAndMissingSettingsNameFileAndLine(@TempDir Path dir) throws Exception {
-        assertEquals(dir.resolve("a.yml") + ":9: unknown key 'thread' in a flow of 'flows'; known keys: batch-size, batch-wait, dead-letter, "
+        assertEquals(dir.resolve("a.yml") + ":9: unknown key 'thread' in a flow of 'flows'; known keys: batch-size, batch-wait, commit-interval, dead-letter, "
                 + "flow, group, json, kafka, properties, threads, topic", error(dir, "a.yml", YAML.replace("threads: 2", "thread: 2")));
         assertEquals(dir.resolve("b.yml") + ":1: unknown key 'plugin' in the deployment; known keys: conf, flows, http, plugins",
                 error(dir, "b.yml", "plugin: x\nflows: []\n"));

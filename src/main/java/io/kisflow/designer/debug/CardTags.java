@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The tags the debugger puts on a function card, in full: where its code comes from (the built-in
  * behaviour of its connector, "PINNED ROWS", "no code", "does not compile") and what a dry run does to
- * it. The canvas draws them, shortened to the card's width; its tooltip shows them whole.
+ * it, and whether Go and Java differ in its calls. The canvas draws them, shortened to the card's width;
+ * its tooltip shows them whole.
  *
  * <pre>{@code String top = CardTags.code(card);  // "built-in · RPUSH stu_score12_avg_", or null}</pre>
  */
@@ -37,6 +38,14 @@ public final class CardTags {
         return effect == DryRunEffect.NEEDS_PIN ? "DRY RUN · pin its rows" : "DRY RUN · calls recorded";
     }
 
+    /**
+     * The tag on the card's bottom-left edge when a Go server and the Java engine differ in its calls
+     * (with Go semantics on as well: the Call tab says which way); null when they do not.
+     */
+    public static String go(CardState c) {
+        return c.goNotesProperty().get() == 0 ? null : "GO DIFFERS";
+    }
+
     /** Every tag of the card, top edge first (a failed card shows no dry-run tag). */
     public static List<String> of(CardState c) {
         List<String> tags = new ArrayList<>();
@@ -47,6 +56,10 @@ public final class CardTags {
         String dry = c.statusProperty().get() == CardStatus.FAILED ? null : dryRun(c.dryRunEffectProperty().get());
         if (dry != null) {
             tags.add(dry);
+        }
+        String go = go(c);
+        if (go != null) {
+            tags.add(go + " (see the Call tab)");
         }
         return tags;
     }

@@ -229,8 +229,10 @@ public final class RunTrace {
             }
         }
         out.put("final_data_map_level_order", levelOrder);
-        out.put("go_semantics", r.origin().endsWith(GO_SEMANTICS));
-        List<Map<String, Object>> differences = new ArrayList<>();
+        if (r.origin().endsWith(GO_SEMANTICS)) {
+            out.put("go_semantics", true); // as TraceRecorder writes it: only when on, so a plain trace keeps Go's shape
+        }
+        List<Map<String, Object>> notes = new ArrayList<>();
         for (CallRecord c : r.calls()) {
             for (io.kisflow.engine.GoDifference d : c.goNotes()) {
                 Map<String, Object> note = new LinkedHashMap<>();
@@ -238,10 +240,12 @@ public final class RunTrace {
                 note.put("function", d.function());
                 note.put("kind", d.kind().name());
                 note.put("words", d.words());
-                differences.add(note);
+                notes.add(note);
             }
         }
-        out.put("go_differences", differences);
+        if (!notes.isEmpty()) {
+            out.put("go_differences", notes); // as TraceRecorder writes them
+        }
         return out;
     }
 

@@ -131,10 +131,10 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
             }
             if (text) {
                 codeBadge(gc, p, r, c);
+                double goEnd = goBadge(gc, r, c);
                 if (st != CardStatus.FAILED) {
-                    dryRunBadge(gc, p, r, c.dryRunEffectProperty().get());
+                    dryRunBadge(gc, p, r, c.dryRunEffectProperty().get(), goEnd);
                 }
-                goBadge(gc, r, c, s.goSemanticsProperty().get());
             }
             if (c.breakpointProperty().get()) {
                 breakpoint(gc, p, r, !c.conditionProperty().get().isEmpty());
@@ -200,27 +200,35 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
         }
     }
 
-    /** On the bottom edge: what a dry run does to the card (its failed band, when it failed, says more). */
-    private void dryRunBadge(GraphicsContext gc, Theme.Palette p, Rect r, DryRunEffect effect) {
+    /**
+     * On the bottom edge, right: what a dry run does to the card (its failed band, when it failed, says
+     * more); kept right of {@code leftEnd} (the Go tag), shortened when both would not fit.
+     */
+    private void dryRunBadge(GraphicsContext gc, Theme.Palette p, Rect r, DryRunEffect effect, double leftEnd) {
         String label = CardTags.dryRun(effect);
         if (label == null) {
             return;
         }
         gc.setFont(tagFont);
-        double w = fitter.width(label, tagFont) + 12 * tk();
-        tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, Math.max(r.x() + 8, r.maxX() - 14 - w), r.maxY(), label);
+        double pad = 12 * tk();
+        double x = Math.max(leftEnd + 4, r.maxX() - 14 - (fitter.width(label, tagFont) + pad));
+        label = fitter.fit(label, tagFont, r.maxX() - 6 - x - pad);
+        tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, x, r.maxY(), label);
     }
 
     /**
      * On the bottom edge, left: a Go server would do otherwise in this card's calls (the Call tab says
      * where and what); with Go semantics on, the calls did as Go does where the Java engine would not.
+     * Returns where it ends (where the dry-run tag may begin).
      */
-    private void goBadge(GraphicsContext gc, Rect r, CardState c, boolean goSemantics) {
-        if (c.goNotesProperty().get() == 0) {
-            return;
+    private double goBadge(GraphicsContext gc, Rect r, CardState c) {
+        String label = CardTags.go(c);
+        if (label == null) {
+            return r.x() + 4;
         }
         gc.setFont(tagFont);
-        tag(gc, GO, Color.WHITE, r.x() + 8, r.maxY(), goSemantics ? "GO SEMANTICS · Java differs" : "GO DIFFERS");
+        tag(gc, GO, Color.WHITE, r.x() + 8, r.maxY(), label);
+        return r.x() + 8 + fitter.width(label, tagFont) + 12 * tk();
     }
 
     /** A tag on the top edge of a card, right-aligned (clear of the problem marker in the corner). */
