@@ -34,8 +34,9 @@ class ArchitectureTest {
             .whereLayer("Designer").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Samples").mayOnlyBeAccessedByLayers("Cli")
-            // the Kafka service is headless: the command line starts it, the designer only through a child process
-            .whereLayer("Serve").mayOnlyBeAccessedByLayers("Cli")
+            // the Kafka service is headless: the command line starts it; the designer runs it only in a child
+            // process and uses the package for the deployment file it exports (Deployment)
+            .whereLayer("Serve").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // the compiler of functions/*.java is headless and sits between the engine and its users
             .whereLayer("Code").mayOnlyBeAccessedByLayers("Cli", "Designer")
             // flow test cases and their runner are headless: the command line runs them, the designer will

@@ -38,6 +38,11 @@ public final class SharedMaterial {
         return require("conformance/go-traces");
     }
 
+    /** Targeted experiments on the Go engine, with what it did (schema kisflow-go-probes/1). */
+    public static Path goProbes() {
+        return require("conformance").resolve("go-probes.json");
+    }
+
     /** The config folder of one of Go KisFlow's usage examples, such as {@code 5-flow/conf}. */
     public static Path kisFlowUsage(String example) {
         return require("kis-flow-usage/" + example);

@@ -20,21 +20,28 @@ public final class Cli {
               open DIR             open the designer on a KisFlow config directory
               run --conf DIR --flow NAME [--input FILE|-] [--json] [--plugin PATH]...
                   [--trace FILE] [--max-calls N] [--timeout TIME] [--no-samples] [--dry-run]
+                  [--go-semantics]
                                    run a flow; each input line is one row (with --json, a JSON
                                    value); prints the final levels as JSON on stdout (plugin
                                    output goes to stderr); --timeout ends the run after TIME
                                    (90s, 10m, 2h; default 10m; 0 for none); --dry-run opens no
                                    connector and lists on stderr the calls it would have made
-                                   (what Save functions would write); Load functions fail
+                                   (what Save functions would write); Load functions fail;
+                                   --go-semantics runs as a Go server would, quirks included,
+                                   and lists on stderr where that differed ("go: ...")
               serve --conf DIR --flow NAME --kafka HOST:PORT --topic TOPIC --group GROUP
                   [--threads N] [--batch-size N] [--batch-wait MS] [--json]
-                  [--dead-letter TOPIC] [--plugin PATH]... [--no-samples]
+                  [--dead-letter TOPIC] [--http HOST:PORT] [--plugin PATH]... [--no-samples]
+              serve --deploy FILE [--conf DIR] [--http HOST:PORT] [--plugin PATH]...
                                    consume the topic until SIGTERM, one run per batch, offsets
-                                   committed after it (docs/SERVING.md)
+                                   committed after it; --deploy serves every flow of a deployment
+                                   file; --http serves /health, /ready, /metrics (docs/SERVE.md)
               test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--no-samples]
+                  [--go-semantics]
                                    run the flow test cases of DIR/tests (one JSON file each);
                                    one PASS/FAIL line per case, differing rows side by side;
-                                   exit 1 when any case fails; --junit writes a JUnit XML report
+                                   exit 1 when any case fails; --junit writes a JUnit XML report;
+                                   --go-semantics runs the cases as a Go server would
               validate --conf DIR [--plugin PATH]... [--no-samples]
                                    list every problem as FILE:LINE: message; exit 1 on errors
               export --conf DIR --out DIR [--prune]

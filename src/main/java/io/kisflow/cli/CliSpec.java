@@ -71,21 +71,26 @@ final class CliSpec {
                 o.add(noSamples());
                 o.add(new Option("--dry-run", Kind.FLAG, null, false,
                         "open no connector; list on stderr the calls the run would have made (what Save functions would write)"));
+                o.add(goSemantics());
             }
             case "serve" -> {
                 about = List.of("Serve a flow from a Kafka topic until SIGTERM: each poll of a partition is one run; offsets are",
-                        "committed after the run (at-least-once); a failed batch goes to --dead-letter, or pauses its partition.");
-                o.add(conf());
-                o.add(new Option("--flow", Kind.VALUE, "NAME", true, "the flow to serve"));
-                o.add(new Option("--kafka", Kind.VALUE, "HOST:PORT", true, "the brokers to bootstrap from (comma-separated)"));
-                o.add(new Option("--topic", Kind.VALUE, "TOPIC", true, "the topic whose records become source rows"));
-                o.add(new Option("--group", Kind.VALUE, "GROUP", true, "the consumer group; processes with the same group share the partitions"));
+                        "committed after the run (at-least-once); a failed batch goes to --dead-letter, or pauses its partition.",
+                        "With --deploy FILE, serve every flow a deployment file lists (then --flow, --kafka, --topic, --group",
+                        "and the per-flow options belong in the file).");
+                o.add(new Option("--conf", Kind.PATH, "DIR", false, "the KisFlow config directory (with --deploy, overrides the file's conf)"));
+                o.add(new Option("--deploy", Kind.PATH, "FILE", false, "a deployment file (JSON or YAML, outside DIR) listing several flows"));
+                o.add(new Option("--flow", Kind.VALUE, "NAME", false, "the flow to serve"));
+                o.add(new Option("--kafka", Kind.VALUE, "HOST:PORT", false, "the brokers to bootstrap from (comma-separated)"));
+                o.add(new Option("--topic", Kind.VALUE, "TOPIC", false, "the topic whose records become source rows"));
+                o.add(new Option("--group", Kind.VALUE, "GROUP", false, "the consumer group; processes with the same group share the partitions"));
                 o.add(new Option("--threads", Kind.VALUE, "N", false, "consumers in this process, each with its own fork of the flow (default 1)"));
                 o.add(new Option("--batch-size", Kind.VALUE, "N", false, "records per poll at most (default 500)"));
                 o.add(new Option("--batch-wait", Kind.VALUE, "MS", false, "how long a poll waits for records, in milliseconds (default 500)"));
                 o.add(new Option("--json", Kind.FLAG, null, false, "parse each record value as JSON (an undecodable one is reported, never stops the service)"));
                 o.add(new Option("--dead-letter", Kind.VALUE, "TOPIC", false,
                         "where failed batches go, with error, flow and function in headers (without it: the partition pauses)"));
+                o.add(new Option("--http", Kind.VALUE, "HOST:PORT", false, "serve /health, /ready and /metrics (Prometheus) there"));
                 o.add(plugin());
                 o.add(noSamples());
             }
@@ -96,7 +101,9 @@ final class CliSpec {
                 o.add(plugin());
                 o.add(new Option("--junit", Kind.PATH, "FILE", false, "also write a JUnit XML report, as CI servers read it"));
                 o.add(new Option("--case", Kind.VALUE, "NAME", false, "run only this case (its file name without .json)"));
+                o.add(new Option("--threads", Kind.VALUE, "N", false, "cases run at once, on one engine (default: one per core)"));
                 o.add(noSamples());
+                o.add(goSemantics());
             }
             case "validate" -> {
                 about = List.of("List every problem of a config directory as FILE:LINE: message; exit 1 on errors.");
@@ -137,6 +144,11 @@ final class CliSpec {
 
     private static Option plugin() {
         return new Option("--plugin", Kind.PATHS, "PATH", false, "a plugin jar or class folder; repeat for more");
+    }
+
+    private static Option goSemantics() {
+        return new Option("--go-semantics", Kind.FLAG, null, false,
+                "run as a Go KisFlow server would, quirks included (docs/DIFFERENCES.md), so the levels are a Go server's");
     }
 
     private static Option noSamples() {

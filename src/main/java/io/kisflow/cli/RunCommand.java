@@ -11,6 +11,7 @@ import io.kisflow.engine.DryRun;
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionStart;
+import io.kisflow.engine.GoDifference;
 import io.kisflow.engine.KisFlowRun;
 import io.kisflow.engine.RunListener;
 import io.kisflow.engine.TraceRecorder;
@@ -100,6 +101,15 @@ final class RunCommand {
         }
     }
 
+    /** A flow whose first function is not a Load one takes its rows from the input. */
+    private static boolean startsWithoutLoad(LoadResult loaded, FlowConfig config) {
+        if (config.flows().isEmpty()) {
+            return false;
+        }
+        io.kisflow.config.FuncConfig first = loaded.configs().func(config.flows().get(0).fname());
+        return first == null || !"Load".equals(first.fmode());
+    }
+
     /** The body of the run, on the guarded thread. */
     private int runFlow(Args args, LoadResult loaded, FlowConfig config, Integer maxCalls, ProjectCode code,
                         AtomicReference<KisFlowRun> running, BackgroundInput input) {
@@ -116,6 +126,10 @@ final class RunCommand {
                 String source = args.optional("--input");
                 RunGuard.doing("reading " + ("-".equals(source) ? "standard input" : source));
                 input.commitTo(flow);
+            } else if (startsWithoutLoad(loaded, config)) {
+                // piping rows into run without --input ran the flow on nothing, silently (trial)
+                err.println("note: no --input: flow '" + config.flowName() + "' runs on no source rows;"
+                        + " give --input FILE, or --input - to read standard input");
             }
             if (!config.enabled()) {
                 err.println("note: flow '" + config.flowName() + "' is disabled (status " + config.status() + "): nothing ran");
@@ -137,6 +151,10 @@ final class RunCommand {
             }
             if (dry != null) {
                 reportDryRun(dry);
+            }
+            if (args.flag("--go-semantics")) {
+                // where this run did as a Go server does, and the Java engine would not (the trace has them in any run)
+                reportGoDifferences(flow.goDifferences());
             }
             if (trace != null) {
                 RunGuard.doing("writing the trace");
@@ -165,6 +183,18 @@ final class RunCommand {
         if (total > dry.kept()) {
             err.println("  ... and " + (total - dry.kept()) + " more");
         }
+    }
+
+    /** One line per difference on stderr; the same words on several calls (a loop, retries) once, with the count. */
+    private void reportGoDifferences(List<GoDifference> notes) {
+        java.util.Map<String, List<Integer>> calls = new java.util.LinkedHashMap<>();
+        for (GoDifference d : notes) {
+            String where = d.function() == null ? "" : d.function() + " (call%s): ";
+            calls.computeIfAbsent(where + d.words(), k -> new java.util.ArrayList<>()).add(d.seq());
+        }
+        calls.forEach((line, seqs) -> err.println("go: " + (line.contains("(call%s)")
+                ? line.replace("(call%s)", seqs.size() == 1 ? "(call " + seqs.get(0) + ")" : "(" + seqs.size() + " calls, the first " + seqs.get(0) + ")")
+                : line)));
     }
 
     /** A call's arguments as one line of JSON, cut at 300 characters. */

@@ -14,13 +14,13 @@ import io.kisflow.flowtest.JUnitReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME]}: runs the cases of
+ * {@code test --conf DIR [--plugin PATH]... [--junit FILE] [--case NAME] [--threads N]}: runs the cases of
  * DIR/tests on the project loaded as {@code run} loads it (configs, functions/*.java, plugins),
- * one line per case on stdout, the failure text indented under a failed one; exit 1 when any fails.
+ * one line per case on stdout in file order, the failure text indented under a failed one; exit 1 when
+ * any fails. The cases run on one engine, on as many threads as there are cores.
  */
 final class TestCommand {
     private final PrintStream out;
@@ -44,21 +44,21 @@ final class TestCommand {
             Project.print(code.problems().stream().filter(Problem::isError).toList(), err);
             throw new CommandException("the function sources of " + dir + " do not compile; fix them (see 'validate') before testing");
         }
-        List<FlowTestFiles.CaseFile> cases = cases(dir, args.optional("--case"));
+        int threads = args.positive("--threads", FlowTestRunner.defaultThreads());
+        List<Path> cases = cases(dir, args.optional("--case"));
         FlowTestRunner runner = new FlowTestRunner();
-        List<CaseResult> results = new ArrayList<>();
+        List<CaseResult> results;
         try (Engine engine = Project.build(Project.builder(loaded, args, null, code).mocks(runner.mocks()))) {
             for (String warning : engine.warnings()) {
                 err.println("warning: " + warning);
             }
-            for (FlowTestFiles.CaseFile c : cases) {
-                CaseResult r = runner.run(engine, c);
-                results.add(r);
+            // one engine (plugins loaded, sources compiled once) for every case; cases run dry, so one per core
+            results = runner.runFiles(engine, cases, threads, r -> {
                 out.println((r.passed() ? "PASS " : "FAIL ") + r.name() + " (" + r.millis() + " ms)");
                 if (!r.passed()) {
                     FailureText.lines(r).forEach(line -> out.println("    " + line));
                 }
-            }
+            }, () -> false);
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         out.println(results.size() + " case" + (results.size() == 1 ? "" : "s") + ": " + (results.size() - failed) + " passed, " + failed + " failed");
@@ -73,10 +73,11 @@ final class TestCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    private static List<FlowTestFiles.CaseFile> cases(String dir, String only) {
-        List<FlowTestFiles.CaseFile> all;
+    /** The case files to run, read later by the threads that run them. */
+    private static List<Path> cases(String dir, String only) {
+        List<Path> all;
         try {
-            all = FlowTestFiles.list(Path.of(dir));
+            all = FlowTestFiles.paths(Path.of(dir));
         } catch (IOException e) {
             throw new CommandException("could not list " + Path.of(dir, FlowTestFiles.FOLDER) + ": " + IoReasons.describe(e), e);
         }
@@ -87,10 +88,10 @@ final class TestCommand {
         if (only == null) {
             return all;
         }
-        List<FlowTestFiles.CaseFile> chosen = all.stream().filter(c -> c.name().equals(only)).toList();
+        List<Path> chosen = all.stream().filter(c -> FlowTestFiles.nameOf(c).equals(only)).toList();
         if (chosen.isEmpty()) {
             throw new UsageException("--case " + only + ": no such case in " + Path.of(dir, FlowTestFiles.FOLDER) + "; cases there: "
-                    + String.join(", ", all.stream().map(FlowTestFiles.CaseFile::name).toList()));
+                    + String.join(", ", all.stream().map(FlowTestFiles::nameOf).toList()));
         }
         return chosen;
     }

@@ -34,7 +34,7 @@ final class CodeRegistry implements Pool {
         Objects.requireNonNull(rowType, "row type for " + funcName);
         Objects.requireNonNull(f, "TypedFaaS for " + funcName);
         RowConverter<T> converter = new RowConverter<>(rowType, json);
-        functions.put(name(funcName, "function"), (flow, input) -> f.call(flow, converter.convert(input)));
+        functions.put(name(funcName, "function"), (flow, input) -> f.call(flow, converter.convertNoting(flow, input)));
     }
 
     @Override

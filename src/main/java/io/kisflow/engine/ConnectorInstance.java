@@ -39,6 +39,11 @@ final class ConnectorInstance implements Connector {
         return builtIn;
     }
 
+    /** Whether a plugin registered init code for this connector. */
+    boolean hasInitCode() {
+        return init != null;
+    }
+
     /** Whether plugins registered init or call code for this connector. */
     boolean hasPluginCode() {
         return init != null || code.connectorNames().contains(config.cname());

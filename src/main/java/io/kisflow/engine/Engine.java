@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final java.util.function.Function<FuncConfig, FaaS> mocks;
     private final EngineMetrics metrics;
     private final InetSocketAddress metricsAddress;
+    private final boolean goSemantics;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private volatile Generation generation;
     private volatile boolean closed;
@@ -70,6 +71,7 @@ public final class Engine implements AutoCloseable {
         this.callLimit = new FlowPlan.CallLimit(b.maxCalls, b.maxCallsSetting);
         this.fallback = b.fallback;
         this.mocks = b.mocks;
+        this.goSemantics = b.goSemantics;
         this.generation = load();
         GlobalConfig global = configs.globalOrDefault();
         boolean metricsOn = b.metrics != null ? b.metrics : global.prometheusEnable();
@@ -100,7 +102,8 @@ public final class Engine implements AutoCloseable {
                     + (configs.flows().isEmpty() ? " (it has no flows)" : "; its flows: " + String.join(", ", configs.flows().keySet())));
         }
         Generation g = generation;
-        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, mocks, metrics, callLimit, g.gate()));
+        return new KisFlowRun(FlowPlan.build(fc, configs, g.code(), g.connectors(), fallback, mocks, metrics, callLimit, g.gate(),
+                goSemantics));
     }
 
     /**
@@ -285,6 +288,11 @@ public final class Engine implements AutoCloseable {
         return callLimit.max();
     }
 
+    /** Whether this engine's flows run as a Go server would, quirks included ({@link Builder#goSemantics}). */
+    public boolean goSemantics() {
+        return goSemantics;
+    }
+
     /**
      * Closes the connectors (their AutoCloseable metadata values), the plugin class loaders and the
      * metrics server. Idempotent. Failures to close a connector value are collected and thrown at the
@@ -371,6 +379,7 @@ public final class Engine implements AutoCloseable {
         private java.util.function.Function<FuncConfig, FaaS> fallback;
         private java.util.function.Function<FuncConfig, FaaS> mocks;
         private boolean classpathPlugins;
+        private boolean goSemantics;
 
         private Builder() {
         }
@@ -448,6 +457,23 @@ public final class Engine implements AutoCloseable {
          */
         public Builder mocks(java.util.function.Function<FuncConfig, FaaS> mocks) {
             this.mocks = mocks;
+            return this;
+        }
+
+        /**
+         * Runs flows as a Go KisFlow server would, quirks included, so that levels are the ones a Go
+         * server produces (docs/DIFFERENCES.md says what each difference does then): ForceEntryNext
+         * empties a level that got rows, DataReuse on an empty input and a failed run leave their rows
+         * (and a failed run its actions) for the next run of the same instance, typed rows all go
+         * through JSON and one that cannot be decoded gives the function no rows, retry settings are
+         * ignored, a disabled flow keeps the rows committed to it, each function instance has its own
+         * connector instance (whose config lists the functions as Go's does) and a live params map,
+         * and a connector without init code fails its function. What cannot be reproduced stays: a
+         * JumpFunc loop still stops at {@link #maxCalls}, built-in connectors and the designer's stand-ins
+         * still work, and runs can be aborted. Default false: the Java engine's semantics.
+         */
+        public Builder goSemantics(boolean on) {
+            this.goSemantics = on;
             return this;
         }
 

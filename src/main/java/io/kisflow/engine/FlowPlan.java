@@ -25,6 +25,10 @@ final class FlowPlan {
     final EngineMetrics.FlowMetrics metrics;
     /** The plugin generation this plan's code and connectors belong to. */
     final RunGate gate;
+    /** Run as a Go server would, quirks included (docs/DIFFERENCES.md); false: the Java engine's semantics. */
+    final boolean goSemantics;
+    /** Go semantics: makes each function instance's own connector instance, as Go does; null otherwise. */
+    final Connectors perFunctionConnectors;
 
     /**
      * Function calls allowed per run, and how whoever runs the engine raises that limit, in their
@@ -33,20 +37,33 @@ final class FlowPlan {
     record CallLimit(int max, String setting) {
     }
 
-    /** Where a step's code comes from: a plugin, the engine's fallback (a stand-in), or a mock that replaces the function's own code. */
-    enum CodeOrigin { PLUGIN, FALLBACK, MOCK }
+    /** Where a step's code comes from: a plugin, the built-in storage, the engine's fallback (a stand-in), or a mock that replaces the function's own code. */
+    enum CodeOrigin { PLUGIN, BUILT_IN, FALLBACK, MOCK }
 
+    /**
+     * @param goNotes  what a Go server does differently at every call of this step, whatever the rows
+     *                 (the connector, retry settings, built-in or stand-in code): noted on each call
+     * @param goConnConfig the connector config as a Go server holds it (save/load lists with Go's repeats), null without connector
+     */
     record Step(int position, String name, String inputLevel, FuncConfig config, Mode mode, Map<String, String> params,
                 FunctionCode code, CodeOrigin origin, ConnectorInstance connector, CaaS connectorCode,
-                EngineMetrics.FunctionMetrics metrics, String jumpOutcome) {
+                EngineMetrics.FunctionMetrics metrics, String jumpOutcome, java.util.List<GoDifference> goNotes,
+                io.kisflow.config.ConnConfig goConnConfig) {
+        boolean isPluginCode() {
+            return origin == CodeOrigin.PLUGIN || origin == CodeOrigin.BUILT_IN;
+        }
+
         /** The function's own code runs (not a mock): its connector is opened and its calls pass the run's gate. */
         boolean usesConnector() {
             return connector != null && origin != CodeOrigin.MOCK;
         }
     }
 
-    private FlowPlan(FlowConfig config, Step[] steps, CallLimit callLimit, EngineMetrics.FlowMetrics metrics, RunGate gate) {
+    private FlowPlan(FlowConfig config, Step[] steps, CallLimit callLimit, EngineMetrics.FlowMetrics metrics, RunGate gate,
+                     boolean goSemantics, Connectors perFunctionConnectors) {
         this.config = config;
+        this.goSemantics = goSemantics;
+        this.perFunctionConnectors = goSemantics ? perFunctionConnectors : null;
         this.name = config.flowName();
         this.steps = steps;
         this.callLimit = callLimit;
@@ -63,7 +80,7 @@ final class FlowPlan {
     static FlowPlan build(FlowConfig flow, ConfigSet configs, CodeRegistry code, Connectors connectors,
                           java.util.function.Function<FuncConfig, FaaS> fallback,
                           java.util.function.Function<FuncConfig, FaaS> mocks, EngineMetrics metrics, CallLimit callLimit,
-                          RunGate gate) {
+                          RunGate gate, boolean goSemantics) {
         Step[] steps = new Step[flow.flows().size()];
         for (int i = 0; i < steps.length; i++) {
             FlowStep fs = flow.flows().get(i);
@@ -91,21 +108,28 @@ final class FlowPlan {
             }
             FaaS mock = mocks == null ? null : mocks.apply(fc);
             FunctionCode fcode = mock != null ? FunctionCode.plain(mock) : code.function(fname);
+            CodeOrigin origin = mock != null ? CodeOrigin.MOCK : CodeOrigin.PLUGIN;
             if (fcode == null) {
                 // a Save or Load without code of its own, bound to a built-in connector type: it reaches storage like plugin code
                 fcode = BuiltInStorage.codeFor(mode, conn);
+                if (fcode != null) {
+                    origin = CodeOrigin.BUILT_IN;
+                }
             }
-            CodeOrigin origin = mock != null ? CodeOrigin.MOCK : CodeOrigin.PLUGIN;
             if (fcode == null && fallback != null) {
                 FaaS substitute = fallback.apply(fc);
                 fcode = substitute == null ? null : FunctionCode.plain(substitute);
                 origin = CodeOrigin.FALLBACK;
             }
             String inputLevel = i == 0 ? KisFlowRun.SOURCE_LEVEL : flow.flows().get(i - 1).fname();
-            steps[i] = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, origin, conn, connCode,
-                    metrics == null ? null : metrics.forFunction(fname, fc.fmode()), FunctionEnd.OUTCOME_JUMP_PREFIX + fname);
+            Step partial = new Step(i, fname, inputLevel, fc, mode, params(fc, fs), fcode, origin, conn, connCode,
+                    metrics == null ? null : metrics.forFunction(fname, fc.fmode()), FunctionEnd.OUTCOME_JUMP_PREFIX + fname,
+                    java.util.List.of(), conn == null ? null : GoNotes.goConnConfig(conn.getConfig(), configs));
+            steps[i] = new Step(i, fname, inputLevel, fc, mode, partial.params(), fcode, origin, conn, connCode, partial.metrics(),
+                    partial.jumpOutcome(), GoNotes.forStep(flow.flowName(), partial, configs, goSemantics), partial.goConnConfig());
         }
-        return new FlowPlan(flow, steps, callLimit, metrics == null ? null : metrics.forFlow(flow.flowName()), gate);
+        return new FlowPlan(flow, steps, callLimit, metrics == null ? null : metrics.forFlow(flow.flowName()), gate, goSemantics,
+                connectors);
     }
 
     boolean enabled() {

@@ -9,10 +9,17 @@ final class FunctionInstance implements Function {
     final FlowPlan.Step step;
     private final String id;
     private final MetaData metaData = new MetaData();
+    /** Go semantics: this instance's own connector and its live params map (Go's); else the plan's. */
+    private final ConnectorInstance connector;
+    private final Map<String, String> params;
 
-    FunctionInstance(FlowPlan.Step step, String id) {
+    FunctionInstance(FlowPlan.Step step, String id, FlowPlan plan) {
         this.step = step;
         this.id = id;
+        boolean go = plan.goSemantics;
+        this.connector = go && step.usesConnector() ? plan.perFunctionConnectors.perFunction(step.goConnConfig()) : step.connector();
+        // Go hands the function the instance's own map: what it puts there stays for later runs (not for forks)
+        this.params = go ? new java.util.LinkedHashMap<>(step.params()) : step.params();
     }
 
     @Override
@@ -37,11 +44,11 @@ final class FunctionInstance implements Function {
 
     @Override
     public Connector getConnector() {
-        return step.connector();
+        return connector;
     }
 
     ConnectorInstance connector() {
-        return step.connector();
+        return connector;
     }
 
     CaaS connectorCode() {
@@ -53,7 +60,7 @@ final class FunctionInstance implements Function {
     }
 
     Map<String, String> params() {
-        return step.params();
+        return params;
     }
 
     @Override

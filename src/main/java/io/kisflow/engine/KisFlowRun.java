@@ -36,6 +36,8 @@ public final class KisFlowRun implements Flow {
     /** Go's name of the source level. */
     public static final String SOURCE_LEVEL = "FunctionIDFirstVirtual";
     private static final RunListener[] NO_LISTENERS = {};
+    /** How many Go differences a run keeps for {@link #goDifferences()}. */
+    public static final int MAX_NOTES = 1_000;
     private static final VarHandle OWNER;
 
     static {
@@ -62,6 +64,9 @@ public final class KisFlowRun implements Flow {
     private String outcome;
     private int lastJumpFrom = -1;
     private int lastJumpTo = -1;
+    /** The Go differences noted in the run in progress (null until the first); see {@link #goDifferences()}. */
+    private List<GoDifference> notes;
+    private volatile List<GoDifference> lastNotes = List.of();
 
     private volatile RunListener[] listeners = NO_LISTENERS;
     /** The listeners that heard this run start: they, and only they, hear it end. */
@@ -82,6 +87,12 @@ public final class KisFlowRun implements Flow {
     private volatile Thread runner;
     private final Object abortLock = new Object();
     private volatile boolean abortRequested;
+    /** Set by {@link #startAt}: the next run starts there with these levels; consumed by that run. */
+    private volatile StartAt startAt;
+
+    /** Where the next run starts and the levels it finds there (index 0 the source, i the level of function i-1). */
+    private record StartAt(int position, List<List<Object>> levels) {
+    }
 
     KisFlowRun(FlowPlan plan) {
         this.plan = plan;
@@ -90,7 +101,7 @@ public final class KisFlowRun implements Flow {
         this.functions = new FunctionInstance[steps.length];
         String[] names = new String[steps.length];
         for (int i = 0; i < steps.length; i++) {
-            functions[i] = new FunctionInstance(steps[i], newId("func"));
+            functions[i] = new FunctionInstance(steps[i], newId("func"), plan);
             names[i] = steps[i].name();
         }
         this.levels = new LevelStore(names);
@@ -395,7 +406,7 @@ public final class KisFlowRun implements Flow {
         FlowException error = null;
         try {
             if (!plan.enabled()) {
-                buffer = new RowList();
+                runDisabled();
                 return;
             }
             runner = me;
@@ -404,6 +415,7 @@ public final class KisFlowRun implements Flow {
                 throw new IllegalStateException(refused);
             }
             long start = System.nanoTime();
+            notes = null;
             try {
                 calls = 0;
                 lastJumpFrom = -1;
@@ -417,12 +429,20 @@ public final class KisFlowRun implements Flow {
                 error = abandoned(e);
                 e.addSuppressed(error);
             } finally {
-                if (!buffer.isEmpty()) {
-                    buffer = new RowList();
+                FlowException leftovers = fatal == null ? noteLeftovers(error) : null;
+                if (leftovers != null && error == null) {
+                    error = leftovers;
                 }
-                actions.clear();
+                // Go keeps them: a failed run's rows and action, a DataReuse's rows on an empty input, go to the next run
+                if (!plan.goSemantics) {
+                    if (!buffer.isEmpty()) {
+                        buffer = new RowList();
+                    }
+                    actions.clear();
+                }
                 current = null;
                 currentInput = List.of();
+                lastNotes = notes == null ? List.of() : List.copyOf(notes);
             }
             long nanos = System.nanoTime() - start;
             if (error == null && plan.metrics != null) {
@@ -452,6 +472,41 @@ public final class KisFlowRun implements Flow {
         }
     }
 
+    /**
+     * Makes the next {@link #run()} start at the function at {@code position} instead of the first,
+     * with the levels a debugger held from an earlier run: {@code levels.get(0)} is the source,
+     * {@code levels.get(i)} the level of the function at i-1 (null: that function left none). The
+     * functions before {@code position} are not called (a Save or Load before it is not repeated);
+     * rows committed for the run are dropped. Used by the designer's "Run from here".
+     *
+     * @throws IllegalArgumentException when the position is not in the chain, the levels are not
+     *                                  one more than the position, or the function's input level is missing
+     */
+    public void startAt(int position, List<List<Object>> levels) {
+        if (position < 0 || position >= functions.length) {
+            throw new IllegalArgumentException("flow " + plan.name + " has no function at position " + position
+                    + " (its chain has " + functions.length + ")");
+        }
+        if (levels == null || levels.size() != position + 1 || levels.get(0) == null) {
+            throw new IllegalArgumentException("starting flow " + plan.name + " at position " + position
+                    + " needs the source and the " + position + " level(s) before it");
+        }
+        if (levels.get(position) == null) {
+            throw new IllegalArgumentException("function " + functions[position].getName() + " of flow " + plan.name
+                    + " has no input level to start from: run the flow up to it first");
+        }
+        startAt = new StartAt(position, new ArrayList<>(levels));
+    }
+
+    private static RowList rowList(List<Object> rows) {
+        if (rows instanceof RowList r) {
+            return r;
+        }
+        RowList out = new RowList();
+        out.appendAll(rows);
+        return out;
+    }
+
     /** Lets go of the instance after a run, whatever ended it. */
     private void release() {
         synchronized (abortLock) {
@@ -465,10 +520,24 @@ public final class KisFlowRun implements Flow {
     }
 
     private void runChain() throws FlowException {
-        int sourceRows = buffer.size();
-        levels.startRun(buffer);
+        StartAt from = startAt;
+        startAt = null;
+        int sourceRows = from == null ? buffer.size() : from.levels().get(0).size();
+        levels.startRun(from == null ? buffer : rowList(from.levels().get(0)));
+        if (from != null) {
+            for (int i = 1; i < from.levels().size(); i++) {
+                List<Object> rows = from.levels().get(i);
+                if (rows != null) {
+                    levels.commit(i - 1, rowList(rows));
+                }
+            }
+        }
         buffer = new RowList();
-        actions.clear();
+        if (plan.goSemantics) {
+            actions.carryOver(); // Go does not clear them: an action a failed run left applies to this run's first function
+        } else {
+            actions.clear();
+        }
         if (plan.metrics != null) {
             plan.metrics.runStarted(sourceRows);
         }
@@ -478,7 +547,7 @@ public final class KisFlowRun implements Flow {
             announceRunStart(heard);
         }
         FunctionInstance[] fns = functions;
-        int pos = fns.length == 0 ? -1 : 0;
+        int pos = fns.length == 0 ? -1 : from == null ? 0 : from.position();
         int attempt = 0;
         while (pos >= 0) {
             FunctionInstance fn = fns[pos];
@@ -503,6 +572,10 @@ public final class KisFlowRun implements Flow {
             if (observed || controller != null) {
                 announceFunctionStart(fn, input, controller, ls);
             }
+            for (GoDifference d : step.goNotes()) {
+                note(d.kind(), fn, d.words());
+            }
+            Map<String, String> paramsBefore = plan.goSemantics ? new java.util.LinkedHashMap<>(fn.params()) : null;
             EngineMetrics.FunctionMetrics m = step.metrics();
             long t0 = observed || m != null ? System.nanoTime() : 0;
             if (m != null) {
@@ -510,9 +583,13 @@ public final class KisFlowRun implements Flow {
             }
 
             Throwable failure = call(fn, input);
+            if (paramsBefore != null && !paramsBefore.equals(fn.params())) {
+                note(GoDifference.Kind.PARAMS_CHANGED, fn, "Go semantics: " + fn.getName() + " changed its params to " + fn.params()
+                        + "; they stay so for the next runs of this flow instance, as on a Go server (the Java engine refuses the change)");
+            }
             if (failure != null) {
                 FlowException error = asFlowException(fn, failure);
-                int retries = step.config().option().retryTimes();
+                int retries = plan.goSemantics ? 0 : step.config().option().retryTimes(); // Go ignores retry_times
                 boolean retriable = !(failure instanceof EngineFailure ef) || ef.retriable;
                 if (retriable && attempt < retries && !abortRequested) {
                     attempt++;
@@ -565,19 +642,28 @@ public final class KisFlowRun implements Flow {
     }
 
     /** Calls the function's code; returns what it threw, or null. */
-    private Throwable call(FunctionInstance fn, List<Object> input) {
+    private Throwable call(FunctionInstance fn, List<Object> input) throws FlowException {
         FlowPlan.Step step = fn.step;
         if (step.code() == null) {
             return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + ": no plugin implements function "
                     + step.name() + " (register it with Pool.faas(\"" + step.name() + "\", ...) in a KisPlugin)", null));
         }
-        ConnectorInstance conn = step.usesConnector() ? step.connector() : null;
+        ConnectorInstance conn = step.usesConnector() ? fn.connector() : null;
         ConnectorGate gate = connectorGate;
         if (conn != null) {
             // Stand-ins (the fallback) read no storage: only real code is asked about.
-            String refused = step.origin() == FlowPlan.CodeOrigin.PLUGIN ? gate.refusal(fn, conn) : null;
+            String refused = step.isPluginCode() ? gate.refusal(fn, conn) : null;
             if (refused != null) {
                 return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + ": " + refused, null));
+            }
+            if (gate != ConnectorGate.PERFORM && step.isPluginCode()) {
+                note(GoDifference.Kind.DESIGNER_STAND_IN, fn, "a dry run kept connector " + conn.getName() + " closed and recorded "
+                        + fn.getName() + "'s calls to it: a Go server opens it and performs them");
+            }
+            if (plan.goSemantics && !conn.hasInitCode() && conn.hasPluginCode()) {
+                return new EngineFailure(false, new FlowException(plan.name, step.name(), where(fn) + ": Go semantics: connector "
+                        + conn.getName() + " has no init code, and a Go server panics when it builds a flow that uses it"
+                        + " (register one with Pool.caasInit(\"" + conn.getName() + "\", ...))", null));
             }
             if (!conn.isInitialised() && gate.opensConnectors()) {
                 try {
@@ -612,12 +698,21 @@ public final class KisFlowRun implements Flow {
     private int applyActions(FunctionInstance fn) throws FlowException {
         int pos = fn.position();
         PendingActions a = actions;
+        if (plan.goSemantics) {
+            return applyActionsAsGo(fn);
+        }
         boolean stop = false;
         boolean levelSet = false;
         if (a.dataReuse) {
             if (levels.input(pos).isEmpty()) {
                 stop = true;
                 outcome = FunctionEnd.OUTCOME_REUSE_EMPTY;
+                if (!buffer.isEmpty()) {
+                    note(GoDifference.Kind.DATA_REUSE_EMPTY_INPUT, fn, "DataReuse on an empty input: a Go server stops here too but keeps"
+                            + " the " + rows(buffer.size()) + " " + fn.getName() + " committed, which become extra source rows of"
+                            + " its next run of this flow" + (a.forceEntryNext ? "; with ForceEntryNext it goes on, and " + nextName(pos)
+                            + " fails there, as " + fn.getName() + " has no level" : "") + "; here they are dropped");
+                }
             } else {
                 levels.reuseInput(pos);
                 levelSet = true;
@@ -634,6 +729,10 @@ public final class KisFlowRun implements Flow {
         if (a.forceEntryNext) {
             if (!levelSet) {
                 levels.setEmpty(pos);
+            } else {
+                note(GoDifference.Kind.FORCE_ENTRY_NEXT, fn, "ForceEntryNext after " + fn.getName() + "'s level got "
+                        + rows(levels.input(pos + 1).size()) + ": a Go server empties that level, so " + nextName(pos)
+                        + " gets no rows; here it reads them");
             }
             stop = false;
         }
@@ -668,6 +767,172 @@ public final class KisFlowRun implements Flow {
         }
         outcome = FunctionEnd.OUTCOME_CONTINUE;
         return pos + 1;
+    }
+
+    /**
+     * Go's dealAction exactly, quirks included: ForceEntryNext empties the level the function's
+     * rows just became; DataReuse on an empty input leaves the committed rows in the buffer (the next
+     * run's source), and with ForceEntryNext too the level is not set at all.
+     */
+    private int applyActionsAsGo(FunctionInstance fn) throws FlowException {
+        int pos = fn.position();
+        PendingActions a = actions;
+        boolean stop = false;
+        int committed = buffer.size();
+        if (a.dataReuse) {
+            if (levels.input(pos).isEmpty()) {
+                stop = true;
+                outcome = FunctionEnd.OUTCOME_REUSE_EMPTY;
+                if (committed > 0) {
+                    note(GoDifference.Kind.DATA_REUSE_EMPTY_INPUT, fn, "Go semantics: DataReuse on an empty input stopped the flow and left"
+                            + " the " + rows(committed) + " " + fn.getName() + " committed in the buffer: they are extra source rows"
+                            + " of this flow instance's next run (the Java engine drops them)");
+                }
+            } else {
+                levels.reuseInput(pos);
+                buffer = new RowList();
+            }
+        } else if (buffer.isEmpty()) {
+            stop = true;
+            outcome = FunctionEnd.OUTCOME_NO_ROWS;
+        } else {
+            levels.commit(pos, buffer);
+            buffer = new RowList();
+        }
+        if (a.forceEntryNext) {
+            if (buffer.isEmpty()) {
+                RowList had = levels.input(pos + 1);
+                if (had != null && !had.isEmpty()) {
+                    note(GoDifference.Kind.FORCE_ENTRY_NEXT, fn, "Go semantics: ForceEntryNext emptied " + fn.getName() + "'s level of "
+                            + rows(had.size()) + ", as a Go server does, so " + nextName(pos) + " gets no rows (the Java engine passes them on)");
+                }
+                levels.setEmpty(pos);
+            }
+            stop = false;
+        }
+        String jump = a.jumpTo;
+        boolean abort = a.abort;
+        Integer target = null;
+        if (jump != null) {
+            target = plan.positions.get(jump);
+            if (target == null) {
+                // Go returns before it clears the action: it stays for the next run
+                throw new FlowException(plan.name, fn.getName(), where(fn) + " asked to jump to " + jump
+                        + ", which is not in this flow (its functions: " + String.join(", ", chainNames()) + ")", null);
+            }
+        }
+        a.clear();
+        if (abort) {
+            outcome = FunctionEnd.OUTCOME_ABORT;
+            return -1;
+        }
+        if (target != null) {
+            lastJumpFrom = pos;
+            lastJumpTo = target;
+            outcome = functions[target].step.jumpOutcome();
+            return target;
+        }
+        if (stop) {
+            return -1;
+        }
+        if (pos + 1 >= functions.length) {
+            outcome = FunctionEnd.OUTCOME_END;
+            return -1;
+        }
+        outcome = FunctionEnd.OUTCOME_CONTINUE;
+        return pos + 1;
+    }
+
+    private String nextName(int pos) {
+        return pos + 1 < functions.length ? functions[pos + 1].getName() : "the next function (none: the flow ends)";
+    }
+
+    private static String rows(int n) {
+        return n == 1 ? "1 row" : n + " rows";
+    }
+
+    // ---------------------------------------------------------------- Go differences
+
+    /** Whether this instance runs with Go's semantics ({@link Engine.Builder#goSemantics}). */
+    public boolean goSemantics() {
+        return plan.goSemantics;
+    }
+
+    /**
+     * Where a Go server would have differed in this instance's last finished run (or its disabled
+     * no-op), in call order, the first {@value #MAX_NOTES}; empty when nowhere. Safe from any thread.
+     */
+    public List<GoDifference> goDifferences() {
+        return lastNotes;
+    }
+
+    /** Notes a Go difference on the current call and tells the listeners. */
+    void note(GoDifference.Kind kind, FunctionInstance fn, String words) throws FlowException {
+        GoDifference d = new GoDifference(kind, plan.name, fn == null ? 0 : calls, fn == null ? -1 : fn.position(),
+                fn == null ? null : fn.getName(), words);
+        if (notes == null) {
+            notes = new ArrayList<>();
+        }
+        if (notes.size() < MAX_NOTES) {
+            notes.add(d); // a long JumpFunc loop repeats its notes: the listeners hear them all, the run keeps the first ones
+        }
+        try {
+            for (RunListener l : listeners) {
+                l.goDiffers(d);
+            }
+        } catch (RuntimeException | Error ex) {
+            throw observerFailed(fn, ex);
+        }
+    }
+
+    /** A typed function's call, from its code: notes a Go difference on it (the function is the current one). */
+    void noteTyped(GoDifference.Kind kind, String words) throws FlowException {
+        note(kind, current, words);
+    }
+
+    /** A disabled flow does nothing: Java drops the committed rows, Go keeps them (and a Go server never loads the flow). */
+    private void runDisabled() {
+        int kept = buffer.size();
+        if (!plan.goSemantics) {
+            buffer = new RowList();
+        }
+        notes = null;
+        String words = "flow " + plan.name + " is disabled (status 0): a Go server's loader skips it, so a server cannot run it"
+                + (kept == 0 ? "" : plan.goSemantics
+                ? "; Go semantics keeps the " + rows(kept) + " committed to it, as a Go flow built in code does (the Java engine drops them)"
+                : "; a Go flow built in code keeps the " + rows(kept) + " committed to it for ever, here they are dropped");
+        try {
+            note(GoDifference.Kind.DISABLED_FLOW, null, words);
+        } catch (FlowException e) {
+            System.getLogger(KisFlowRun.class.getName()).log(System.Logger.Level.DEBUG, () -> "flow " + plan.name
+                    + ": a run listener failed on the note of a disabled flow: " + e.getMessage(), e);
+        } finally {
+            lastNotes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * After a failure: the rows and actions Go keeps for the next run. Returns a listener's failure, if any.
+     */
+    private FlowException noteLeftovers(FlowException error) {
+        FunctionInstance fn = current;
+        if (error == null || fn == null || (buffer.isEmpty() && actions.asList().isEmpty())) {
+            return null;
+        }
+        String left = (buffer.isEmpty() ? "" : "the " + rows(buffer.size()) + " " + fn.getName() + " committed")
+                + (buffer.isEmpty() || actions.asList().isEmpty() ? "" : " and ")
+                + (actions.asList().isEmpty() ? "" : "its pending action " + actions.asList());
+        try {
+            note(GoDifference.Kind.FAILED_RUN_LEFTOVERS, fn, plan.goSemantics
+                    ? "Go semantics: after the failure, " + left + " stay: the next run of this flow instance starts with them,"
+                    + " as on a Go server (the Java engine starts every run clean)"
+                    : "after this failure a Go server keeps " + left + ": its next run of this flow starts with them"
+                    + (buffer.isEmpty() ? "" : " as extra source rows") + (actions.asList().isEmpty() ? ""
+                    : ", and the action applies to that run's first function") + "; here the next run starts clean");
+            return null;
+        } catch (FlowException e) {
+            return e;
+        }
     }
 
     private List<String> chainNames() {
@@ -733,6 +998,17 @@ public final class KisFlowRun implements Flow {
         String setting = plan.callLimit.setting();
         msg.append(setting == null ? "; make the loop end" : "; make the loop end, or raise the limit: " + setting);
         FunctionInstance at = lastJumpFrom >= 0 ? functions[lastJumpFrom] : null;
+        if (at != null) {
+            try {
+                note(GoDifference.Kind.JUMP_LOOP, at, plan.goSemantics
+                        ? "a Go server never ends this JumpFunc loop; Go semantics stops it after " + calls + " calls all the same,"
+                        + " since a run that never ends shows nothing"
+                        : "a Go server never ends this JumpFunc loop: it calls " + at.getName() + " and "
+                        + functions[lastJumpTo].getName() + " for ever; here the run stops after " + calls + " calls");
+            } catch (FlowException e) {
+                return e;
+            }
+        }
         return new FlowException(plan.name, at == null ? null : at.getName(), msg.toString(), null);
     }
 
@@ -791,7 +1067,8 @@ public final class KisFlowRun implements Flow {
     private void announceFunctionStart(FunctionInstance fn, List<Object> input, StepController controller, RunListener[] ls)
             throws FlowException {
         FlowPlan.Step s = fn.step;
-        FunctionStart e = new FunctionStart(plan.name, calls, s.position(), s.name(), s.mode(), s.inputLevel(), input, s.params());
+        Map<String, String> params = plan.goSemantics ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fn.params())) : s.params();
+        FunctionStart e = new FunctionStart(plan.name, calls, s.position(), s.name(), s.mode(), s.inputLevel(), input, params);
         if (controller != null) {
             try {
                 controller.beforeFunction(e);

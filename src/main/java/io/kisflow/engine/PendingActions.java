@@ -29,6 +29,14 @@ final class PendingActions {
         given = actions.clone();
     }
 
+    /**
+     * Go semantics, at the start of a run: the actions a failed run left still apply (Go never clears
+     * them), but they are no longer what the current function asked for.
+     */
+    void carryOver() {
+        given = NONE;
+    }
+
     void clear() {
         abort = false;
         dataReuse = false;

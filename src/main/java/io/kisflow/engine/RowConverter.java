@@ -35,6 +35,76 @@ final class RowConverter<T> {
         return type;
     }
 
+    /**
+     * The rows for a typed call of {@code flow}'s current function, noting where Go differs: Go sends
+     * rows already of the type through JSON too, and passes no rows when one cannot be decoded. With
+     * Go semantics it does just that ({@link #convertAsGo}).
+     */
+    List<T> convertNoting(KisFlowRun flow, List<Object> rows) throws RowConversionException, FlowException {
+        if (flow.goSemantics()) {
+            return convertAsGo(flow, rows);
+        }
+        List<T> out;
+        try {
+            out = convert(rows);
+        } catch (RowConversionException e) {
+            flow.noteTyped(GoDifference.Kind.TYPED_ROW_UNCONVERTIBLE, "row " + (e.index() + 1) + " " + e.reason()
+                    + ": a Go server only logs this, calls the function with no rows (a nil list) and the run goes on; here the run fails");
+            throw e;
+        }
+        int asIs = out == (Object) rows ? rows.size() : countAsIs(rows);
+        if (asIs > 0) {
+            flow.noteTyped(GoDifference.Kind.TYPED_ROW_ROUND_TRIP, asIs + " of " + rows.size() + " rows already were "
+                    + type.getSimpleName() + " and were passed as is: a Go server sends every row through JSON, so the function"
+                    + " would get new copies, without what JSON leaves out (@JsonIgnore fields, for example)");
+        }
+        return out;
+    }
+
+    private int countAsIs(List<Object> rows) {
+        int n = 0;
+        for (Object row : rows) {
+            if (type.isInstance(row)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Go's conversion: every row through JSON (a string is parsed, anything else written and read
+     * back), and when one row fails, no rows at all (Go passes a nil slice, which Go code sees as
+     * empty; Java code gets an empty list) while the run goes on.
+     */
+    List<T> convertAsGo(KisFlowRun flow, List<Object> rows) throws FlowException {
+        List<T> out = new ArrayList<>(rows.size());
+        int asIs = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Object row = rows.get(i);
+            try {
+                if (row == null) {
+                    out.add(null);
+                } else if (row instanceof String json) {
+                    out.add(reader.readValue(json));
+                } else {
+                    asIs += type.isInstance(row) ? 1 : 0;
+                    out.add(reader.readValue(mapper.writeValueAsBytes(row)));
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                flow.noteTyped(GoDifference.Kind.TYPED_ROW_UNCONVERTIBLE, "Go semantics: row " + (i + 1) + " "
+                        + reasonOf(row, message) + ", so the function got no rows and the run went on, as on a Go server"
+                        + " (the Java engine fails the run here)");
+                return List.of();
+            }
+        }
+        if (asIs > 0) {
+            flow.noteTyped(GoDifference.Kind.TYPED_ROW_ROUND_TRIP, "Go semantics: all " + rows.size() + " rows went through JSON, as on"
+                    + " a Go server, " + asIs + " of them already " + type.getSimpleName() + " (the Java engine passes those as is)");
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     List<T> convert(List<Object> rows) throws RowConversionException {
         int n = rows.size();

@@ -21,4 +21,12 @@ public interface RunListener {
 
     default void runEnded(RunEnd e) {
     }
+
+    /**
+     * A Go server would have done something else here (docs/DIFFERENCES.md). Heard during the call
+     * it belongs to, before its {@link #functionEnded}; a note about a failure's leftovers comes after
+     * the failed call's end, a disabled flow's note with no other event.
+     */
+    default void goDiffers(GoDifference d) {
+    }
 }

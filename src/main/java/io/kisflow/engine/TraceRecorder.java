@@ -31,6 +31,7 @@ public final class TraceRecorder implements RunListener {
     private Map<String, Object> openCall;
     private String runError;
     private boolean ran;
+    private final List<Map<String, Object>> goDifferences = new ArrayList<>();
 
     /** Starts recording the runs of {@code flow} (a flow made by an {@link Engine}). */
     public TraceRecorder(Flow flow) {
@@ -53,6 +54,18 @@ public final class TraceRecorder implements RunListener {
         calls.clear();
         openCall = null;
         runError = null;
+        goDifferences.clear();
+    }
+
+    /** Kept beside Go's fields: where a Go server would have differed (with Go semantics: where this run did as Go does). */
+    @Override
+    public synchronized void goDiffers(GoDifference d) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("seq", d.seq());
+        note.put("function", d.function());
+        note.put("kind", d.kind().name());
+        note.put("words", d.words());
+        goDifferences.add(note);
     }
 
     @Override
@@ -129,6 +142,8 @@ public final class TraceRecorder implements RunListener {
         List<String> levelOrder = new ArrayList<>();
         finalLevels.forEach(l -> levelOrder.add(l.name()));
         out.put("final_data_map_level_order", levelOrder);
+        out.put("go_semantics", flow.goSemantics());
+        out.put("go_differences", List.copyOf(goDifferences));
         return out;
     }
 

@@ -2,52 +2,90 @@ package io.kisflow.serve;
 
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.KisFlowRun;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One thread of a served flow: its own KafkaConsumer and its own fork of the flow. Each poll's
  * records of one partition are one batch and one run; the batch's offsets are committed
- * synchronously after its run ends (at-least-once). A failed batch goes to the dead letter and is
+ * synchronously after its run ends (at-least-once), with those of the other batches finished since the
+ * last commit: at once when a poll brings nothing, else at most every {@link #COMMIT_EVERY}, and always
+ * before partitions are revoked and before the consumer closes. A run that fails because a server is down is
+ * run again with backoff ({@link Retries}); a batch that still fails goes to the dead letter and is
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
- * reported: nothing is skipped silently. {@link #stop()} (any thread) ends the poll at once; a batch
- * in flight finishes and is committed first.
+ * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
+ * client's own retries) is closed and made again with backoff; it resumes from the committed
+ * offsets. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
+ * committed first, unless it is waiting to retry a down server, which is abandoned uncommitted.
  */
 final class ConsumerLoop implements Runnable {
-    private final KafkaConsumer<String, String> consumer;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Supplier<KafkaConsumer<String, String>> consumers;
     private final KisFlowRun flow;
     private final ServeSettings settings;
     private final DeadLetter deadLetter;
-    private final PrintStream log;
+    private final ServeLog log;
+    private final ServeMetrics metrics;
     private final Set<TopicPartition> paused = new HashSet<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    /** Batches run but not yet committed (a commit refused during a rebalance): committed on revocation. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final Object sleeper = new Object();
+    private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
+    /**
+     * How long finished batches may wait for their commit while more records keep coming: a
+     * synchronous commit is a round trip to the group coordinator, and one per batch held a busy
+     * service to the commit rate (docs/PERFORMANCE.md, Serve). A crash runs them again (at-least-once),
+     * so the duplicates after a crash are at most this much of the stream plus the batch in flight.
+     */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private long lastCommit = System.nanoTime();
+    private volatile boolean joined;
+    private volatile String gaveUp;
 
-    ConsumerLoop(KafkaConsumer<String, String> consumer, KisFlowRun flow, ServeSettings settings, DeadLetter deadLetter, PrintStream log) {
-        this.consumer = consumer;
+    ConsumerLoop(Supplier<KafkaConsumer<String, String>> consumers, KisFlowRun flow, ServeSettings settings, DeadLetter deadLetter,
+                 ServeLog log, ServeMetrics metrics) {
+        this.consumers = consumers;
         this.flow = flow;
         this.settings = settings;
         this.deadLetter = deadLetter;
         this.log = log;
+        this.metrics = metrics;
     }
 
     /** Asks the loop to end: the poll is woken, the batch in flight finishes and is committed. */
     void stop() {
         stopping = true;
-        consumer.wakeup();
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
     }
 
     /** The partitions this thread paused after a failure with no dead letter. */
@@ -55,91 +93,245 @@ final class ConsumerLoop implements Runnable {
         return Set.copyOf(paused);
     }
 
+    /** The partitions the group gave this thread. */
+    synchronized Set<TopicPartition> assigned() {
+        return Set.copyOf(assigned);
+    }
+
+    /** True once the consumer has joined the group (possibly with no partition) and is polling. */
+    boolean joined() {
+        return joined && !stopping && gaveUp == null;
+    }
+
+    /** Why the thread ended for good (a setting Kafka refuses), or null. */
+    String gaveUp() {
+        return gaveUp;
+    }
+
     @Override
     public void run() {
-        try {
-            consumer.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // batches are committed as they end, on this thread: nothing done is left uncommitted here
-                    synchronized (ConsumerLoop.this) {
-                        paused.removeAll(partitions);
-                    }
+        int failures = 0;
+        while (!stopping) {
+            KafkaConsumer<String, String> c;
+            try {
+                c = consumers.get();
+            } catch (KafkaException e) {
+                if (e instanceof ConfigException || e.getCause() instanceof ConfigException) {
+                    gaveUp = e.getMessage();
+                    log.error("consumer_failed", "flow", settings.flow(), "error", e.getMessage(), "action", "stopped (fix the Kafka settings)");
+                    return;
                 }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    log.println("serve: flow=" + settings.flow() + " assigned=" + partitions);
+                failures++;
+                sleepAfterFailure(failures, e);
+                continue;
+            }
+            consumer = c;
+            try {
+                if (!stopping) {
+                    consume(c);
                 }
-            });
-            while (!stopping) {
-                ConsumerRecords<String, String> records;
+                failures = 0;
+            } catch (WakeupException e) {
+                // stop() during a poll or a commit
+            } catch (RuntimeException e) {
+                // a consumer the client gave up on (a broker gone for longer than its retries), or the engine
+                // refusing the run: what is not committed is read again by the next consumer of the partition
+                failures++;
+                metrics.restarts.labelValues(settings.flow()).inc();
+                log.error("consumer_failed", "flow", settings.flow(), "thread", Thread.currentThread().getName(), "error", String.valueOf(e));
+            } finally {
+                commitLeftovers(c, assigned());
                 try {
-                    records = consumer.poll(settings.batchWait());
-                } catch (WakeupException e) {
-                    break;
+                    c.close(CLOSE_TIMEOUT);
+                } catch (RuntimeException e) {
+                    log.warn("consumer_close_failed", "flow", settings.flow(), "error", String.valueOf(e));
                 }
-                for (TopicPartition tp : records.partitions()) {
-                    batch(tp, records.records(tp));
+                consumer = null;
+                joined = false;
+                forget(assigned());
+            }
+            if (failures > 0) {
+                sleepAfterFailure(failures, null);
+            }
+        }
+    }
+
+    private void sleepAfterFailure(int failures, RuntimeException e) {
+        Duration wait = Retries.consumer(failures);
+        log.warn("consumer_restart", "flow", settings.flow(), "in_ms", wait.toMillis(), "error", e == null ? null : String.valueOf(e));
+        sleep(wait);
+    }
+
+    /** Waits, or less when stop() is called; false when stopping. */
+    private boolean sleep(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        synchronized (sleeper) {
+            while (!stopping) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    sleeper.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
                 }
             }
-        } catch (RuntimeException e) {
-            // a consumer the client gave up on, or the engine refusing the run (closed, reloaded): what is
-            // not committed is read again by the consumer that gets the partitions next
-            log.println("serve: flow=" + settings.flow() + " thread " + Thread.currentThread().getName() + " ended: " + e);
-        } finally {
-            consumer.close();
+        }
+        return false;
+    }
+
+    private void consume(KafkaConsumer<String, String> c) {
+        c.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // called inside poll(), on this thread: no batch is in flight; a batch run whose commit a
+                // rebalance refused is committed now, while this consumer still owns the partition
+                commitLeftovers(c, partitions);
+                forget(partitions);
+                if (!partitions.isEmpty()) {
+                    log.info("revoked", "flow", settings.flow(), "partitions", partitions);
+                }
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                synchronized (ConsumerLoop.this) {
+                    partitions.forEach(uncommitted::remove);
+                }
+                forget(partitions);
+                log.warn("lost", "flow", settings.flow(), "partitions", partitions, "note", "the new owner runs their uncommitted batches again");
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                synchronized (ConsumerLoop.this) {
+                    assigned.addAll(partitions);
+                }
+                joined = true;
+                log.info("assigned", "flow", settings.flow(), "partitions", partitions, "thread", Thread.currentThread().getName());
+            }
+        });
+        while (!stopping) {
+            ConsumerRecords<String, String> records = c.poll(settings.batchWait());
+            for (TopicPartition tp : records.partitions()) {
+                if (stopping) {
+                    break; // the partitions of the last poll not yet started are left, uncommitted, for the next owner
+                }
+                batch(c, tp, records.records(tp));
+            }
+            if (records.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                commitFinished(c);
+            }
+            recordLag(c);
+        }
+    }
+
+    private void recordLag(KafkaConsumer<String, String> c) {
+        for (TopicPartition tp : assigned()) {
+            OptionalLong lag = c.currentLag(tp);
+            if (lag.isPresent()) {
+                metrics.lag.labelValues(settings.flow(), tp.topic(), String.valueOf(tp.partition())).set(lag.getAsLong());
+            }
+        }
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        synchronized (this) {
+            assigned.removeAll(partitions);
+            paused.removeAll(partitions);
+        }
+        for (TopicPartition tp : partitions) {
+            metrics.lag.remove(settings.flow(), tp.topic(), String.valueOf(tp.partition()));
+            metrics.paused.remove(settings.flow(), tp.topic(), String.valueOf(tp.partition()));
         }
     }
 
     /** One run over one partition's records of a poll. */
-    private void batch(TopicPartition tp, List<ConsumerRecord<String, String>> records) {
+    private void batch(KafkaConsumer<String, String> c, TopicPartition tp, List<ConsumerRecord<String, String>> records) {
         long start = System.nanoTime();
         long first = records.get(0).offset();
         long last = records.get(records.size() - 1).offset();
+        String offsets = first + ".." + last;
         List<Object> rows = new ArrayList<>(records.size());
-        List<Map<String, Object>> meta = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> undecodable = new ArrayList<>();
         String decodeError = null;
         for (ConsumerRecord<String, String> r : records) {
             try {
                 rows.add(RecordRows.row(r.value(), settings.json()));
-                meta.add(RecordRows.meta(r));
+                kept.add(r);
             } catch (RecordRows.Undecodable e) {
                 undecodable.add(r);
                 decodeError = e.getMessage();
-                log.println("serve: flow=" + settings.flow() + " partition=" + tp + " offset=" + r.offset() + " undecodable: " + e.getMessage()
-                        + (deadLetter == null ? "; left out of the run (no --dead-letter)" : "; sent to " + deadLetter.topic()));
+                log.warn("undecodable", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", r.offset(),
+                        "error", e.getMessage(), "action", deadLetter == null ? "pause" : "dead_letter " + deadLetter.topic());
             }
         }
-        String what = "flow=" + settings.flow() + " partition=" + tp + " offsets=" + first + ".." + last + " rows=" + rows.size();
-        if (!undecodable.isEmpty() && !toDeadLetter(tp, undecodable, decodeError, null, first)) {
+        if (!undecodable.isEmpty() && !toDeadLetter(c, tp, undecodable, decodeError, null, first)) {
+            count(tp, records.size(), "paused", start);
             return;
         }
         FlowException failure = null;
-        if (!rows.isEmpty()) {
-            flow.setMetaData(RecordRows.META_TOPIC, tp.topic());
-            flow.setMetaData(RecordRows.META_PARTITION, tp.partition());
-            flow.setMetaData(RecordRows.META_RECORDS, List.copyOf(meta));
-            flow.commitRowBatch(rows);
-            try {
-                flow.run();
-            } catch (FlowException e) {
-                failure = e;
+        List<Map<String, Object>> meta = RecordRows.metaList(kept);
+        for (int attempt = 0; !rows.isEmpty(); attempt++) {
+            failure = run(tp, rows, meta);
+            if (failure == null || attempt >= Retries.SINK_ATTEMPTS || !Retries.serverDown(failure)) {
+                break;
+            }
+            Duration wait = Retries.sink(attempt + 1);
+            log.warn("retry", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets,
+                    "attempt", (attempt + 1) + "/" + Retries.SINK_ATTEMPTS, "in_ms", wait.toMillis(), "function", failure.getFunctionName(),
+                    "error", failure.getMessage());
+            if (!sleep(wait)) {
+                // stopping while a server is down: leave the batch uncommitted for the next owner, rather than hold the exit
+                c.seek(tp, first);
+                log.warn("abandoned", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets,
+                        "note", "not committed; read again on restart");
+                count(tp, records.size(), "abandoned", start);
+                return;
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (failure != null) {
-            log.println("serve: " + what + " ms=" + ms + " failed in function " + failure.getFunctionName() + ": " + failure.getMessage());
+            log.error("batch", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets, "rows", rows.size(),
+                    "ms", ms, "outcome", "failed", "function", failure.getFunctionName(), "error", failure.getMessage());
             List<ConsumerRecord<String, String>> decoded = new ArrayList<>(records);
             decoded.removeAll(undecodable);
-            if (!toDeadLetter(tp, decoded, failure.getMessage(), failure.getFunctionName(), first)) {
+            if (!toDeadLetter(c, tp, decoded, failure.getMessage(), failure.getFunctionName(), first)) {
+                count(tp, records.size(), "paused", start);
                 return;
             }
+            count(tp, records.size(), "dead_letter", start);
         } else {
-            log.println("serve: " + what + " ms=" + ms + " ok");
+            log.info("batch", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets, "rows", rows.size(),
+                    "ms", ms, "outcome", "ok");
+            count(tp, records.size(), undecodable.isEmpty() ? "ok" : "ok_with_dead_letter", start);
         }
-        commit(tp, last + 1);
+        synchronized (this) {
+            uncommitted.put(tp, new OffsetAndMetadata(last + 1)); // committed by commitFinished, after this run in any case
+        }
+    }
+
+    private FlowException run(TopicPartition tp, List<Object> rows, List<Map<String, Object>> meta) {
+        flow.setMetaData(RecordRows.META_TOPIC, tp.topic());
+        flow.setMetaData(RecordRows.META_PARTITION, tp.partition());
+        flow.setMetaData(RecordRows.META_RECORDS, meta);
+        flow.commitRowBatch(rows);
+        try {
+            flow.run();
+            return null;
+        } catch (FlowException e) {
+            return e;
+        }
+    }
+
+    private void count(TopicPartition tp, int n, String outcome, long start) {
+        String o = outcome.equals("ok_with_dead_letter") ? "ok" : outcome;
+        metrics.batches.labelValues(settings.flow(), o).inc();
+        metrics.records.labelValues(settings.flow(), o).inc(n);
+        metrics.batchDuration.labelValues(settings.flow()).observe((System.nanoTime() - start) / 1e6);
     }
 
     /**
@@ -147,37 +339,101 @@ final class ConsumerLoop implements Runnable {
      * With no dead letter (or when it cannot be written), pauses the partition at the batch's first
      * offset and says so: the records stay uncommitted for a restart or another consumer.
      */
-    private boolean toDeadLetter(TopicPartition tp, List<ConsumerRecord<String, String>> failed, String error, String function, long first) {
-        String reason = "no --dead-letter topic";
+    private boolean toDeadLetter(KafkaConsumer<String, String> c, TopicPartition tp, List<ConsumerRecord<String, String>> failed, String error,
+                                 String function, long first) {
+        String reason = "no dead-letter topic";
         if (deadLetter != null) {
             try {
                 deadLetter.send(failed, error, settings.flow(), function);
+                log.warn("dead_letter", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "records", failed.size(),
+                        "to", deadLetter.topic(), "function", function, "error", error);
                 return true;
             } catch (Exception e) {
                 reason = "dead letter " + deadLetter.topic() + " could not be written: " + e.getMessage();
             }
         }
-        consumer.pause(List.of(tp));
-        consumer.seek(tp, first);
+        c.pause(List.of(tp));
+        c.seek(tp, first);
         synchronized (this) {
             paused.add(tp);
         }
-        log.println("serve: flow=" + settings.flow() + " partition=" + tp + " PAUSED at offset " + first + " (" + reason
-                + "); nothing from it is committed past the failure; fix and restart the service to retry");
+        metrics.paused.labelValues(settings.flow(), tp.topic(), String.valueOf(tp.partition())).set(1);
+        log.error("paused", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", first, "reason", reason,
+                "action", "nothing past the failure is committed; fix the cause and restart the service to retry");
         return false;
     }
 
-    /** Commits synchronously; a stop() arriving during the commit does not lose it. */
-    private void commit(TopicPartition tp, long next) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(Map.of(tp, new OffsetAndMetadata(next)));
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException e) {
-            consumer.commitSync(offsets); // the wakeup was the stop request; the loop ends after this batch
-        } catch (org.apache.kafka.clients.consumer.CommitFailedException e) {
-            // the partition moved to another consumer meanwhile: it reads the batch again (at-least-once)
-            log.println("serve: flow=" + settings.flow() + " partition=" + tp + " commit of offset " + next
-                    + " refused after a rebalance; the new owner processes the batch again: " + e.getMessage());
+    /**
+     * Commits the finished batches synchronously; a stop() arriving during the commit does not lose it;
+     * a refused commit is kept for the revocation.
+     */
+    private void commitFinished(KafkaConsumer<String, String> c) {
+        lastCommit = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> offsets;
+        synchronized (this) {
+            offsets = Map.copyOf(uncommitted);
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                try {
+                    c.commitSync(offsets);
+                } catch (WakeupException e) {
+                    c.commitSync(offsets); // the wakeup was the stop request; the loop ends after this batch
+                }
+                synchronized (this) {
+                    offsets.forEach(uncommitted::remove); // an entry a later batch moved on stays for the next commit
+                }
+                return;
+            } catch (RebalanceInProgressException e) {
+                // the group is rebalancing: the next poll runs the revocation, which commits these offsets if the partitions move
+                log.warn("commit_deferred", "flow", settings.flow(), "offsets", offsets,
+                        "reason", "rebalance in progress; committed at the revocation or the next commit");
+                return;
+            } catch (CommitFailedException e) {
+                // the partitions already moved to another consumer: it reads the batches again (at-least-once)
+                synchronized (this) {
+                    offsets.forEach(uncommitted::remove);
+                }
+                log.warn("commit_refused", "flow", settings.flow(), "offsets", offsets,
+                        "reason", "the partitions moved in a rebalance; their new owner runs the batches again", "error", e.getMessage());
+                return;
+            } catch (RetriableException e) {
+                // a broker restarting: try again (the records of the batches are done; only the offsets are pending)
+                Duration wait = Retries.sink(Math.min(attempt, 5));
+                log.warn("commit_retry", "flow", settings.flow(), "offsets", offsets,
+                        "in_ms", wait.toMillis(), "error", String.valueOf(e));
+                if (!sleep(wait)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void commitLeftovers(KafkaConsumer<String, String> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> left = new HashMap<>();
+        synchronized (this) {
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata o = uncommitted.remove(tp);
+                if (o != null) {
+                    left.put(tp, o);
+                }
+            }
+        }
+        if (!left.isEmpty()) {
+            try {
+                try {
+                    c.commitSync(left);
+                } catch (WakeupException e) {
+                    c.commitSync(left); // the wakeup was the stop request, which ends the loop after the batch in flight
+                }
+                log.info("committed_on_revocation", "flow", settings.flow(), "offsets", left);
+            } catch (RuntimeException e) {
+                log.warn("commit_refused", "flow", settings.flow(), "offsets", left, "error", String.valueOf(e),
+                        "reason", "the new owner runs these batches again");
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,12 +30,20 @@ final class DeadLetter implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, String> producer;
 
-    DeadLetter(String bootstrap, String topic) {
-        this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    DeadLetter(ServeSettings settings) {
+        this.topic = settings.deadLetter();
+        Map<String, Object> p = new HashMap<>();
+        // the deployment's client properties that a producer knows (security, timeouts); consumer-only ones are not its business
+        settings.properties().forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k)) {
+                p.put(k, v);
+            }
+        });
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(p);
     }
 
     String topic() {

@@ -2,6 +2,7 @@ package io.kisflow.serve;
 
 import io.kisflow.engine.Engine;
 import io.kisflow.engine.KisFlowRun;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,17 +21,24 @@ import java.util.Set;
  * of the flow ({@link ConsumerLoop}). Processes in other JVMs started with the same group share the
  * partitions: Kafka's group coordinator does the scale-out. The engine stays the caller's to close.
  *
- * <pre>{@code FlowService s = FlowService.start(engine, settings, System.err);
+ * <pre>{@code FlowService s = FlowService.start(engine, settings, new ServeLog(System.err), metrics);
  * Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
- * s.awaitStopped();}</pre>
+ * s.awaitStopped(Duration.ofMinutes(1));}</pre>
  */
 public final class FlowService {
+    private final ServeSettings settings;
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final DeadLetter deadLetter;
 
-    private FlowService(DeadLetter deadLetter) {
+    private FlowService(ServeSettings settings, DeadLetter deadLetter) {
+        this.settings = settings;
         this.deadLetter = deadLetter;
+    }
+
+    /** Starts the consumers, logging to {@code log}, with metrics in a registry of their own. */
+    public static FlowService start(Engine engine, ServeSettings settings, PrintStream log) {
+        return start(engine, settings, new ServeLog(log), new ServeMetrics(new PrometheusRegistry()));
     }
 
     /**
@@ -38,12 +46,13 @@ public final class FlowService {
      *
      * @throws IllegalArgumentException when the engine has no such flow
      */
-    public static FlowService start(Engine engine, ServeSettings settings, PrintStream log) {
+    public static FlowService start(Engine engine, ServeSettings settings, ServeLog log, ServeMetrics metrics) {
         KisFlowRun flow = engine.flow(settings.flow());
-        FlowService service = new FlowService(settings.deadLetter() == null ? null : new DeadLetter(settings.bootstrap(), settings.deadLetter()));
+        FlowService service = new FlowService(settings, settings.deadLetter() == null ? null : new DeadLetter(settings));
         for (int i = 0; i < settings.threads(); i++) {
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(settings, i));
-            ConsumerLoop loop = new ConsumerLoop(consumer, i == 0 ? flow : flow.fork(), settings, service.deadLetter, log);
+            int thread = i;
+            ConsumerLoop loop = new ConsumerLoop(() -> new KafkaConsumer<>(consumerProperties(settings, thread)), i == 0 ? flow : flow.fork(),
+                    settings, service.deadLetter, log, metrics);
             Thread t = new Thread(loop, "serve-" + settings.flow() + "-" + i);
             service.loops.add(loop);
             service.threads.add(t);
@@ -55,15 +64,21 @@ public final class FlowService {
     static Properties consumerProperties(ServeSettings s, int thread) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.group());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "kisflow-serve-" + s.flow() + "-" + thread);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, s.batchSize());
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, s.batchWait().toMillis()));
+        p.putAll(s.properties());
+        // what the guarantees rest on is not the user's to change: commits after the run, the group, string records
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.group());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return p;
+    }
+
+    public ServeSettings settings() {
+        return settings;
     }
 
     /** Stops polling on every thread; batches in flight finish and are committed. Returns at once. */
@@ -77,22 +92,37 @@ public final class FlowService {
         for (Thread t : threads) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return false;
+                return !isRunning();
             }
             t.join(Math.max(1, left / 1_000_000));
-            if (t.isAlive()) {
-                return false;
-            }
         }
-        if (deadLetter != null) {
+        boolean stopped = !isRunning();
+        if (stopped && deadLetter != null) {
             deadLetter.close();
         }
-        return true;
+        return stopped;
     }
 
     /** Whether any thread still runs. */
     public boolean isRunning() {
         return threads.stream().anyMatch(Thread::isAlive);
+    }
+
+    /** Ready to take records: every thread runs and has joined the group (with or without partitions). */
+    public boolean isReady() {
+        return loops.stream().allMatch(ConsumerLoop::joined);
+    }
+
+    /** Why threads ended for good (Kafka refusing a setting); empty while all run or retry. */
+    public List<String> failures() {
+        return loops.stream().map(ConsumerLoop::gaveUp).filter(s -> s != null).distinct().toList();
+    }
+
+    /** The partitions the group assigned to this process's threads. */
+    public Set<TopicPartition> assignedPartitions() {
+        Set<TopicPartition> all = new HashSet<>();
+        loops.forEach(l -> all.addAll(l.assigned()));
+        return all;
     }
 
     /** Partitions paused after a failed batch with no dead letter. */

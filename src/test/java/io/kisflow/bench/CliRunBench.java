@@ -14,17 +14,22 @@ import java.util.Random;
 
 /**
  * The command line on big inputs (not a unit test): {@code run} of StuScore on 4, 100,000 and
- * 1,000,000 JSON rows, side by side with a bare JVM, each a cold process of the real jar under
- * {@code /usr/bin/time}, alternated, median of the rounds. Prints wall time, CPU time (user + sys,
- * steadier than wall time on a shared machine) and peak RSS. The inputs are generated here, seeded,
- * in the shape of conf-samples/student-score/input.jsonl (about 1 in 10 rows has a score over 100).
+ * 1,000,000 JSON rows, and {@code validate} of the generated 6,000-file project (1,000 flows x 5
+ * functions, {@link ConfigLoadBenchmark#writeProject}), side by side with a bare JVM, each a cold
+ * process of the real jar under {@code /usr/bin/time}, alternated (the order reverses every round),
+ * median of the rounds. Prints wall time, CPU time (user + sys, steadier than wall time on a shared
+ * machine) and peak RSS. The inputs are generated here, seeded, in the shape of
+ * conf-samples/student-score/input.jsonl (about 1 in 10 rows has a score over 100).
  *
  * <p>Given a baseline jar (another build), it runs the same cases with it in the same rounds and
- * checks that both wrote the same result, byte for byte. Each jar also runs with
- * {@code -XX:+UseSerialGC}, the collector the packaged command-line launcher chooses.
+ * checks that both wrote the same result, byte for byte. Each jar runs with each set of JVM options
+ * of {@code -Doptions} (sets separated by {@code ;}; default: none, and {@code launcher}, the packaged
+ * command line's options from src/packaging/kisflow.properties with the archive beside the jar);
+ * {@code -Drows=4,100000} and {@code -Dvalidate=false} narrow the cases.
  *
  * <pre>{@code mvn -q -DskipTests package && mvn -q test-compile
- * java -cp target/test-classes io.kisflow.bench.CliRunBench [rounds=3] [jar=target/kisflow-studio.jar] [baseline jar]}</pre>
+ * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.kisflow.bench.CliRunBench [rounds=3] [jar=target/kisflow-studio.jar] [baseline jar]
+ * java -Doptions="launcher;launcher -XX:TieredStopAtLevel=4" -Drows=1000000 -Dvalidate=true -cp ... io.kisflow.bench.CliRunBench 5}</pre>
  */
 public final class CliRunBench {
     public static void main(String[] args) throws Exception {
@@ -42,19 +47,33 @@ public final class CliRunBench {
         Map<String, List<String>> cases = new LinkedHashMap<>();
         Map<String, Integer> rowsOf = new LinkedHashMap<>();
         cases.put("bare JVM (empty main)", List.of(javaBin, "-cp", System.getProperty("java.class.path"), CliRunBench.class.getName(), "--noop"));
-        for (int rows : new int[]{4, 100_000, 1_000_000}) {
-            Path input = generate(dir.resolve("input-" + rows + ".jsonl"), rows);
+        List<String> optionSets = List.of(System.getProperty("options", ";launcher").split(";", -1));
+        List<List<String>> commands = new ArrayList<>();
+        for (String rows : System.getProperty("rows", "4,100000,1000000").split(",")) {
+            if (!rows.isBlank()) {
+                int n = Integer.parseInt(rows.trim());
+                Path input = generate(dir.resolve("input-" + n + ".jsonl"), n);
+                commands.add(List.of(String.format("%,d rows", n), String.valueOf(n), "run", "--conf", "conf-samples",
+                        "--flow", "StuScore", "--json", "--input", input.toString()));
+            }
+        }
+        if (Boolean.parseBoolean(System.getProperty("validate", "true"))) {
+            Path project = dir.resolve("project");
+            ConfigLoadBenchmark.writeProject(project);
+            commands.add(List.of("validate 6,000 files", "", "validate", "--conf", project.toString()));
+        }
+        for (List<String> command : commands) {
             for (Map.Entry<String, Path> jar : jars.entrySet()) {
-                for (String gc : new String[]{"", "-XX:+UseSerialGC"}) {
-                    String name = String.format("%s%s, %,d rows", jar.getKey(), gc.isEmpty() ? "" : " " + gc, rows);
-                    List<String> command = new ArrayList<>(List.of(javaBin));
-                    if (!gc.isEmpty()) {
-                        command.add(gc);
+                for (String options : optionSets) {
+                    String name = String.format("%s%s, %s", jar.getKey(), options.isBlank() ? "" : " [" + options.trim() + "]", command.get(0));
+                    List<String> line = new ArrayList<>(List.of(javaBin));
+                    line.addAll(jvmOptions(options, jar.getValue()));
+                    line.addAll(List.of("-jar", jar.getValue().toString()));
+                    line.addAll(command.subList(2, command.size()));
+                    cases.put(name, line);
+                    if (!command.get(1).isEmpty()) {
+                        rowsOf.put(name, Integer.parseInt(command.get(1)));
                     }
-                    command.addAll(List.of("-jar", jar.getValue().toString(), "run", "--conf", "conf-samples",
-                            "--flow", "StuScore", "--json", "--input", input.toString()));
-                    cases.put(name, command);
-                    rowsOf.put(name, rows);
                 }
             }
         }
@@ -78,7 +97,7 @@ public final class CliRunBench {
             }
             loads.add(Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0]);
         }
-        System.out.printf("load average after each round: %s; %d rounds; results identical across builds and collectors%n",
+        System.out.printf("load average after each round: %s; %d rounds; results identical across builds and options%n",
                 String.join(", ", loads), rounds);
         System.out.println("| case | wall s | CPU s (user+sys) | peak RSS MB |");
         System.out.println("|---|---|---|---|");
@@ -88,12 +107,31 @@ public final class CliRunBench {
         System.out.println();
         System.out.println("100,000 rows minus 4 rows (medians):");
         for (String name : results.keySet()) {
-            if (name.endsWith(", 4 rows")) {
-                String big = name.replace(", 4 rows", ", 100,000 rows");
+            String big = name.replace(", 4 rows", ", 100,000 rows");
+            if (name.endsWith(", 4 rows") && results.containsKey(big)) {
                 System.out.printf("  %s: +%.2f s wall, +%.2f s CPU%n", name.replace(", 4 rows", ""),
                         median(results.get(big), 0) - median(results.get(name), 0), median(results.get(big), 1) - median(results.get(name), 1));
             }
         }
+    }
+
+    /**
+     * A set of JVM options: "launcher" stands for the packaged command line's java-options
+     * (src/packaging/kisflow.properties), its archive the one {@code mvn package} wrote beside the jar.
+     */
+    private static List<String> jvmOptions(String set, Path jar) throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String word : set.trim().split("\\s+")) {
+            if (word.equals("launcher")) {
+                String line = Files.readAllLines(Path.of("src/packaging/kisflow.properties")).stream()
+                        .filter(l -> l.startsWith("java-options=")).findFirst().orElseThrow().substring("java-options=".length());
+                Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+                options.addAll(List.of(line.replace("$APPDIR/kisflow-studio.jsa", archive.toString()).split("\\s+")));
+            } else if (!word.isEmpty()) {
+                options.add(word);
+            }
+        }
+        return options;
     }
 
     private static String sha256(Path file) throws Exception {
@@ -126,9 +164,13 @@ public final class CliRunBench {
         Path out = dir.resolve("out.json");
         List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M"));
         timed.addAll(command);
-        Process p = new ProcessBuilder(timed).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(timed).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("failed: " + String.join(" ", command));
+            throw new IllegalStateException("failed: " + String.join(" ", command) + "\n" + Files.readString(err));
+        }
+        if (command.contains("validate") && !Files.readString(err).contains("0 error(s), 5000 warning(s)")) {
+            throw new IllegalStateException("validate did not check the whole project: " + Files.readString(err));
         }
         if (command.contains("run")) {
             String tail = tail(out);

@@ -24,6 +24,78 @@ class LevelsWriterTest {
     record Avg(int id, double avg, String note) {
     }
 
+    /** Every kind a plain record may hold, named by @JsonProperty or not, boxes that may be null. */
+    record Plain(@com.fasterxml.jackson.annotation.JsonProperty("stu_id") int id, long big, double avg, boolean ok,
+                 Integer boxed, Long boxedLong, Double boxedDouble, Boolean boxedBool, String text) {
+    }
+
+    interface WithGetter {
+        default String getExtra() {
+            return "from the interface";
+        }
+    }
+
+    /** Jackson also writes the interface's getter: written by Jackson, not directly. */
+    record Getter(int id) implements WithGetter {
+    }
+
+    /** Leaves out nulls: value-dependent, so Jackson writes it. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record SkipNulls(int id, String note) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"b", "a"})
+    record Ordered(int a, int b) {
+    }
+
+    record Throws(int id) {
+        @Override
+        public int id() {
+            if (id == 3) {
+                throw new IllegalStateException("no id 3");
+            }
+            return id;
+        }
+    }
+
+    private static List<Object> recordRows(int n) {
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean even = i % 2 == 0;
+            rows.add(switch (i % 5) {
+                case 0 -> new Plain(i, Long.MAX_VALUE - i, i / 7.0, even, even ? null : i, even ? null : -1L,
+                        even ? null : Double.NaN, even ? null : Boolean.TRUE, even ? null : "q\"" + i + "\u00e9\n\u2603");
+                case 1 -> new Getter(i);
+                case 2 -> new SkipNulls(i, even ? null : "n");
+                case 3 -> new Ordered(i, -i);
+                default -> new Plain(-i, 0, Double.NEGATIVE_INFINITY, false, 0, 0L, 1e300, false, "");
+            });
+        }
+        return rows;
+    }
+
+    /** Plain records are written without Jackson's bean serializer; the others by Jackson, all as Jackson writes them. */
+    @Test
+    void recordsAreWrittenAsJacksonWritesThem() throws Exception {
+        List<Level> levels = List.of(new Level("Small", 0, recordRows(12)), new Level("Big", 1, recordRows(40_000)));
+        assertEquals(expected(levels), written(levels));
+        assertEquals(true, PlainRecordWriter.of(new Plain(1, 2, 3, true, null, null, null, null, null), JACKSON) != null);
+        assertEquals(null, PlainRecordWriter.of(new Getter(1), JACKSON));
+        assertEquals(null, PlainRecordWriter.of(new SkipNulls(1, null), JACKSON));
+        assertEquals(null, PlainRecordWriter.of(new Ordered(1, 2), JACKSON));
+    }
+
+    /** An accessor that throws: Jackson writes that row, and its error names the row and level as before. */
+    @Test
+    void aRecordWhoseAccessorThrowsIsNamedAsBefore() {
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(new Throws(i));
+        }
+        CommandException e = assertThrows(CommandException.class, () -> written(List.of(new Level("T", 0, rows))));
+        assertEquals("row 4 of level T cannot be written as JSON: no id 3", e.getMessage());
+    }
+
     /** No property Jackson could write. */
     static final class Opaque {
     }

@@ -34,6 +34,14 @@ class RunCommandTest {
     }
 
     @Test
+    void withoutInputTheRunSaysItHadNoSourceRowsUnlessTheFlowStartsWithALoad() throws Exception {
+        CliRunner r = CliRunner.runWithStdin("{\"stu_id\": 101}\n", "run", "--conf", "conf-samples", "--flow", "StuScore", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, JSON.readTree(r.out()).get("FunctionIDFirstVirtual").size());
+        assertTrue(r.err().contains("note: no --input: flow 'StuScore' runs on no source rows; give --input FILE, or --input - to read standard input"), r.err());
+    }
+
+    @Test
     void actionsTourShowsDataReuseAndForceEntryNext() throws Exception {
         CliRunner r = CliRunner.runWithStdin("a\n\nINFO fine\n", "run", "--conf", "conf-samples", "--flow", "LogReport", "--input", "-");
         assertEquals(0, r.exit(), r.err());
@@ -70,6 +78,7 @@ class RunCommandTest {
         assertEquals(3, Files.readAllLines(tmp.resolve("store/stu_avg_score.jsonl")).size());
         CliRunner load = CliRunner.run("run", "--conf", conf.toString(), "--flow", "LoadScores");
         assertEquals(0, load.exit(), load.err());
+        assertFalse(load.err().contains("no --input"), "a flow that starts with a Load needs no input: " + load.err());
         JsonNode ranked = JSON.readTree(load.out()).get("RankScores");
         assertEquals(3, ranked.size());
         assertEquals(104, ranked.get(0).get("stu_id").asInt());

@@ -1,34 +1,26 @@
 package io.kisflow.cli;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import io.kisflow.connect.KafkaTestBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code serve} as a command: its usage errors in process, and in a child JVM against a real KRaft
- * broker, the whole life of a service: records saved by a {@code type: file} connector, then a real
- * SIGTERM, exit status 0, offsets committed to the end.
+ * {@code serve} as a command: its usage and deployment-file errors in process, and in a child JVM
+ * against a real KRaft broker, a SIGTERM while records keep coming: exit status 0, and the
+ * committed offsets are exactly the end of what was saved.
  */
 class ServeCommandTest {
     @Test
@@ -46,65 +38,78 @@ class ServeCommandTest {
     }
 
     @Test
-    void sigtermFinishesCommitsAndExitsZero(@TempDir Path dir) throws Exception {
-        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build()) {
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
-            Path conf = dir.resolve("conf");
-            Path store = dir.resolve("store");
-            Files.createDirectories(conf);
-            Files.createDirectories(store);
-            Files.writeString(conf.resolve("conn-Store.yml"), "kistype: conn\ncname: Store\naddrs: '" + store + "'\ntype: file\nkey: rows.jsonl\n");
-            Files.writeString(conf.resolve("func-Save.yml"), "kistype: func\nfname: Save\nfmode: Save\nsource:\n  name: rows\noption:\n  cname: Store\n");
-            Files.writeString(conf.resolve("flow-Ingest.yml"), "kistype: flow\nstatus: 1\nflow_name: Ingest\nflows:\n  - fname: Save\n");
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("events", 2, (short) 1))).all().get();
-                try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-                    for (int i = 0; i < 20; i++) {
-                        p.send(new ProducerRecord<>("events", i % 2, null, "{\"n\":" + i + "}")).get();
+    void deploymentFileErrorsNameFileAndLineAndOneInsideTheConfigDirectoryIsRefused(@TempDir Path dir) throws Exception {
+        ServedProject p = ServedProject.write(dir);
+        Path inside = p.conf.resolve("serve.yml");
+        Files.writeString(inside, "flows:\n  - flow: Ingest\n    kafka: 127.0.0.1:1\n    topic: t\n    group: g\n");
+        CliRunner refused = CliRunner.run("serve", "--deploy", inside.toString(), "--conf", p.conf.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().startsWith("error: " + inside + ": a deployment file must not be inside the KisFlow config directory"), refused.err());
+        Files.delete(inside); // as the message says: Go's loader (and ours) would read it as a config file
+
+        Path typo = dir.resolve("serve.yml");
+        Files.writeString(typo, "conf: conf\nflows:\n  - flow: Ingest\n    kafka: 127.0.0.1:1\n    topic: t\n    group: g\n    treads: 2\n");
+        CliRunner bad = CliRunner.run("serve", "--deploy", typo.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().startsWith("error: " + typo + ":7: unknown key 'treads' in a flow of 'flows'; known keys: "), bad.err());
+
+        CliRunner both = CliRunner.run("serve", "--deploy", typo.toString(), "--flow", "Ingest");
+        assertEquals(2, both.exit());
+        assertEquals("error: --flow belongs in the deployment file when --deploy is given (each flow there has its own) (see 'help')\n", both.err());
+
+        Files.writeString(typo, "conf: conf\nflows:\n  - flow: Nope\n    kafka: 127.0.0.1:1\n    topic: t\n    group: g\n");
+        CliRunner noFlow = CliRunner.run("serve", "--deploy", typo.toString());
+        assertTrue(noFlow.err().startsWith("error: no flow named 'Nope' in " + p.conf + "; flows there: Ingest"), noFlow.err());
+    }
+
+    @Test
+    void sigtermWhileRecordsKeepComingExitsZeroWithCommittedOffsetsAtTheEndOfWhatWasSaved(@TempDir Path dir) throws Exception {
+        KafkaTestBroker kafka = KafkaTestBroker.shared();
+        kafka.createTopic("events", 2);
+        ServedProject p = ServedProject.write(dir);
+        AtomicBoolean producing = new AtomicBoolean(true);
+        Thread producer = new Thread(() -> {
+            try (KafkaProducer<String, String> out = kafka.producer()) {
+                for (int n = 0; producing.get(); n++) {
+                    for (int part = 0; part < 2; part++) {
+                        out.send(new ProducerRecord<>("events", part, null, part + "-" + n));
                     }
+                    Thread.sleep(2);
                 }
-                Path err = dir.resolve("err");
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), "io.kisflow.Launcher", "serve", "--conf", conf.toString(),
-                        "--flow", "Ingest", "--kafka", kafka.bootstrapServers(), "--topic", "events", "--group", "svc",
-                        "--threads", "2", "--json", "--batch-wait", "100"));
-                Process child = new ProcessBuilder(command).redirectError(err.toFile()).redirectOutput(dir.resolve("out").toFile()).start();
-                try {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-                    while (committed(admin) < 20) {
-                        assertTrue(System.nanoTime() < deadline && child.isAlive(), "not all 20 committed: " + Files.readString(err));
-                        Thread.sleep(200);
-                    }
-                    child.destroy(); // SIGTERM
-                    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the service ended after SIGTERM");
-                } finally {
-                    child.destroyForcibly();
-                }
-                String log = Files.readString(err, StandardCharsets.UTF_8);
-                assertEquals(0, child.exitValue(), log);
-                assertTrue(log.contains("serve: stopped; every finished batch is committed"), log);
-                assertTrue(log.contains("serve: flow=Ingest partition=events-"), log);
-                assertEquals(20, committed(admin));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            List<String> rows = Files.readAllLines(store.resolve("rows.jsonl"));
-            assertEquals(20, rows.size(), rows.toString());
-            for (int i = 0; i < 20; i++) {
-                assertTrue(rows.contains("{\"n\":" + i + "}"), rows.toString());
+        }, "events-producer");
+        producer.start();
+        try {
+            p.start("--conf", p.conf.toString(), "--flow", "Ingest", "--kafka", kafka.bootstrap(), "--topic", "events", "--group", "svc",
+                    "--threads", "2", "--batch-wait", "100", "--batch-size", "50");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+            while (committedTotal(kafka, "svc") < 200) {
+                assertTrue(System.nanoTime() < deadline && p.process().isAlive(), "not 200 committed: " + p.log());
+                Thread.sleep(100);
             }
+            p.process().destroy(); // SIGTERM, while records keep coming
+            assertTrue(p.process().waitFor(30, TimeUnit.SECONDS), "the service ended after SIGTERM");
+        } finally {
+            producing.set(false);
+            producer.join();
+            p.kill();
+        }
+        String log = p.log();
+        assertEquals(0, p.process().exitValue(), log);
+        assertTrue(log.contains("level=info event=stopped note=\"every finished batch is committed\""), log);
+        assertTrue(log.contains("level=info event=batch flow=Ingest topic=events partition="), log);
+        Map<Integer, Long> committed = kafka.committed("svc");
+        Map<Integer, List<Integer>> saved = p.savedByPartition();
+        for (int part = 0; part < 2; part++) {
+            long end = committed.getOrDefault(part, 0L);
+            assertEquals(IntStream.range(0, (int) end).boxed().toList(), saved.getOrDefault(part, List.of()),
+                    "partition " + part + ": saved exactly the offsets below the committed " + end + ", once each, in order");
         }
     }
 
-    private static long committed(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> m = admin.listConsumerGroupOffsets("svc").partitionsToOffsetAndMetadata().get();
-        return m.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+    private static long committedTotal(KafkaTestBroker kafka, String group) throws Exception {
+        return kafka.committed(group).values().stream().mapToLong(Long::longValue).sum();
     }
 }

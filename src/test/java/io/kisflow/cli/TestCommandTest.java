@@ -177,4 +177,27 @@ class TestCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no test cases in " + project.resolve("tests")), r.err());
     }
+
+    /**
+     * Cases run at once on one engine, each with its own pinned rows: every case sees its own pins
+     * (they were one field shared by all cases before the runs went parallel), and the lines come
+     * out in file order whatever order the cases finish in.
+     */
+    @Test
+    void casesRunInParallelEachWithItsOwnPinsAndPrintInFileOrder() throws IOException {
+        for (int i = 1; i <= 30; i++) {
+            writeCase(String.format("case-%02d", i), "{\n  \"flow\": \"StuScore\",\n" + INPUT
+                    + "  \"pinned\": {\"AvgStuScore\": [{\"stu_id\": " + i + ", \"avg_score\": " + (50 + i) + "}]},\n"
+                    + "  \"expect\": {\"PrintStuAvgScore\": [\"stuid: [" + i + "], avg score: [" + (50 + i) + ".00]\"]}\n}\n");
+        }
+        CliRunner r = CliRunner.run("test", "--conf", project.toString(), "--threads", "4");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("30 cases: 30 passed, 0 failed"), r.out());
+        java.util.List<String> order = r.out().lines().filter(l -> l.startsWith("PASS ")).map(l -> l.split(" ")[1]).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> String.format("case-%02d", i)).toList(), order);
+
+        CliRunner zero = CliRunner.run("test", "--conf", project.toString(), "--threads", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--threads needs a positive whole number, not '0'"), zero.err());
+    }
 }

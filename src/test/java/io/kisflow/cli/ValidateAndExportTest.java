@@ -58,6 +58,38 @@ class ValidateAndExportTest {
         assertTrue(r.err().contains("2 error(s)") || r.err().contains(" error(s)"), r.err());
     }
 
+    /** A big project's warnings reach stdout in a few writes, not one flush per line (System.out flushes at every println). */
+    @Test
+    void manyWarningsArePrintedWholeInAFewWrites(@TempDir Path dir) throws Exception {
+        StringBuilder flow = new StringBuilder("kistype: flow\nstatus: 1\nflow_name: F\nflows:\n");
+        for (int i = 0; i < 2000; i++) {
+            Files.writeString(dir.resolve("func-F" + i + ".yml"), "kistype: func\nfname: F" + i + "\nfmode: Calculate\n");
+            flow.append("  - fname: F").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("flow-F.yml"), flow);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                writes.incrementAndGet();
+                super.write(b, off, len);
+            }
+        };
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8); // autoflush, as System.out
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = Cli.run(new String[]{"validate", "--conf", dir.toString(), "--no-samples"}, java.io.InputStream.nullInputStream(), out,
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString());
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2000, lines.size(), lines.toString());
+        for (int i = 0; i < 2000; i++) {
+            String warning = "warning: function F" + i + " (used by flow F) has no code";
+            assertEquals(1, lines.stream().filter(l -> l.contains(warning)).count(), warning);
+        }
+        assertTrue(err.toString().contains("0 error(s), 2000 warning(s)"), err.toString());
+        assertTrue(writes.get() < 100, writes.get() + " writes for 2,000 lines (8 KB a write through the PrintStream's encoder)");
+    }
+
     @Test
     void exportWritesGoLayoutThatLoadsBackEqual(@TempDir Path out) throws Exception {
         Path loadConf = SharedMaterial.loadConf();

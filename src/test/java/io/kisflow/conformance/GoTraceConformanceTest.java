@@ -67,10 +67,26 @@ class GoTraceConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("traces")
     void javaRunMatchesGoTrace(String traceFile) throws Exception {
+        runAndCompare(traceFile, false);
+    }
+
+    /**
+     * The same runs with Go semantics (Engine.Builder.goSemantics): everything matches as before,
+     * and where the Java engine deliberately differs it now does as Go did: the connector's save
+     * list holds Go's repeats, and the init runs once per function instance.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("traces")
+    void goSemanticsRunMatchesGoTrace(String traceFile) throws Exception {
+        runAndCompare(traceFile, true);
+    }
+
+    private static void runAndCompare(String traceFile, boolean goSemantics) throws Exception {
         JsonNode go = JSON.readTree(io.kisflow.SharedMaterial.goTraces().resolve(traceFile).toFile());
         ConformancePlugin handlers = new ConformancePlugin();
         // load_conf turns Prometheus on at 0.0.0.0:20004; serve on a free local port instead so tests never collide.
-        try (Engine engine = Engine.builder().configs(configs()).plugin(handlers).metricsAddress("127.0.0.1:0").build()) {
+        try (Engine engine = Engine.builder().configs(configs()).plugin(handlers).metricsAddress("127.0.0.1:0")
+                .goSemantics(goSemantics).build()) {
             KisFlowRun original = engine.flow(go.get("flow_name").asText());
             boolean forked = traceFile.endsWith("-fork.json");
             KisFlowRun flow = forked ? original.fork() : original;
@@ -91,7 +107,7 @@ class GoTraceConformanceTest {
                             java.get("calls").get(i).get(field));
                 }
             }
-            checkConnectorCalls(traceFile, go, handlers);
+            checkConnectorCalls(traceFile, go, handlers, goSemantics);
             checkTypedRows(traceFile, go, handlers);
             if (forked) {
                 assertSameJson(traceFile + " original flow params", go.get("original_flow_func_params_all_funcs"),
@@ -106,7 +122,7 @@ class GoTraceConformanceTest {
      * Deliberate differences: one init per engine (Go: one per flow build), and the save list holds
      * funcName2 once (Go appends it again at every flow build).
      */
-    private static void checkConnectorCalls(String traceFile, JsonNode go, ConformancePlugin handlers) {
+    private static void checkConnectorCalls(String traceFile, JsonNode go, ConformancePlugin handlers, boolean goSemantics) {
         List<JsonNode> expected = new ArrayList<>();
         go.get("calls").forEach(c -> {
             if (c.has("connector_calls")) {
@@ -124,7 +140,11 @@ class GoTraceConformanceTest {
             assertSameJson(traceFile + " connector call " + i + " params", e.get("connector_params"), JSON.valueToTree(a.connectorParams()));
             List<String> goSave = new ArrayList<>();
             e.get("connector_config_save_list").forEach(n -> goSave.add(n.asText()));
-            assertEquals(goSave.stream().distinct().toList(), a.saveList(), "save list: exact, without Go's repeats");
+            if (goSemantics) {
+                assertEquals(goSave, a.saveList(), "Go semantics: the save list as Go holds it, one entry per flow build");
+            } else {
+                assertEquals(goSave.stream().distinct().toList(), a.saveList(), "save list: exact, without Go's repeats");
+            }
             assertEquals(List.of(), a.loadList());
         }
         assertEquals(expected.isEmpty() ? List.of() : List.of("ConnName1"), handlers.connectorInits,

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * Takes the user guide's screenshots from the real designer window, headless (Monocle):
  * {@code docs/images/*.png}. Run after changing anything visible:
  * <pre>{@code java -cp target/test-classes:target/classes:$(cat cp.txt) -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw io.kisflow.designer.ScreenshotTour docs/images}</pre>
+ * A second argument {@code serve} takes only the Serve tab's picture (it starts a Kafka broker).
  */
 public final class ScreenshotTour {
     private static Path out;
@@ -50,6 +51,10 @@ public final class ScreenshotTour {
 
     private static void tour(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        if (args.length > 1 && args[1].equals("tests")) {
+            testsOnly();
+            return;
+        }
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("kisflow-tour");
         Path project = tmp.resolve("conf-samples");
@@ -61,16 +66,29 @@ public final class ScreenshotTour {
             System.setProperty("headless.geometry", "1600x1000-32");
         }
         Platform.startup(() -> { });
+        boolean onlyServe = args.length > 1 && args[1].equals("serve");
         DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
         DesignerWindow w = fx(() -> {
             DesignerWindow win = new DesignerWindow(new Stage(), vm, (o, t, i) -> Optional.empty());
             win.stage().setWidth(1440);
             win.stage().setHeight(900);
             win.show();
-            win.files().openProject(project);
+            if (!onlyServe) {
+                win.files().openProject(project);
+            }
             return win;
         });
         settle();
+        if (onlyServe) {
+            ServeTourShots.take(w, vm, tmp.resolve("serve-samples"), name -> shot(w, name));
+            fx(() -> {
+                w.shutdown();
+                w.stage().hide();
+                return null;
+            });
+            Platform.exit();
+            return;
+        }
 
         // 1. the main window, light and dark
         fx(() -> vm.document.select(Selection.step("SaveScores", 2)));
@@ -190,6 +208,11 @@ public final class ScreenshotTour {
 
         // 10. the debugger, on a fresh copy of the samples
         debuggerTour(w, vm, tmp.resolve("debug-samples"));
+
+        // 11. the Serve tab: StuScore served from a local broker (tour "serve" takes this picture alone)
+        ServeTourShots.take(w, vm, tmp.resolve("serve-samples"), name -> shot(w, name));
+        // 12. flow tests: Save run as test, the Tests tab, a failure in the Diff tab
+        testsTour(w, vm, tmp.resolve("tests-samples"));
         fx(() -> {
             w.shutdown();
             w.stage().hide();
@@ -324,6 +347,94 @@ public final class ScreenshotTour {
         fx(() -> d.session().dryRunProperty().set(false));
         fx(() -> w.showTab("pluginsTab"));
         shot(w, "debug-plugins.png");
+    }
+
+    /** Only the flow tests' pictures (a second argument "tests"): quicker after changing the Tests tab. */
+    private static void testsOnly() throws Exception {
+        Files.createDirectories(out);
+        Path tmp = Files.createTempDirectory("kisflow-tour");
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
+        Platform.startup(() -> { });
+        DesignerViewModel vm = fx(() -> new DesignerViewModel(tmp.resolve("state")));
+        DesignerWindow w = fx(() -> {
+            DesignerWindow win = new DesignerWindow(new Stage(), vm, (o, t, i) -> Optional.empty());
+            win.stage().setWidth(1440);
+            win.stage().setHeight(900);
+            win.show();
+            return win;
+        });
+        testsTour(w, vm, tmp.resolve("tests-samples"));
+        fx(() -> {
+            w.shutdown();
+            w.stage().hide();
+            return null;
+        });
+        Platform.exit();
+        System.out.println("screenshots in " + out.toAbsolutePath());
+    }
+
+    /**
+     * Flow tests: a run of StuScore saved as a test (the dialog), then every case run with one sample
+     * case changed to fail and an edit that makes the LogReport case stale; the failure's rows in the
+     * Diff tab.
+     */
+    private static void testsTour(DesignerWindow w, DesignerViewModel vm, Path dir) throws Exception {
+        copyTree(Path.of("conf-samples"), dir);
+        var d = vm.debugger;
+        fx(() -> {
+            w.files().openProject(dir);
+            vm.canvas.viewportProperty().set(new io.kisflow.designer.canvas.Viewport(0.85, 10, 10));
+            vm.document.select(Selection.step("StuScore", 0));
+            vm.canvas.reveal(Selection.flow("StuScore"));
+            return null;
+        });
+        runAndWait(d::run, d);
+        dialog(() -> {
+            var m = io.kisflow.designer.tests.SaveRunAsTestModel.forFlow(vm.document, d.session(), "StuScore");
+            m.ignore.set("$.ts");
+            return new io.kisflow.designer.tests.SaveRunAsTestDialog(w.stage(), m);
+        }, "tests-save-run.png", 0);
+        fx(() -> {
+            var m = io.kisflow.designer.tests.SaveRunAsTestModel.forFlow(vm.document, d.session(), "StuScore");
+            m.name.set("StuScore-checked");
+            m.save();
+            // a case that fails: one expected average is wrong
+            String text = vm.document.state().code().get("tests/StuScore.json");
+            vm.document.perform(io.kisflow.designer.tests.TestEdits.write("StuScore", text.replace("avg score: [84.00]", "avg score: [85.00]"), true));
+            w.showTab("testsTab");
+            vm.tests.runAll();
+            return null;
+        });
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        settle();
+        while (fx(() -> vm.tests.runningProperty().get())) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the tests did not end");
+            }
+            Thread.sleep(100);
+        }
+        fx(() -> {
+            // an edit of a LogReport function: its case is stale until it runs again
+            vm.document.perform(io.kisflow.designer.edit.FunctionEdits.update("Summarize", "describe Summarize",
+                    f -> f.withSource(new io.kisflow.config.Source("summary lines", f.source().must(), f.source().extra()))));
+            var view = (io.kisflow.designer.tests.TestsView) w.bottomTabs().getTabs().stream()
+                    .filter(t -> "testsTab".equals(t.getId())).findFirst().orElseThrow().getContent();
+            var row = vm.tests.find("StuScore");
+            view.table().getSelectionModel().select(row);
+            view.table().scrollTo(row);
+            return null;
+        });
+        shot(w, "tests-tab.png");
+        fx(() -> {
+            var button = (javafx.scene.control.Button) w.bottomTabs().lookup("#compare-PrintStuAvgScore");
+            if (button != null) {
+                button.fire();
+            }
+            return null;
+        });
+        shot(w, "tests-diff.png");
     }
 
     /** Starts a run and waits until it pauses or ends. */

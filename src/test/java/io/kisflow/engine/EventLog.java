@@ -28,6 +28,11 @@ final class EventLog implements RunListener {
         events.add(e);
     }
 
+    @Override
+    public void goDiffers(GoDifference d) {
+        events.add(d);
+    }
+
     <T> List<T> of(Class<T> type) {
         List<T> out = new ArrayList<>();
         synchronized (events) {

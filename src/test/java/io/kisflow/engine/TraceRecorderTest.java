@@ -42,7 +42,8 @@ class TraceRecorderTest {
             List<String> keys = new ArrayList<>();
             json.fieldNames().forEachRemaining(keys::add);
             assertEquals(List.of("schema", "flow_name", "function_chain", "func_params_all_funcs", "source_rows", "run_error",
-                    "call_order", "calls", "final_data_map", "final_data_map_level_order"), keys);
+                    "call_order", "calls", "final_data_map", "final_data_map_level_order", "go_semantics", "go_differences"), keys);
+            assertEquals("[]", json.get("go_differences").toString(), "a plain run: a Go server would do the same");
             assertEquals("kisflow-go-trace/1", json.get("schema").asText());
             assertEquals("[{\"position\":0,\"name\":\"A\",\"mode\":\"Calculate\",\"connector\":\"\"},"
                     + "{\"position\":1,\"name\":\"B\",\"mode\":\"Calculate\",\"connector\":\"\"}]", json.get("function_chain").toString());

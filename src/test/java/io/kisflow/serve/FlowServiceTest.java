@@ -2,29 +2,21 @@ package io.kisflow.serve;
 
 import io.kisflow.config.ConfigLoader;
 import io.kisflow.config.LoadResult;
+import io.kisflow.connect.KafkaTestBroker;
 import io.kisflow.engine.Engine;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,38 +39,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code type: file} connector, so the file holds exactly the rows that were processed (a string row is stored as it is).
  */
 class FlowServiceTest {
-    private static KafkaClusterTestKit kafka;
+    private static KafkaTestBroker kafka;
     private static int topics;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
+        kafka = KafkaTestBroker.shared();
     }
 
     /** Set by a test to hold the Check function at its first call until released. */
     private static volatile CountDownLatch started;
     private static volatile CountDownLatch release;
+    /** Set by a test: the Check function fails this many more times as if a server were down. */
+    private static final AtomicInteger downFor = new AtomicInteger();
     /** The kafka.records metadata the Check function saw at its last call. */
     private static volatile Object lastRecords;
 
     private Engine engine(Path dir) throws Exception {
+        return engine(dir, false);
+    }
+
+    private Engine engine(Path dir, boolean metrics) throws Exception {
         Path store = dir.resolve("store");
         Files.createDirectories(store);
         Files.writeString(dir.resolve("conn-Store.yml"), "kistype: conn\ncname: Store\naddrs: '" + store + "'\ntype: file\nkey: rows.jsonl\n");
@@ -87,12 +68,15 @@ class FlowServiceTest {
         Files.writeString(dir.resolve("flow-Ingest.yml"), "kistype: flow\nstatus: 1\nflow_name: Ingest\nflows:\n  - fname: Check\n  - fname: Save\n");
         LoadResult loaded = ConfigLoader.load(dir);
         assertTrue(!loaded.hasErrors(), loaded.errors().toString());
-        return Engine.builder().configs(loaded.configs()).metrics(false).plugin(pool -> pool.faas("Check", flow -> {
+        return Engine.builder().configs(loaded.configs()).metrics(metrics).plugin(pool -> pool.faas("Check", flow -> {
             lastRecords = flow.getMetaData("kafka.records");
             CountDownLatch s = started;
             if (s != null && s.getCount() > 0) {
                 s.countDown();
                 release.await(30, TimeUnit.SECONDS);
+            }
+            if (downFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new java.net.ConnectException("Connection refused (the sink is down)");
             }
             for (Object row : flow.input()) {
                 if ("poison".equals(row)) {
@@ -105,38 +89,20 @@ class FlowServiceTest {
 
     private static String topic(int partitions) throws Exception {
         String name = "in-" + (++topics);
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
+        kafka.createTopic(name, partitions);
         return name;
     }
 
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-    }
-
     private static void produce(String topic, List<String> values) throws Exception {
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> p = kafka.producer()) {
             for (String v : values) {
                 p.send(new ProducerRecord<>(topic, 0, null, v)).get();
             }
         }
     }
 
-    /** The group's committed offsets, partition number to next offset. */
     private static Map<Integer, Long> committed(String group) throws Exception {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> m = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Map<Integer, Long> out = new HashMap<>();
-            m.forEach((tp, o) -> {
-                if (o != null) {
-                    out.put(tp.partition(), o.offset());
-                }
-            });
-            return out;
-        }
+        return kafka.committed(group);
     }
 
     private static List<String> stored(Path dir) throws Exception {
@@ -165,16 +131,14 @@ class FlowServiceTest {
     }
 
     private static ServeSettings settings(String topic, String group, int threads, String deadLetter) {
-        return new ServeSettings("Ingest", kafka.bootstrapServers(), topic, group, threads, 50, Duration.ofMillis(100), false, deadLetter);
+        return new ServeSettings("Ingest", kafka.bootstrap(), topic, group, threads, 50, Duration.ofMillis(100), false, deadLetter);
     }
 
     @Test
     void everyRecordIsSavedOnceAndTheOffsetsAreCommitted(@TempDir Path dir) throws Exception {
         String topic = topic(3);
         List<String> values = new ArrayList<>();
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> p = kafka.producer()) {
             for (int i = 0; i < 300; i++) {
                 values.add("r" + i);
                 p.send(new ProducerRecord<>(topic, i % 3, null, "r" + i)).get();
@@ -190,7 +154,7 @@ class FlowServiceTest {
         List<String> rows = stored(dir);
         assertEquals(values.stream().sorted().toList(), rows.stream().sorted().toList(), "every record once");
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.matches("(?s).*serve: flow=Ingest partition=" + topic + "-\\d offsets=\\d+\\.\\.\\d+ rows=\\d+ ms=\\d+ ok.*"), text);
+        assertTrue(text.matches("(?s).*level=info event=batch flow=Ingest topic=" + topic + " partition=\\d offsets=\\d+\\.\\.\\d+ rows=\\d+ ms=\\d+ outcome=ok\n.*"), text);
     }
 
     @Test
@@ -236,7 +200,7 @@ class FlowServiceTest {
         }
         assertEquals(List.of("a", "b"), stored(dir));
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("partition=" + topic + "-0 PAUSED at offset 2 (no --dead-letter topic)"), text);
+        assertTrue(text.contains("level=error event=paused flow=Ingest topic=" + topic + " partition=0 offset=2 reason=\"no dead-letter topic\""), text);
     }
 
     @Test
@@ -270,7 +234,7 @@ class FlowServiceTest {
         topicNamed(dead);
         produce(topic, List.of("{\"n\":1}", "{not json", "{\"n\":2}"));
         try (Engine engine = engine(dir)) {
-            FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrapServers(), topic, "g-json", 1, 50,
+            FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrap(), topic, "g-json", 1, 50,
                     Duration.ofMillis(100), true, dead), System.err);
             await(quietly(() -> committed("g-json").equals(Map.of(0, 3L))), "the batch committed");
             service.stop();
@@ -283,10 +247,102 @@ class FlowServiceTest {
         assertEquals(topic + "-0@1", header(letters.get(0), DeadLetter.SOURCE));
     }
 
-    private static void topicNamed(String name) throws Exception {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+    @Test
+    void threeThreadsOverSixPartitionsSaveTenThousandRecordsExactlyOnceAndCommitTheEnds(@TempDir Path dir) throws Exception {
+        String topic = topic(6);
+        List<String> values = new ArrayList<>();
+        try (KafkaProducer<String, String> p = kafka.producer()) {
+            for (int i = 0; i < 10_000; i++) {
+                values.add("r" + i);
+                p.send(new ProducerRecord<>(topic, i % 6, null, "r" + i));
+            }
+            p.flush();
         }
+        ServeMetrics metrics = new ServeMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry());
+        Map<Integer, Long> ends = new HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            ends.put(i, 10_000L / 6 + (i < 10_000 % 6 ? 1 : 0));
+        }
+        try (Engine engine = engine(dir)) {
+            FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrap(), topic, "g-10k", 3, 500,
+                    Duration.ofMillis(100), false, null), new ServeLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), metrics);
+            await(quietly(() -> committed("g-10k").equals(ends)), "every partition committed to its end " + ends);
+            assertEquals(6, service.assignedPartitions().size(), "the 3 threads hold the 6 partitions between them");
+            service.stop();
+            assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
+        }
+        List<String> rows = stored(dir);
+        assertEquals(10_000, rows.size(), "no duplicate, none lost");
+        assertEquals(values.stream().sorted().toList(), rows.stream().sorted().toList());
+        assertEquals(ends, committed("g-10k"));
+        String text = scrape(metrics);
+        assertTrue(text.contains("kisflow_serve_records_total{flow_name=\"Ingest\",outcome=\"ok\"} 10000.0"), text);
+        assertTrue(text.contains("kisflow_serve_batch_duration_count{flow_name=\"Ingest\"}"), text);
+    }
+
+    @Test
+    void aSinkThatIsDownIsRetriedWithBackoffThenTheBatchGoesOn(@TempDir Path dir) throws Exception {
+        String topic = topic(1);
+        produce(topic, List.of("a", "b"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        downFor.set(2);
+        try (Engine engine = engine(dir)) {
+            FlowService service = FlowService.start(engine, settings(topic, "g-down", 1, null), new PrintStream(log, true, StandardCharsets.UTF_8));
+            await(quietly(() -> committed("g-down").equals(Map.of(0, 2L))), "the batch committed once the sink is back");
+            service.stop();
+            assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
+        } finally {
+            downFor.set(0);
+        }
+        assertEquals(List.of("a", "b"), stored(dir), "saved once, after the retries");
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("event=retry flow=Ingest topic=" + topic + " partition=0 offsets=0..1 attempt=1/5 in_ms=500 function=Check"), text);
+        assertTrue(text.contains("attempt=2/5 in_ms=1000"), text);
+        assertTrue(!text.contains("event=paused"), text);
+    }
+
+    @Test
+    void httpSaysHealthReadinessWithPartitionsAndServesGoAndServeMetrics(@TempDir Path dir) throws Exception {
+        String topic = topic(2);
+        produce(topic, List.of("a", "b", "c"));
+        HttpClient client = HttpClient.newHttpClient();
+        try (Engine engine = engine(dir, true)) {
+            ServeMetrics metrics = new ServeMetrics(engine.metricsRegistry().orElseThrow());
+            FlowService service = FlowService.start(engine, settings(topic, "g-http", 1, null), new ServeLog(System.err), metrics);
+            try (ServeHttp http = ServeHttp.start("127.0.0.1:0", List.of(service), metrics)) {
+                String base = "http://127.0.0.1:" + http.address().getPort();
+                assertEquals(200, get(client, base + "/health").statusCode());
+                await(quietly(() -> get(client, base + "/ready").statusCode() == 200), "ready once the group is joined");
+                assertEquals("{\"ready\":true,\"flows\":[{\"flow\":\"Ingest\",\"topic\":\"" + topic + "\",\"group\":\"g-http\",\"ready\":true,"
+                        + "\"assigned\":[0,1],\"paused\":[],\"failures\":[]}]}\n", get(client, base + "/ready").body());
+                await(quietly(() -> committed("g-http").equals(Map.of(0, 3L))), "the records processed");
+                await(quietly(() -> get(client, base + "/metrics").body().contains("kisflow_serve_partition_lag{flow_name=\"Ingest\",partition=\"0\",topic=\"" + topic + "\"} 0.0")),
+                        "lag 0 once the partition is consumed");
+                String text = get(client, base + "/metrics").body();
+                assertTrue(text.contains("flow_run_duration_count{flow_name=\"Ingest\"}"), "Go's metrics beside the service's: " + text);
+                assertTrue(text.contains("kisflow_data_total 3.0"), text);
+                assertTrue(text.contains("kisflow_serve_batch_duration_bucket{flow_name=\"Ingest\",le=\"+Inf\"}"), text);
+                service.stop();
+                assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
+                assertEquals(503, get(client, base + "/health").statusCode(), "no consumer runs any more");
+                assertEquals(503, get(client, base + "/ready").statusCode());
+                assertEquals(404, get(client, base + "/nope").statusCode());
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String scrape(ServeMetrics metrics) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter(false).write(out, metrics.registry().scrape());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void topicNamed(String name) throws Exception {
+        kafka.createTopic(name, 1);
     }
 
     private static String header(ConsumerRecord<String, String> r, String key) {
@@ -294,20 +350,6 @@ class FlowServiceTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = List.of(new TopicPartition(topic, 0));
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long end = c.endOffsets(parts).get(parts.get(0));
-            while (c.position(parts.get(0)) < end) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return kafka.readAll(topic);
     }
 }

@@ -302,7 +302,9 @@ public final class CanvasViewModel {
             String fname = geo.flow(c.lane()).flows().get(c.index()).fname();
             FuncConfig f = doc.state().configs().func(fname);
             String what = f == null ? "no function config" : f.fmode() + (f.hasConnector() ? " \u2192 " + f.option().cname() : "");
-            return fname + "\n" + what + " \u00b7 card " + (c.index() + 1) + " of flow " + geo.laneName(c.lane());
+            List<String> tags = cardTags.get().apply(geo.laneName(c.lane()), c.index());
+            return fname + "\n" + what + " \u00b7 card " + (c.index() + 1) + " of flow " + geo.laneName(c.lane())
+                    + (tags == null || tags.isEmpty() ? "" : "\n" + String.join("\n", tags));
         }
         if (hit instanceof Hit.Header h) {
             return "flow " + geo.laneName(h.lane());
@@ -313,6 +315,17 @@ public final class CanvasViewModel {
         }
         return null;
     }
+
+    /**
+     * The tags drawn on a card (flow name, position from 0) in full, for the tooltip: the canvas may
+     * have to shorten them to the card's width. The debugger sets it; by default none.
+     */
+    public ObjectProperty<java.util.function.BiFunction<String, Integer, List<String>>> cardTagsProperty() {
+        return cardTags;
+    }
+
+    private final ObjectProperty<java.util.function.BiFunction<String, Integer, List<String>>> cardTags =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "cardTags", (flow, index) -> List.of());
 
     /** Selects what is at canvas pixel (x, y) without starting a gesture (a right click). */
     public void selectAt(double x, double y) {

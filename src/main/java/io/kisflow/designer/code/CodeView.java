@@ -55,9 +55,11 @@ public final class CodeView extends BorderPane {
 
         Button write = new Button("Write code");
         write.setId("writeCode");
-        write.setOnAction(e -> model.writeCode(false));
+        // The pressed button disappears with the new file; the editor takes the focus so the user
+        // types into the code, not into the Find field that focus traversal would pick next.
+        write.setOnAction(e -> { model.writeCode(false); area.requestFocus(); });
         Button writeTyped = new Button("Write typed code (record)");
-        writeTyped.setOnAction(e -> model.writeCode(true));
+        writeTyped.setOnAction(e -> { model.writeCode(true); area.requestFocus(); });
         write.visibleProperty().bind(model.canWriteCodeProperty());
         write.managedProperty().bind(write.visibleProperty());
         writeTyped.visibleProperty().bind(model.canWriteCodeProperty());
@@ -75,6 +77,13 @@ public final class CodeView extends BorderPane {
         find.setPromptText("Find (Ctrl+F)");
         find.setPrefColumnCount(14);
         find.setOnAction(e -> findNext());
+        // The buttons keep their whole labels: on a narrow tab the status text wraps instead
+        // (the trial saw both buttons squeezed to "..." beside a long "has no code" message).
+        for (Region keep : new Region[] {write, writeTyped, delete, find}) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.SOMETIMES);
         HBox bar = new HBox(8, write, writeTyped, status, grow, find, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

@@ -66,7 +66,7 @@ public final class CodeWorkspace implements AutoCloseable {
             sourcesChanged(0);
         });
         doc.stateProperty().addListener((o, a, b) -> sourcesChanged(pauseMillis));
-        if (!doc.state().code().isEmpty()) {
+        if (!javaSources(doc.state().code()).isEmpty()) {
             sourcesChanged(0);
         }
     }
@@ -88,12 +88,12 @@ public final class CodeWorkspace implements AutoCloseable {
     /** Compiles the sources now, on the calling thread (the UI thread): what a test or "Compile now" uses. */
     public void compileNow() {
         cancelPending();
-        Map<String, String> sources = doc.state().code();
+        Map<String, String> sources = javaSources(doc.state().code());
         wanted = sources;
         long mine = ++generation;
         ProjectCode before = compiled.get();
         compiling.set(true);
-        show(mine, sources, ProjectCode.compile(projectDir(), sources, before), before);
+        show(mine, sources, io.kisflow.code.CompileOnce.compile(projectDir(), sources, before), before);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class CodeWorkspace implements AutoCloseable {
     }
 
     private void sourcesChanged(long delay) {
-        Map<String, String> sources = doc.state().code();
+        Map<String, String> sources = javaSources(doc.state().code());
         if (sources.equals(wanted) || pauseMillis < 0) {
             return;
         }
@@ -133,9 +133,27 @@ public final class CodeWorkspace implements AutoCloseable {
         pending = worker.schedule(() -> {
             io.kisflow.designer.ui.FirstPaint.await();   // the opening's compile: after the window is painted
             ProjectCode before = compiled.get();  // read across threads: a stale one only names fewer cards
-            ProjectCode code = ProjectCode.compile(dir, sources, before);
+            // shared with the engine's first build when both ask for the same files (a project opening)
+            ProjectCode code = io.kisflow.code.CompileOnce.compile(dir, sources, before);
             ui.execute(() -> show(mine, sources, code, before));
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The function sources among the project's non-YAML files: the document also holds the flow
+     * test cases (tests/*.json), which are saved like the sources but are not compiled.
+     */
+    static Map<String, String> javaSources(Map<String, String> files) {
+        if (files.keySet().stream().allMatch(f -> f.endsWith(".java"))) {
+            return files;
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        files.forEach((f, text) -> {
+            if (f.endsWith(".java")) {
+                out.put(f, text);
+            }
+        });
+        return out;
     }
 
     private void cancelPending() {

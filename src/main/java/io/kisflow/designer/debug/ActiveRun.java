@@ -27,6 +27,13 @@ final class ActiveRun {
     /** The source rows, committed by the run's thread before it runs the flow. */
     volatile List<Object> input = List.of();
 
+    /** -1: the run starts at the first function; p: "Run from here" at the function at p. */
+    int fromPosition = -1;
+    /** Pause on error is on: a failed call waits (Continue ends the run). */
+    volatile boolean pauseOnError;
+    /** True while the run waits at a failed call (not before one). */
+    volatile boolean pausedOnError;
+
     /** Pause before the first call at this position ("run to here"), -1 for none. */
     volatile int target = -1;
     volatile boolean stopRequested;

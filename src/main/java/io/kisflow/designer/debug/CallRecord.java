@@ -1,6 +1,7 @@
 package io.kisflow.designer.debug;
 
 import io.kisflow.engine.DryRun;
+import io.kisflow.engine.GoDifference;
 
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,24 @@ import java.util.Map;
  * @param log            the lines it printed during the call
  * @param droppedLogLines lines not kept because the call printed too much
  * @param connectorCalls what the call asked of its connector in a dry run, recorded instead of performed (empty in a real run)
+ * @param goNotes        where a Go server would have done something else in this call, in words (with Go semantics: where
+ *                       the call did as Go does and the Java engine would not); empty when nowhere
  */
 public record CallRecord(int seq, int position, String function, String mode, String inputLevel, int inputRows,
                          Map<String, String> params, List<String> actions, String outcome, int committedRows,
                          long durationNanos, ErrorInfo error, List<LogLine> log, int droppedLogLines,
-                         List<DryRun.Call> connectorCalls) {
+                         List<DryRun.Call> connectorCalls, List<GoDifference> goNotes) {
+    /** A call where a Go server does the same. */
+    public CallRecord(int seq, int position, String function, String mode, String inputLevel, int inputRows,
+                      Map<String, String> params, List<String> actions, String outcome, int committedRows,
+                      long durationNanos, ErrorInfo error, List<LogLine> log, int droppedLogLines,
+                      List<DryRun.Call> connectorCalls) {
+        this(seq, position, function, mode, inputLevel, inputRows, params, actions, outcome, committedRows, durationNanos, error,
+                log, droppedLogLines, connectorCalls, List.of());
+    }
+
     public CallRecord {
+        goNotes = goNotes == null ? List.of() : List.copyOf(goNotes);
         params = params == null ? Map.of() : params;
         actions = actions == null ? List.of() : List.copyOf(actions);
         log = log == null ? List.of() : List.copyOf(log);

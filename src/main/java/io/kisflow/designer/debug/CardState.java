@@ -35,6 +35,7 @@ public final class CardState {
     private final javafx.beans.property.ReadOnlyStringWrapper builtIn = new javafx.beans.property.ReadOnlyStringWrapper(this, "builtIn");
     private final ReadOnlyObjectWrapper<DryRunEffect> dryRun = new ReadOnlyObjectWrapper<>(this, "dryRun", DryRunEffect.NONE);
     private final ReadOnlyBooleanWrapper breakpoint = new ReadOnlyBooleanWrapper(this, "breakpoint");
+    private final javafx.beans.property.ReadOnlyStringWrapper condition = new javafx.beans.property.ReadOnlyStringWrapper(this, "condition", "");
     private final ReadOnlyObjectWrapper<CardStatus> status = new ReadOnlyObjectWrapper<>(this, "status", CardStatus.NOT_RUN);
     private final ReadOnlyIntegerWrapper rowCount = new ReadOnlyIntegerWrapper(this, "rowCount", -1);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -45,6 +46,7 @@ public final class CardState {
     private final ObservableList<CallRecord> callsView = FXCollections.unmodifiableObservableList(calls);
     private final ReadOnlyObjectWrapper<CallRecord> lastCall = new ReadOnlyObjectWrapper<>(this, "lastCall");
     private final ReadOnlyLongWrapper totalNanos = new ReadOnlyLongWrapper(this, "totalNanos");
+    private final ReadOnlyIntegerWrapper goNotes = new ReadOnlyIntegerWrapper(this, "goNotes");
 
     CardState(CardKey key, String function, String mode) {
         this.key = key;
@@ -88,6 +90,10 @@ public final class CardState {
         breakpoint.set(on);
     }
 
+    void setCondition(String text) {
+        condition.set(text == null ? "" : text);
+    }
+
     void setStale(boolean on) {
         stale.set(on);
     }
@@ -102,6 +108,7 @@ public final class CardState {
         calls.clear();
         lastCall.set(null);
         totalNanos.set(0);
+        goNotes.set(0);
         stale.set(false);
     }
 
@@ -122,6 +129,7 @@ public final class CardState {
         calls.add(call);
         lastCall.set(call);
         totalNanos.set(totalNanos.get() + call.durationNanos());
+        goNotes.set(goNotes.get() + call.goNotes().size());
         setLevel(level);
     }
 
@@ -129,6 +137,7 @@ public final class CardState {
         calls.setAll(all);
         lastCall.set(all.isEmpty() ? null : all.get(all.size() - 1));
         totalNanos.set(all.stream().mapToLong(CallRecord::durationNanos).sum());
+        goNotes.set(all.stream().mapToInt(c -> c.goNotes().size()).sum());
     }
 
     void setLevel(LevelData level) {
@@ -158,9 +167,22 @@ public final class CardState {
         return dryRun.getReadOnlyProperty();
     }
 
+    /**
+     * How many points of this card's calls a Go server would do otherwise (with Go semantics: where
+     * the calls did as Go does); the card shows "Go differs" when not 0 and the Call tab says what.
+     */
+    public ReadOnlyIntegerProperty goNotesProperty() {
+        return goNotes.getReadOnlyProperty();
+    }
+
     /** Pause before this card (toggle with {@link DebugSession#toggleBreakpoint}). */
     public ReadOnlyBooleanProperty breakpointProperty() {
         return breakpoint.getReadOnlyProperty();
+    }
+
+    /** The breakpoint's condition ("" for none: it pauses before every call), see {@link DebugSession#setBreakpointCondition}. */
+    public javafx.beans.property.ReadOnlyStringProperty conditionProperty() {
+        return condition.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CardStatus> statusProperty() {

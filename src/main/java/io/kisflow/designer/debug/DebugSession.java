@@ -76,6 +76,10 @@ public final class DebugSession implements AutoCloseable {
     private final ReadOnlyStringWrapper metricsEndpoint = new ReadOnlyStringWrapper(this, "metricsEndpoint", "");
     private final BooleanProperty metricsServed = new SimpleBooleanProperty(this, "metricsServed");
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun");
+    private final BooleanProperty pauseOnError = new SimpleBooleanProperty(this, "pauseOnError");
+    /** The project's run history on disk; null until {@link #keepRuns} (tests and unsaved projects keep none). */
+    private StoredRuns storedRuns;
+    private final BooleanProperty goSemantics = new SimpleBooleanProperty(this, "goSemantics");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loadingPlugins = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loadingPlugins");
     private final ReadOnlyIntegerWrapper settingsRevision = new ReadOnlyIntegerWrapper(this, "settingsRevision");
     private final ReadOnlyObjectWrapper<Integer> callLimit = new ReadOnlyObjectWrapper<>(this, "callLimit");
@@ -122,6 +126,12 @@ public final class DebugSession implements AutoCloseable {
         dryRun.addListener((o, was, on) -> {
             settingsRevision.set(settingsRevision.get() + 1);
             refreshCodeSources();
+        });
+        goSemantics.set(settings.goSemantics());
+        engine.setGoSemantics(settings.goSemantics());
+        goSemantics.addListener((o, was, on) -> {
+            engine.setGoSemantics(on);
+            settingsRevision.set(settingsRevision.get() + 1);
         });
         metricsServed.set(options.metrics());
         engine.setMetricsServed(options.metrics());
@@ -324,7 +334,7 @@ public final class DebugSession implements AutoCloseable {
 
     /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
     public boolean run(String flowName) {
-        return runs.run(flowName);
+        return !refuseRunWhileReloading() && runs.run(flowName);
     }
 
     /**
@@ -332,7 +342,7 @@ public final class DebugSession implements AutoCloseable {
      * the flow and pauses before its first function.
      */
     public boolean step(String flowName) {
-        return runs.step(flowName);
+        return !refuseRunWhileReloading() && runs.step(flowName);
     }
 
     /** Paused: runs one function and pauses again. */
@@ -350,12 +360,70 @@ public final class DebugSession implements AutoCloseable {
      * run goes on to it; no run: a run starts. When the flow never reaches the card, the run just ends.
      */
     public boolean runToHere(CardKey key) {
-        return runs.runToHere(key);
+        return !refuseRunWhileReloading() && runs.runToHere(key);
     }
 
     /** Stops the run. Always works: see the class comment for functions that do not return. */
     public void stop() {
         runs.stop();
+    }
+
+    /**
+     * "Run from here": runs the flow from this card on, with the levels the cards hold for the
+     * functions before it (the shown run's); they are not called again, so a Save or Load before the
+     * card is not repeated. The history marks the run "from #n". Refused (see {@link #problems()})
+     * when the card has no input rows held.
+     */
+    public boolean runFromHere(CardKey key) {
+        return runs.runFromHere(key);
+    }
+
+    /**
+     * Puts a conditional breakpoint on the card: the run pauses before it only when a row of its input
+     * matches {@code condition} (see {@link BreakCondition}); blank keeps a plain breakpoint.
+     *
+     * @throws BreakCondition.Invalid when the condition does not parse (its message names the column)
+     */
+    public void setBreakpointCondition(CardKey key, String condition) {
+        BreakCondition c = condition == null || condition.isBlank() ? null : BreakCondition.parse(condition);
+        FlowDebugState f = flows.get(key.flowName());
+        if (f != null) {
+            f.setCondition(key.position(), c);
+        }
+    }
+
+    /** On: a call that fails pauses the run at its card (levels as the failure left them); Continue ends the run. */
+    public BooleanProperty pauseOnErrorProperty() {
+        return pauseOnError;
+    }
+
+    /**
+     * Keeps the project's runs on disk in {@code dir} (normally the project's {@link RunStore#DIR}) within
+     * {@code limits}: every finished run is saved off the UI thread, and earlier ones are listed.
+     */
+    public StoredRuns keepRuns(Path dir, RunStoreLimits limits) {
+        storedRuns = new StoredRuns(new RunStore(dir, limits), new StoredRuns.Host() {
+            @Override
+            public FlowDebugState flow(String name) {
+                return flows.get(name);
+            }
+
+            @Override
+            public void reserveNumbers(int n) {
+                runs.reserveNumbers(n);
+            }
+
+            @Override
+            public int nextNumber() {
+                return runs.nextNumber();
+            }
+        }, ui, background);
+        return storedRuns;
+    }
+
+    /** The run history on disk, or null when this session keeps none ({@link #keepRuns}). */
+    public StoredRuns storedRuns() {
+        return storedRuns;
     }
 
     public void toggleBreakpoint(CardKey key) {
@@ -401,6 +469,18 @@ public final class DebugSession implements AutoCloseable {
         @Override
         public void codeChanged() {
             refreshCode();
+        }
+
+        @Override
+        public void runFinished(RunRecord record) {
+            if (storedRuns != null) {
+                storedRuns.save(record);
+            }
+        }
+
+        @Override
+        public boolean pauseOnError() {
+            return pauseOnError.get();
         }
 
         @Override
@@ -534,11 +614,71 @@ public final class DebugSession implements AutoCloseable {
      * progress. Every result is marked stale: it came from the old code.
      */
     public boolean reloadPlugins() {
-        if (runs.isActive()) {
-            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
+        if (refuseReload()) {
             return false;
         }
         engine.reload();
+        return reloaded();
+    }
+
+    /**
+     * {@link #reloadPlugins()} off the UI thread (jars are read, sources compiled, plugins registered):
+     * the status bar shows it with Cancel, runs are refused meanwhile, and the future (completed on the
+     * UI thread) says whether the plugins loaded. Cancelled, the plugins loaded before stay and nothing
+     * turns stale.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> reloadPlugins(io.kisflow.designer.status.StatusModel status) {
+        if (refuseReload()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        reloading = true;
+        loadingPlugins.set(true);
+        String paths = engine.pluginPaths().isEmpty() ? "the project's code" : String.join(", ", engine.pluginPaths());
+        io.kisflow.designer.ui.LongWork<Void> work = status.follow(io.kisflow.designer.ui.LongWork.start("Reloading plugins", p -> {
+            p.uninterruptible(); // an interrupt would fail the reading of a jar; Cancel is honoured once the new engine is built
+            p.step(0, 0, "Reloading plugins: " + paths);
+            engine.reload(p::isCancelled);
+            return null;
+        }, background, ui));
+        return work.result().handle((v, error) -> {
+            reloading = false;
+            loadingPlugins.set(false);
+            if (error == null) {
+                return reloaded();
+            }
+            refreshCode();
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            runs.say(cause instanceof java.util.concurrent.CancellationException
+                    ? "Reloading the plugins was cancelled; the plugins loaded before stay."
+                    : "Plugins could not be loaded: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+            return false;
+        });
+    }
+
+    /** True while {@link #reloadPlugins(io.kisflow.designer.status.StatusModel)} loads them. */
+    private boolean reloading;
+
+    private boolean refuseReload() {
+        if (runs.isActive()) {
+            runs.say("Stop the run of " + runs.activeFlowProperty().get() + " before reloading the plugins");
+            return true;
+        }
+        if (reloading) {
+            runs.say("The plugins are being reloaded (see the status bar)");
+            return true;
+        }
+        return false;
+    }
+
+    /** A run now would use the code being replaced: refused with what to do. */
+    private boolean refuseRunWhileReloading() {
+        if (reloading) {
+            runs.say("Wait until the plugins are reloaded (or cancel it in the status bar), then run again");
+        }
+        return reloading;
+    }
+
+    private boolean reloaded() {
         refreshCode();
         flows.values().forEach(s -> s.markStaleFrom(0));
         String failure = engine.failure();
@@ -638,6 +778,7 @@ public final class DebugSession implements AutoCloseable {
         }
         setCallLimit(wanted.callLimit());
         dryRun.set(wanted.dryRun());
+        goSemantics.set(wanted.goSemantics());
     }
 
     /** The run settings to write into the project's sidecar: input rows and modes, pinned rows, plugin paths, dry run. */
@@ -667,7 +808,7 @@ public final class DebugSession implements AutoCloseable {
                 pinned.put(p.functionName(), p.stored());
             }
         }
-        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get());
+        return new DebugSettings(inputs, modes, pinned, engine.pluginPaths(), files, dryRun.get(), callLimit.get(), goSemantics.get());
     }
 
     // ================================================================ what views bind to
@@ -727,6 +868,16 @@ public final class DebugSession implements AutoCloseable {
      */
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /**
+     * On: runs do as a Go KisFlow server would, quirks included (Engine.Builder.goSemantics), so the
+     * levels shown are a Go server's; off: the Java engine's semantics, with the points where Go
+     * would differ noted on the calls ({@link CallRecord#goNotes()}). Kept in the project's sidecar;
+     * turning it on or off is an undoable edit. Applies from the next run.
+     */
+    public BooleanProperty goSemanticsProperty() {
+        return goSemantics;
     }
 
     /**

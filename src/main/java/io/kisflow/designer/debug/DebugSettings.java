@@ -11,15 +11,23 @@ import java.util.Map;
  * rows per flow (one string per row) or the file they come from (relative to the project directory
  * when inside it; big inputs are referred to, never copied), and their mode, pinned output rows per
  * function (JSON text per row), plugin jars or class folders (relative to the project directory
- * when inside it), whether runs are dry runs (connector calls recorded, nothing written), and the
- * project's call limit (null: the default, {@link CallLimit#DEFAULT}).
+ * when inside it), whether runs are dry runs (connector calls recorded, nothing written), the
+ * project's call limit (null: the default, {@link CallLimit#DEFAULT}), and whether runs have a Go
+ * server's semantics, quirks included (Engine.Builder.goSemantics).
  *
  * <pre>{@code DebugSettings s = DebugSettings.EMPTY.withInput("StuAvg", List.of("{\"stu_id\":1}"), InputMode.JSON);}</pre>
  */
 public record DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
                             Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
-                            boolean dryRun, Integer callLimit) {
+                            boolean dryRun, Integer callLimit, boolean goSemantics) {
     public static final DebugSettings EMPTY = new DebugSettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), false, null);
+
+    /** Settings with the Java engine's semantics. */
+    public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
+                         Map<String, List<String>> pinnedRows, List<String> pluginPaths, Map<String, String> inputFiles,
+                         boolean dryRun, Integer callLimit) {
+        this(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit, false);
+    }
 
     /** Settings with the default call limit. */
     public DebugSettings(Map<String, List<String>> inputRows, Map<String, InputMode> inputModes,
@@ -64,17 +72,17 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         Map<String, InputMode> modes = new LinkedHashMap<>(inputModes);
         in.put(flowName, rows);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit, goSemantics);
     }
 
     public DebugSettings withPinned(String functionName, List<String> rows) {
         Map<String, List<String>> pins = new LinkedHashMap<>(pinnedRows);
         pins.put(functionName, rows);
-        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun, callLimit);
+        return new DebugSettings(inputRows, inputModes, pins, pluginPaths, inputFiles, dryRun, callLimit, goSemantics);
     }
 
     public DebugSettings withPluginPaths(List<String> paths) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun, callLimit);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, paths, inputFiles, dryRun, callLimit, goSemantics);
     }
 
     /** The flow's rows come from this file (as stored: relative to the project when inside it). */
@@ -85,16 +93,21 @@ public record DebugSettings(Map<String, List<String>> inputRows, Map<String, Inp
         files.put(flowName, file);
         in.remove(flowName);
         modes.put(flowName, mode);
-        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun, callLimit);
+        return new DebugSettings(in, modes, pinnedRows, pluginPaths, files, dryRun, callLimit, goSemantics);
     }
 
     /** On: connector calls are recorded instead of performed, and no connector is opened. */
     public DebugSettings withDryRun(boolean on) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on, callLimit);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, on, callLimit, goSemantics);
+    }
+
+    /** On: runs do as a Go server would, quirks included; off: the Java engine's semantics. */
+    public DebugSettings withGoSemantics(boolean on) {
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, callLimit, on);
     }
 
     /** The project's call limit; null for the default. */
     public DebugSettings withCallLimit(Integer limit) {
-        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, limit);
+        return new DebugSettings(inputRows, inputModes, pinnedRows, pluginPaths, inputFiles, dryRun, limit, goSemantics);
     }
 }

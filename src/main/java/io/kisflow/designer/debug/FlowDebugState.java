@@ -47,6 +47,8 @@ public final class FlowDebugState {
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     // Read by the run thread's breakpoint check, changed on the UI thread.
     private final Set<Integer> breakpoints = ConcurrentHashMap.newKeySet();
+    /** Conditions of conditional breakpoints by position; read by the run thread too. */
+    private final java.util.Map<Integer, BreakCondition> conditions = new ConcurrentHashMap<>();
 
     FlowDebugState(String name, InputEditor input, int historySize) {
         this.name = name;
@@ -66,6 +68,7 @@ public final class FlowDebugState {
             copyResults(c, n);
             n.setCodeSource(c.codeSourceProperty().get(), c.builtInProperty().get());
             n.setBreakpoint(c.breakpointProperty().get());
+            n.setCondition(c.conditionProperty().get());
             renamed.add(n);
         }
         cards.setAll(renamed);
@@ -83,6 +86,7 @@ public final class FlowDebugState {
             oldNames.add(c.function());
         }
         Set<Integer> oldBreakpoints = Set.copyOf(breakpoints);
+        java.util.Map<Integer, BreakCondition> oldConditions = java.util.Map.copyOf(conditions);
         List<CardState> next = new ArrayList<>();
         for (int p = 0; p < steps.size(); p++) {
             String fname = steps.get(p).fname();
@@ -101,15 +105,21 @@ public final class FlowDebugState {
             next.add(card);
         }
         breakpoints.clear();
+        conditions.clear();
         for (int old : oldBreakpoints) {
             int moved = old < oldNames.size() ? samePlace(oldNames, old, steps) : -1;
             if (moved >= 0) {
                 breakpoints.add(moved);
+                if (oldConditions.containsKey(old)) {
+                    conditions.put(moved, oldConditions.get(old));
+                }
             }
         }
         cards.setAll(next);
         for (CardState c : cards) {
             c.setBreakpoint(breakpoints.contains(c.position()));
+            BreakCondition bc = conditions.get(c.position());
+            c.setCondition(bc == null ? "" : bc.text());
         }
     }
 
@@ -182,13 +192,38 @@ public final class FlowDebugState {
             breakpoints.add(position);
         } else {
             breakpoints.remove(position);
+            conditions.remove(position);
+            cards.get(position).setCondition("");
         }
         cards.get(position).setBreakpoint(on);
         return true;
     }
 
+    /** A conditional breakpoint at the position (null: the breakpoint pauses before every call). */
+    boolean setCondition(int position, BreakCondition condition) {
+        if (!setBreakpoint(position, true)) {
+            return false;
+        }
+        if (condition == null) {
+            conditions.remove(position);
+        } else {
+            conditions.put(position, condition);
+        }
+        cards.get(position).setCondition(condition == null ? "" : condition.text());
+        return true;
+    }
+
     boolean hasBreakpoint(int position) {
         return breakpoints.contains(position);
+    }
+
+    /** On the run thread: a breakpoint here, and no condition or a row of the input matches it. */
+    boolean breaksBefore(FunctionStart e) {
+        if (!breakpoints.contains(e.position())) {
+            return false;
+        }
+        BreakCondition c = conditions.get(e.position());
+        return c == null || c.matchesAny(e.inputRows());
     }
 
     // ------------------------------------------------------------ a live run (UI thread)
@@ -232,6 +267,21 @@ public final class FlowDebugState {
         history.add(run);
         lastRun.set(run);
         show(run);
+    }
+
+    /**
+     * Opens a run kept on disk or imported from a trace: it joins the history (not as the latest run,
+     * so "Compare with current" compares it with the last run made here) and the cards show it.
+     */
+    public void open(RunRecord run) {
+        RunRecord same = history.find(run.number());
+        if (same != null && !same.startedAt().equals(run.startedAt())) {
+            same = null;
+        }
+        if (same == null) {
+            history.add(run);
+        }
+        show(same == null ? run : same);
     }
 
     // ------------------------------------------------------------ this flow's status (set by the run controller)

@@ -41,6 +41,8 @@ public final class LayoutSettings {
      * default. A value that is not a usable limit is read as the default.
      */
     public static final String CALL_LIMIT = "debuggerCallLimit";
+    /** The sidecar key of the Go-semantics switch: {@code "debuggerGoSemantics": true} while designer runs do as a Go server would. */
+    public static final String GO_SEMANTICS = "debuggerGoSemantics";
     /** The built-in samples plugin's name under {@link #BUILT_IN_PLUGINS}. */
     public static final String SAMPLES = "samples";
 
@@ -70,7 +72,8 @@ public final class LayoutSettings {
                 && n.longValue() >= 1 && n.longValue() <= CallLimit.MAX) {
             limit = n.intValue();
         }
-        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, dryRun, limit);
+        boolean goSemantics = Boolean.TRUE.equals(layout.extra().get(GO_SEMANTICS));
+        return new DebugSettings(layout.inputRows(), modes, layout.pinnedRows(), layout.pluginPaths(), files, dryRun, limit, goSemantics);
     }
 
     /** Whether the project's sidecar names the built-in samples plugin (the samples projects do). */
@@ -134,6 +137,11 @@ public final class LayoutSettings {
             extra.put(DRY_RUN, true);
         } else {
             extra.remove(DRY_RUN);
+        }
+        if (settings.goSemantics()) {
+            extra.put(GO_SEMANTICS, true);
+        } else {
+            extra.remove(GO_SEMANTICS);
         }
         if (settings.callLimit() == null) {
             extra.remove(CALL_LIMIT);

@@ -51,6 +51,12 @@ final class RunController {
 
         /** A level the run just produced (the inspector follows it when asked to). */
         void newLevel(LevelData level);
+
+        /** A run ended and its record is in the flow's history (the run store keeps it on disk). */
+        void runFinished(RunRecord record);
+
+        /** True: a failed call pauses the run before it ends ("Pause on error"). */
+        boolean pauseOnError();
     }
 
     private final DebugOptions options;
@@ -92,7 +98,26 @@ final class RunController {
 
     /** Runs a flow to the end, pausing only at breakpoints. False (and {@link #problems()} say why) when refused. */
     boolean run(String flowName) {
-        return start(flowName, false, -1);
+        return start(flowName, false, -1, -1);
+    }
+
+    /**
+     * "Run from here": runs the flow from the card on, with the levels the cards hold for the functions
+     * before it (the source and their outputs, from the shown run); they are not called again, so a
+     * Save or Load before the card is not repeated. Refused when the card has no input level.
+     */
+    boolean runFromHere(CardKey key) {
+        return start(key.flowName(), false, -1, key.position());
+    }
+
+    /** Run numbers up to {@code n} are taken (by runs kept on disk): the next run is numbered above them. */
+    void reserveNumbers(int n) {
+        runCounter = Math.max(runCounter, n);
+    }
+
+    /** The next run number (for a run imported from a trace). */
+    int nextNumber() {
+        return ++runCounter;
     }
 
     /**
@@ -103,7 +128,7 @@ final class RunController {
         if (state.get() == SessionState.PAUSED && active != null && active.flowName.equals(flowName)) {
             return step();
         }
-        return start(flowName, true, -1);
+        return start(flowName, true, -1, -1);
     }
 
     /** Paused: runs one function and pauses again. */
@@ -137,7 +162,7 @@ final class RunController {
             active.stepper.resume();
             return true;
         }
-        return start(key.flowName(), false, key.position());
+        return start(key.flowName(), false, key.position(), -1);
     }
 
     /** Stops the run; a thread still in a function after the grace period is abandoned (see {@link DebugSession}). */
@@ -182,7 +207,7 @@ final class RunController {
         state.set(s);
     }
 
-    private boolean start(String flowName, boolean pauseFirst, int target) {
+    private boolean start(String flowName, boolean pauseFirst, int target, int from) {
         if (state.get().isActive()) {
             tell(flowName, "A run of " + activeFlow.get() + " is in progress: stop it first");
             return false;
@@ -197,6 +222,18 @@ final class RunController {
             f.setProblems(found);
         }
         context.codeChanged();
+        List<List<Object>> held = null;
+        if (from >= 0 && !PreRunCheck.hasErrors(found)) {
+            held = heldLevels(f, from);
+            if (held == null) {
+                CardState c = f.card(from);
+                Problem p = Problem.error(null, 0, flowName, "#" + (from + 1) + " " + (c == null ? "?" : c.function())
+                        + " has no input rows held to run from: run the flow up to it first (Run to here, F10 with Ctrl)");
+                problems.add(p);
+                f.addProblem(p);
+                found = List.copyOf(problems);
+            }
+        }
         if (PreRunCheck.hasErrors(found)) {
             long errors = found.stream().filter(Problem::isError).count();
             tell(flowName, "Run of " + flowName + " refused: " + errors + (errors == 1 ? " problem" : " problems") + " to fix first");
@@ -229,11 +266,20 @@ final class RunController {
         DryRun dryRun = context.dryRun() ? new DryRun() : null;
         flow.setConnectorGate(dryRun);
 
+        if (held != null) {
+            flow.startAt(from, held);
+        }
         ActiveRun run = new ActiveRun(++runCounter, flowName, chain, flow, sources, dryRun);
         run.target = target;
+        run.fromPosition = held != null ? from : -1;
+        run.pauseOnError = context.pauseOnError();
         run.recorder = new RunRecorder(run, capture, new ToUi());
-        run.stepper.setBreakpoint(ev -> f.hasBreakpoint(ev.position()) || ev.position() == run.target);
+        run.stepper.setBreakpoint(ev -> f.breaksBefore(ev) || ev.position() == run.target);
         run.stepper.setOnPause(ev -> {
+            if (run.pausedOnError) {
+                post(run, () -> pausedOnError(run, ev));
+                return;
+            }
             if (ev.position() == run.target) {
                 run.target = -1;
             }
@@ -244,16 +290,18 @@ final class RunController {
             run.stepper.pause();
         }
         flow.addListener(run.recorder);
+        flow.addListener(new ErrorPause(run));
         flow.setStepController(run.stepper);
         // The source rows go in on the run's thread: a file's rows are made from its bytes as they are
         // committed (PackedRows), which for a big file is work the window must not wait for.
-        run.input = f.input().parsed().rows();
+        run.input = held != null ? List.of() : f.input().parsed().rows();
 
         active = run;
         f.beginRun();
         activeFlow.set(flowName);
         pausedAt.set(null);
-        tell(flowName, (dryRun != null ? "Dry run of " : "Running ") + flowName + "…");
+        tell(flowName, (dryRun != null ? "Dry run of " : "Running ") + flowName
+                + (held != null ? " from " + describeCard(new CardKey(flowName, from)) : "") + "…");
         setState(flowName, SessionState.RUNNING);
         run.thread = new Thread(() -> runOnItsThread(run), "kisflow-debug-run-" + run.number + "-" + flowName);
         run.thread.setDaemon(true);
@@ -266,7 +314,9 @@ final class RunController {
         Throwable crash = null;
         try {
             // as a plain collection: the engine then iterates, and a file's rows are read in one pass
-            run.flow.commitRowBatch(java.util.Collections.unmodifiableCollection(run.input));
+            if (run.fromPosition < 0) {
+                run.flow.commitRowBatch(java.util.Collections.unmodifiableCollection(run.input));
+            }
             run.input = null;
             run.flow.run();
         } catch (FlowException e) {
@@ -330,6 +380,74 @@ final class RunController {
         }
     }
 
+    /**
+     * The levels the cards hold before the card at {@code from}: the source, then each earlier card's
+     * output (null where it has none). Null when the card's own input level is missing.
+     */
+    private static List<List<Object>> heldLevels(FlowDebugState f, int from) {
+        if (f.card(from) == null) {
+            return null;
+        }
+        List<List<Object>> out = new java.util.ArrayList<>();
+        LevelData src = f.sourceProperty().get();
+        if (src == null) {
+            return null;
+        }
+        out.add(src.rows());
+        for (int p = 0; p < from; p++) {
+            LevelData l = f.card(p).outputProperty().get();
+            out.add(l == null ? null : l.rows());
+        }
+        return out.get(from) == null ? null : out;
+    }
+
+    /**
+     * "Pause on error": heard after the recorder, on the run's thread. A call that failed for good (not
+     * a retry) waits here, with the levels as the failure left them, until Continue, Step or Stop; the
+     * run then ends with the error as it would have.
+     */
+    private final class ErrorPause implements io.kisflow.engine.RunListener {
+        private final ActiveRun run;
+
+        ErrorPause(ActiveRun run) {
+            this.run = run;
+        }
+
+        @Override
+        public void functionEnded(io.kisflow.engine.FunctionEnd e) {
+            if (!run.pauseOnError || !e.failed() || e.outcome().startsWith("retry") || run.stopRequested) {
+                return;
+            }
+            run.pausedOnError = true;
+            try {
+                run.stepper.pause();
+                run.stepper.beforeFunction(new FunctionStart(e.flowName(), e.seq(), e.position(), e.function(), e.mode(),
+                        "", List.of(), Map.of()));
+            } catch (InterruptedException | io.kisflow.engine.RunAbortedException ex) {
+                // Stop while paused at the error: the run ends with it all the same
+                if (ex instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                run.pausedOnError = false;
+            }
+        }
+    }
+
+    private void pausedOnError(ActiveRun run, FunctionStart e) {
+        CardKey key = new CardKey(run.flowName, e.position());
+        CardState card = context.card(key);
+        CallRecord last = card == null ? null : card.lastCallProperty().get();
+        if (last != null && last.failed()) {
+            card.setStatus(CardStatus.FAILED);
+            card.setError(last.error());
+        }
+        pausedAt.set(key);
+        tell(run.flowName, "Paused at the error of " + describeCard(key) + " (call " + e.seq()
+                + "): look at the levels, then Continue to end the run");
+        setState(run.flowName, SessionState.PAUSED);
+    }
+
     private void paused(ActiveRun run, FunctionStart e) {
         CardKey key = new CardKey(run.flowName, e.position());
         pausedAt.set(key);
@@ -350,6 +468,7 @@ final class RunController {
         FlowDebugState f = context.flow(run.flowName);
         if (f != null) {
             f.runEnded(record);
+            context.runFinished(record);
         }
         if (!record.calls().isEmpty()) {
             CallRecord last = record.calls().get(record.calls().size() - 1);

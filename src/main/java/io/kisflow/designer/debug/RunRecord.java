@@ -23,16 +23,46 @@ import java.util.Map;
  * @param pausedNanos    the part of {@code durationNanos} the run spent paused (Step, breakpoints)
  * @param codeSources    where each position's code came from (plugin, pass-through, pinned rows)
  * @param dryRun         connector calls were recorded, not performed (each call's {@link CallRecord#connectorCalls()})
+ * @param steps          the chain with modes, connectors and params (empty when not known)
+ * @param committed      the rows each call committed, parallel to {@code calls} (empty when not kept):
+ *                       what a trace export needs to rebuild the data map before and after each call
+ * @param fromPosition   -1 for a run from the start; p for "Run from here" at the function at p, which
+ *                       reused the levels before it
+ * @param origin         "" for a designer run; otherwise where the run came from ("trace StuAvg.json")
  */
 public record RunRecord(int number, String flowName, Instant startedAt, RunOutcome outcome, List<String> chain,
                         LevelData source, Map<Integer, LevelData> levels, List<CallRecord> calls, ErrorInfo error,
                         int failedPosition, long durationNanos, long pausedNanos, Map<Integer, CodeSource> codeSources,
-                        boolean dryRun) {
+                        boolean dryRun, List<ChainStep> steps, List<List<Object>> committed, int fromPosition,
+                        String origin) {
     public RunRecord {
         chain = List.copyOf(chain);
         levels = Map.copyOf(levels);
         calls = List.copyOf(calls);
         codeSources = Map.copyOf(codeSources);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        committed = committed == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(committed));
+        origin = origin == null ? "" : origin;
+    }
+
+    /** A designer run from the start, without chain details or committed rows. */
+    public RunRecord(int number, String flowName, Instant startedAt, RunOutcome outcome, List<String> chain,
+                     LevelData source, Map<Integer, LevelData> levels, List<CallRecord> calls, ErrorInfo error,
+                     int failedPosition, long durationNanos, long pausedNanos, Map<Integer, CodeSource> codeSources,
+                     boolean dryRun) {
+        this(number, flowName, startedAt, outcome, chain, source, levels, calls, error, failedPosition, durationNanos,
+                pausedNanos, codeSources, dryRun, List.of(), List.of(), -1, "");
+    }
+
+    /** The same run under another number (a stored or imported run joins this session's numbering). */
+    public RunRecord withNumber(int n) {
+        return new RunRecord(n, flowName, startedAt, outcome, chain, source, levels, calls, error, failedPosition,
+                durationNanos, pausedNanos, codeSources, dryRun, steps, committed, fromPosition, origin);
+    }
+
+    /** The rows call {@code index} (of {@link #calls()}) committed; empty when they were not kept. */
+    public List<Object> committedRows(int index) {
+        return index < committed.size() && committed.get(index) != null ? committed.get(index) : List.of();
     }
 
     /** The level of a position at the end of the run (-1: the source), or null when it has none. */
@@ -109,8 +139,15 @@ public record RunRecord(int number, String flowName, Instant startedAt, RunOutco
      * time the functions took is shown apart.
      */
     public String label() {
-        return String.format(java.util.Locale.ROOT, "%s #%d · %s · %d call%s · %s", dryRun ? "Dry run" : "Run", number,
-                outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s", times());
+        return String.format(java.util.Locale.ROOT, "%s #%d%s · %s · %d call%s · %s", dryRun ? "Dry run" : "Run", number,
+                marks(), outcome.name().toLowerCase(java.util.Locale.ROOT), calls.size(), calls.size() == 1 ? "" : "s", times());
+    }
+
+    /** " from #3 Fn" for a run from here, " (trace X.json)" for an imported one; "" for a plain run. */
+    public String marks() {
+        String from = fromPosition < 0 ? "" : " from #" + (fromPosition + 1)
+                + (fromPosition < chain.size() ? " " + chain.get(fromPosition) : "");
+        return from + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
     /** "2.10 ms in functions · 6.10 s wall (6.09 s paused)"; the pause part only when the run paused. */

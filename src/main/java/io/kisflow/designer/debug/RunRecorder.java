@@ -5,6 +5,7 @@ import io.kisflow.engine.Action;
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.FunctionEnd;
 import io.kisflow.engine.FunctionStart;
+import io.kisflow.engine.GoDifference;
 import io.kisflow.engine.Level;
 import io.kisflow.engine.RunEnd;
 import io.kisflow.engine.RunListener;
@@ -37,6 +38,9 @@ final class RunRecorder implements RunListener {
     private final Steps steps;
     private LevelData source;
     private final List<CallRecord> calls = new ArrayList<>();
+    /** The rows each call committed (the engine's own lists: a committed list is never written again). */
+    private final List<List<Object>> committed = new ArrayList<>();
+    private final List<ChainStep> chainSteps = new ArrayList<>();
     private final Map<Integer, LevelData> levels = new HashMap<>();
     private FunctionStart current;
     /** Calls the dry run had kept when the current function started: the ones after it are the function's. */
@@ -46,6 +50,8 @@ final class RunRecorder implements RunListener {
     private int lastComing = -1;
     private int lastJumpFrom = -1;
     private int lastFailed = -1;
+    /** The current call's Go differences, heard before its end. */
+    private List<GoDifference> goNotes = new ArrayList<>();
     /** When the current pause began (System.nanoTime), 0 while not paused. */
     private long pausedSince;
     private long pausedNanos;
@@ -55,6 +61,12 @@ final class RunRecorder implements RunListener {
         this.capture = capture;
         this.steps = steps;
         this.source = LevelData.source(run.flowName, List.of());
+        List<io.kisflow.engine.Function> fns = run.flow.functions();
+        for (int i = 0; i < fns.size(); i++) {
+            io.kisflow.engine.Function f = fns.get(i);
+            chainSteps.add(new ChainStep(i, f.getName(), f.getMode().yaml(), f.getConnector() == null ? "" : f.getConnector().getName(),
+                    run.flow.funcParams(i)));
+        }
     }
 
     @Override
@@ -95,8 +107,10 @@ final class RunRecorder implements RunListener {
                 s == null ? "" : s.inputLevel(), s == null ? 0 : s.inputRows().size(), s == null ? Map.of() : s.params(),
                 actions, e.outcome(), e.committedRows().size(), e.durationNanos(),
                 e.error() == null ? null : ErrorInfo.of(e.error()), lines, dropped,
-                run.dryRun == null ? List.of() : run.dryRun.callsSince(dryRunMark));
+                run.dryRun == null ? List.of() : run.dryRun.callsSince(dryRunMark), goNotes);
+        goNotes = new ArrayList<>();
         calls.add(call);
+        committed.add(e.committedRows());
         if (e.failed()) {
             if (!e.outcome().startsWith("retry")) {
                 lastFailed = e.position();
@@ -118,7 +132,7 @@ final class RunRecorder implements RunListener {
     /**
      * The function's level after a successful call, as the engine sets it: DataReuse copies the input
      * (none when it is empty), else the committed rows; ForceEntryNext makes an empty level when
-     * there is none. Null: the level is left as it was (the flow stops there).
+     * there is none (with Go semantics, always). Null: the level is left as it was (the flow stops there).
      */
     private LevelData levelAfter(FunctionEnd e, FunctionStart s) {
         boolean reuse = e.actions().contains(Action.DATA_REUSE);
@@ -131,10 +145,35 @@ final class RunRecorder implements RunListener {
         } else if (!e.committedRows().isEmpty()) {
             rows = e.committedRows();
         }
-        if (rows == null && force) {
-            rows = List.of();
+        if (force && (rows == null || run.flow.goSemantics())) {
+            rows = List.of(); // with Go semantics ForceEntryNext empties the level even when it got rows, as Go does
         }
         return rows == null ? null : level(e.function(), e.position(), rows);
+    }
+
+    /**
+     * A Go difference: kept for the call in progress; one that comes after its call's end (the
+     * leftovers of a failure, a JumpFunc loop stopped by the limit) is added to the last call of its
+     * function. (The designer never runs a disabled flow, whose note has no call: PreRunCheck refuses it.)
+     */
+    @Override
+    public synchronized void goDiffers(GoDifference d) {
+        if (current != null) {
+            goNotes.add(d);
+            return;
+        }
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            CallRecord c = calls.get(i);
+            if (c.position() == d.position()) {
+                List<GoDifference> more = new ArrayList<>(c.goNotes());
+                more.add(d);
+                CallRecord with = new CallRecord(c.seq(), c.position(), c.function(), c.mode(), c.inputLevel(), c.inputRows(), c.params(),
+                        c.actions(), c.outcome(), c.committedRows(), c.durationNanos(), c.error(), c.log(), c.droppedLogLines(),
+                        c.connectorCalls(), more);
+                calls.set(i, with); // the cards show it when the run ends (the record's calls)
+                return;
+            }
+        }
     }
 
     @Override
@@ -213,6 +252,6 @@ final class RunRecorder implements RunListener {
     private RunRecord record(RunOutcome outcome, Map<Integer, LevelData> finalLevels, ErrorInfo error, int position, long nanos) {
         return new RunRecord(run.number, run.flowName, run.startedAt, outcome, run.chain, source, finalLevels, calls,
                 error, position, nanos, pausedNanos, run.codeSources,
-                run.dryRun != null);
+                run.dryRun != null, chainSteps, committed, run.fromPosition, "");
     }
 }

@@ -34,6 +34,7 @@ final class SessionEngine implements AutoCloseable {
     private boolean outOfDate = true;
     private boolean metricsServed;
     private int maxCalls;
+    private boolean goSemantics;
     private String failure;
     private final List<String> closeWarnings = new ArrayList<>();
 
@@ -56,6 +57,14 @@ final class SessionEngine implements AutoCloseable {
 
     synchronized int maxCalls() {
         return maxCalls;
+    }
+
+    /** Runs as a Go server would (the run panel's "Go semantics"); the next run uses it. */
+    synchronized void setGoSemantics(boolean on) {
+        if (on != goSemantics) {
+            goSemantics = on;
+            outOfDate = true;
+        }
     }
 
     synchronized void setConfigs(ConfigSet newConfigs) {
@@ -82,8 +91,10 @@ final class SessionEngine implements AutoCloseable {
 
     /** The function sources were compiled again (the designer's editor): the next run uses their code. */
     synchronized void setSourceCode(ProjectCode code) {
-        sourceCode = code;
-        outOfDate = true;
+        if (code != sourceCode) { // the editor's compile of the files the engine was built from changes nothing
+            sourceCode = code;
+            outOfDate = true;
+        }
     }
 
     /** The function sources as last compiled, or null before the first build (never compiles: the UI thread asks). */
@@ -91,10 +102,14 @@ final class SessionEngine implements AutoCloseable {
         return sourceCode;
     }
 
-    /** The function sources the engine uses (read from the project folder at the first build). */
+    /**
+     * The function sources the engine uses (read from the project folder at the first build). The
+     * compile is the one the code editor makes of the same files when the project opens: compiled once.
+     */
     synchronized ProjectCode sourceCode() {
         if (sourceCode == null) {
-            sourceCode = projectDir == null ? ProjectCode.none() : ProjectCode.load(projectDir);
+            sourceCode = projectDir == null ? ProjectCode.none()
+                    : io.kisflow.code.CompileOnce.compile(projectDir, io.kisflow.code.FunctionSources.read(projectDir).texts(), null);
         }
         return sourceCode;
     }
@@ -123,39 +138,96 @@ final class SessionEngine implements AutoCloseable {
         rebuild();
     }
 
+    /**
+     * {@link #reload()} on a worker thread that the user may cancel. The new engine is built without
+     * holding this object's lock, so the UI thread asking what is implemented is never blocked by a
+     * slow jar; the old engine keeps serving until the new one replaces it. Cancelled (asked after the
+     * build), the new engine is closed and the old one stays, as if nothing happened. With metrics
+     * served the old engine holds the port the new one needs: then it is closed first, as by {@link #reload()}.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} says so after the build
+     */
+    void reload(java.util.function.BooleanSupplier cancelled) {
+        Engine.Builder b;
+        synchronized (this) {
+            if (metricsServed) {
+                rebuild();
+                return;
+            }
+            try {
+                b = builder();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                failed(e);
+                return;
+            }
+        }
+        Engine built;
+        try {
+            built = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            synchronized (this) {
+                failed(e);
+            }
+            return;
+        }
+        synchronized (this) {
+            if (cancelled.getAsBoolean()) {
+                built.close();
+                throw new java.util.concurrent.CancellationException("the plugins loaded before stay");
+            }
+            closeQuietly();
+            engine = built;
+            failure = null;
+            outOfDate = false;
+        }
+    }
+
     private void rebuild() {
         Engine built;
         try {
-            // The loop error names the run panel's setting, never Engine.Builder.maxCalls, which a designer user cannot reach.
-            Engine.Builder b = Engine.builder().configs(configs).maxCalls(maxCalls).maxCallsSetting(CallLimit.SETTING).fallback(standIns)
-                    .mocks(standIns::mock)
-                    .metrics(metricsServed);
-            if (metricsServed) {
-                b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
-            }
-            if (options.samples()) {
-                // the built-in samples plugin, found like any plugin (META-INF/services): the designer never imports it
-                b.classpathPlugins();
-            }
-            for (KisPlugin p : options.extraPlugins()) {
-                b.plugin(p);
-            }
-            // the project's functions/*.java, after the samples; plugin jars still win on a clash, as on the command line
-            sourceCode().plugins().forEach(b::plugin);
-            for (Path p : resolvedPluginPaths()) {
-                b.pluginPath(p);
-            }
+            Engine.Builder b = builder();
             closeQuietly();
             built = b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            failure = e.getMessage();
-            engine = null;
-            outOfDate = true;
+            failed(e);
             return;
         }
         engine = built;
         failure = null;
         outOfDate = false;
+    }
+
+    /** The engine could not be built: no engine, and {@link #failure()} says why. */
+    private void failed(RuntimeException e) {
+        closeQuietly();
+        failure = e.getMessage();
+        engine = null;
+        outOfDate = true;
+    }
+
+    /** A builder for the current configs, samples, sources and plugin paths (a missing path throws, naming it). */
+    private Engine.Builder builder() {
+        // The loop error names the run panel's setting, never Engine.Builder.maxCalls, which a designer user cannot reach.
+        Engine.Builder b = Engine.builder().configs(configs).maxCalls(maxCalls).maxCallsSetting(CallLimit.SETTING).fallback(standIns)
+                .mocks(standIns::mock)
+                .metrics(metricsServed)
+                .goSemantics(goSemantics);
+        if (metricsServed) {
+            b.metricsAddress(loopbackAddress(configs.globalOrDefault().prometheusServe()));
+        }
+        if (options.samples()) {
+            // the built-in samples plugin, found like any plugin (META-INF/services): the designer never imports it
+            b.classpathPlugins();
+        }
+        for (KisPlugin p : options.extraPlugins()) {
+            b.plugin(p);
+        }
+        // the project's functions/*.java, after the samples; plugin jars still win on a clash, as on the command line
+        sourceCode().plugins().forEach(b::plugin);
+        for (Path p : resolvedPluginPaths()) {
+            b.pluginPath(p);
+        }
+        return b;
     }
 
     /** 127.0.0.1 with the port of the global config's prometheus_serve when it has a usable one, else any free port. */

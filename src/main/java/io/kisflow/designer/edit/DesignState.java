@@ -83,6 +83,9 @@ public record DesignState(ConfigSet configs, ProjectLayout layout, Map<ObjectRef
         Map<String, String> m = new HashMap<>(code);
         boolean changed = false;
         for (Map.Entry<String, String> e : code.entrySet()) {
+            if (!e.getKey().endsWith(".java")) {
+                continue;   // a flow test case (tests/*.json) is never typed: replacing it is an edit, and undo takes it back
+            }
             String t = typed.code.get(e.getKey());
             if (t != null && !t.equals(e.getValue())) {
                 m.put(e.getKey(), t);

@@ -36,11 +36,11 @@ public final class Layouts {
                 l.inputRows(), l.pinnedRows(), l.pluginPaths(), l.extra());
     }
 
-    /** A flow renamed: its lane keeps its place and its designer input rows (their mode, their file) follow it. */
+    /** A flow renamed: its lane keeps its place; its designer input rows (their mode, their file) and its serve settings follow it. */
     public static ProjectLayout renameFlow(ProjectLayout l, String oldName, String newName) {
         List<String> order = l.laneOrder().stream().map(n -> n.equals(oldName) ? newName : n).toList();
         Map<String, Object> extra = l.extra();
-        for (String key : List.of(INPUT_MODES, INPUT_FILES)) {
+        for (String key : List.of(INPUT_MODES, INPUT_FILES, SERVE_SETTINGS)) {
             if (extra.get(key) instanceof Map<?, ?> byFlow && byFlow.containsKey(oldName)) {
                 Map<String, Object> renamed = new LinkedHashMap<>();
                 byFlow.forEach((k, v) -> renamed.put(oldName.equals(k) ? newName : String.valueOf(k), v));
@@ -56,6 +56,9 @@ public final class Layouts {
     private static final String INPUT_MODES = "debuggerInputModes";
     /** The sidecar key of the debugger's per-flow input files (see debug.LayoutSettings). */
     private static final String INPUT_FILES = "debuggerInputFiles";
+
+    /** The sidecar key of the Serve tab's per-flow deployment settings (see serve.ServeSidecar). */
+    private static final String SERVE_SETTINGS = "serveSettings";
 
     /** A function renamed: its pinned rows follow it. */
     public static ProjectLayout renameFunction(ProjectLayout l, String oldName, String newName) {

@@ -4,6 +4,7 @@ import io.kisflow.config.Problem;
 import io.kisflow.designer.document.ProjectDocument;
 import io.kisflow.designer.document.StatusMessage;
 import io.kisflow.designer.edit.DesignState;
+import io.kisflow.designer.project.FileProgress;
 import io.kisflow.designer.project.ProjectFiles;
 import io.kisflow.designer.project.RecentProjects;
 import io.kisflow.designer.project.Recovered;
@@ -75,11 +76,16 @@ public final class ProjectSession {
 
     /** Reads a project directory, on any thread: the designer reads its first project while it builds the window. */
     public static ProjectFiles read(Path dir) throws IOException {
+        return read(dir, FileProgress.NONE);
+    }
+
+    /** {@link #read(Path)} reporting the files read; a cancel throws {@link java.util.concurrent.CancellationException}. */
+    public static ProjectFiles read(Path dir, FileProgress progress) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d)) {
             throw new IOException(d + " is not a directory: choose the folder that holds the project's .yaml files.");
         }
-        return ProjectFiles.open(d);
+        return ProjectFiles.open(d, progress);
     }
 
     /** {@link #open(Path)} of a project already {@link #read}. */
@@ -163,34 +169,82 @@ public final class ProjectSession {
 
     /** What Save would write into the project directory. */
     public SavePlan planSave() {
-        DesignState s = stateToSave.get();
+        return planSave(stateToSave());
+    }
+
+    /**
+     * The state Save writes, taken now on the UI thread. It is a value: a save running on a worker
+     * thread writes exactly it, whatever is edited meanwhile.
+     */
+    public DesignState stateToSave() {
+        return stateToSave.get();
+    }
+
+    /** What saving {@code s} (taken with {@link #stateToSave()}) would write into the project directory. */
+    public SavePlan planSave(DesignState s) {
         return requireFiles().planSave(s.configs(), s.layout(), directory(), s.renamesSince(doc.savedState()), s.code());
     }
 
     /** Writes the plan; the written state becomes the saved baseline and the recovery copy is dropped. */
     public void applySave(SavePlan plan) throws IOException {
         DesignState written = stateToSave.get();
-        requireFiles().apply(plan);
+        writeSave(plan, FileProgress.NONE);
+        saved(plan, written);
+    }
+
+    /**
+     * The disk half of a save, on any thread: writes the plan all or nothing, reporting each file.
+     * Touches no property; {@link #saved} follows on the UI thread. A cancel (before the save is
+     * decided) throws {@link java.util.concurrent.CancellationException} with every file as before.
+     */
+    public void writeSave(SavePlan plan, FileProgress progress) throws IOException {
+        requireFiles().apply(plan, progress);
+    }
+
+    /**
+     * After {@link #writeSave}, on the UI thread: {@code written} (the state the plan was made from)
+     * becomes the saved baseline. Edits made while the save ran stay unsaved, and their recovery
+     * copy is kept; with none, the copy is dropped.
+     */
+    public void saved(SavePlan plan, DesignState written) {
         doc.markSaved(written);
-        discardRecovery();
-        lastAutosaved = written;
+        if (doc.state().withoutView().equals(written.withoutView())) {
+            discardQuietly();
+            lastAutosaved = written;
+        }
         saves.set(saves.get() + 1);
-        doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved: " + plan.summary() + " in " + directory()));
+        doc.tell(StatusMessage.info(plan.isEmpty() ? "Nothing to save." : "Saved: " + plan.summary() + " in " + plan.targetDir()));
     }
 
     /** What "Export to..." would write into another directory: the canonical KisFlow YAML, no sidecar. */
     public SavePlan planExport(Path target) throws IOException {
+        return planExport(target, stateToSave());
+    }
+
+    /** What exporting {@code s} (taken with {@link #stateToSave()}) into {@code target} would write. */
+    public SavePlan planExport(Path target, DesignState s) throws IOException {
         Path t = target.toAbsolutePath().normalize();
         if (t.equals(directory())) {
             throw new IOException("Export writes to another directory; use Save to write into " + directory() + ".");
         }
-        DesignState s = stateToSave.get();
         return requireFiles().planSave(s.configs(), s.layout(), t, null, s.code());
     }
 
     public void applyExport(SavePlan plan) throws IOException {
-        Files.createDirectories(plan.targetDir());
-        requireFiles().apply(plan);
+        writeExport(plan, FileProgress.NONE);
+        exported(plan);
+    }
+
+    /**
+     * The disk half of an export, on any thread: all or nothing like a save (folders it creates are
+     * removed again when it fails or is cancelled).
+     */
+    public void writeExport(SavePlan plan, FileProgress progress) throws IOException {
+        requireFiles().apply(plan, progress);
+    }
+
+    /** After {@link #writeExport}, on the UI thread. */
+    public void exported(SavePlan plan) {
         doc.tell(StatusMessage.info("Exported: " + plan.summary() + " to " + plan.targetDir()));
     }
 

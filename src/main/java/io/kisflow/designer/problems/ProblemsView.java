@@ -20,7 +20,7 @@ public final class ProblemsView extends ListView<ProblemRow> {
         setId("problemsList");
         getStyleClass().add("problems");
         setPlaceholder(new Label("No problems: every flow names existing functions, every function an existing connector."));
-        setCellFactory(l -> new Cell());
+        setCellFactory(l -> new Cell(l));
         setOnMouseClicked(e -> vm.activate(getSelectionModel().getSelectedItem()));
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -30,6 +30,12 @@ public final class ProblemsView extends ListView<ProblemRow> {
     }
 
     private static final class Cell extends ListCell<ProblemRow> {
+        Cell(ListView<ProblemRow> list) {
+            // a cell as wide as the list (not as its text), so the message wraps instead of being cut
+            prefWidthProperty().bind(list.widthProperty().subtract(18));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
         @Override
         protected void updateItem(ProblemRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -42,7 +48,8 @@ public final class ProblemsView extends ListView<ProblemRow> {
             dot.getStyleClass().add(row.isError() ? "problem-error" : "problem-warning");
             Label message = new Label(row.message());
             message.getStyleClass().add("problem-message");
-            message.setWrapText(false);
+            // Long messages wrap inside the panel's width: what to do comes at their end
+            message.setWrapText(true);
             Label where = new Label(row.where() + (row.fromFile() ? "  (from reading the files)" : ""));
             where.getStyleClass().add("problem-where");
             VBox text = new VBox(message, where);

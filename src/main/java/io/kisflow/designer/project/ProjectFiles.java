@@ -34,7 +34,8 @@ public final class ProjectFiles {
     private final Path directory;
     private final AtomicFiles disk;
     private final String recoveryNote;
-    private ProjectSnapshot base;
+    /** Replaced (never changed) by a save, which may run on a worker thread. */
+    private volatile ProjectSnapshot base;
     /** The style of {@link #base}, read on first use (it parses every file) and again after a save. */
     private volatile ProjectStyle style;
 
@@ -54,13 +55,25 @@ public final class ProjectFiles {
      * @throws IOException when {@code dir} is not a folder, or an interrupted save can neither be finished nor undone
      */
     public static ProjectFiles open(Path dir) throws IOException {
-        return open(dir, new AtomicFiles());
+        return open(dir, new AtomicFiles(), FileProgress.NONE);
+    }
+
+    /**
+     * {@link #open(Path)} reporting the files read; a cancel throws
+     * {@link java.util.concurrent.CancellationException} (only after finishing an interrupted save, never half way).
+     */
+    public static ProjectFiles open(Path dir, FileProgress progress) throws IOException {
+        return open(dir, new AtomicFiles(), progress);
     }
 
     static ProjectFiles open(Path dir, AtomicFiles disk) throws IOException {
+        return open(dir, disk, FileProgress.NONE);
+    }
+
+    private static ProjectFiles open(Path dir, AtomicFiles disk, FileProgress progress) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         String note = Files.isDirectory(d) ? SaveJournal.recover(d, disk).orElse(null) : null;
-        return new ProjectFiles(ProjectSnapshot.read(d), disk, note);
+        return new ProjectFiles(ProjectSnapshot.read(d, progress), disk, note);
     }
 
     /**
@@ -172,10 +185,11 @@ public final class ProjectFiles {
         if (!target.equals(directory)) {
             return SavePlanner.export(edited, target, directory, code);
         }
+        ProjectSnapshot b = base; // one snapshot for the whole plan, whatever a save running meanwhile does
         Map<ObjectRef, ObjectRef> r = renames == null
-                ? Renames.infer(base.configs(), edited)
-                : Renames.checked(renames, base.configs(), edited);
-        return SavePlanner.save(base, edited, layout, r, code);
+                ? Renames.infer(b.configs(), edited)
+                : Renames.checked(renames, b.configs(), edited);
+        return SavePlanner.save(b, edited, layout, r, code);
     }
 
     /**
@@ -188,9 +202,18 @@ public final class ProjectFiles {
      * @throws IOException with a message saying what failed and that the files are as before
      */
     public void apply(SavePlan plan) throws IOException {
-        new SaveTransaction(disk).apply(plan);
+        apply(plan, FileProgress.NONE);
+    }
+
+    /**
+     * {@link #apply(SavePlan)} reporting each file; may run on a worker thread while the UI thread
+     * plans (it reads {@link #base} once per plan). Cancelled before the save is decided, it throws
+     * {@link java.util.concurrent.CancellationException} and every file is as before.
+     */
+    public void apply(SavePlan plan, FileProgress progress) throws IOException {
+        new SaveTransaction(disk).apply(plan, progress);
         if (!plan.isEmpty() && plan.targetDir().toAbsolutePath().normalize().equals(directory)) {
-            base = ProjectSnapshot.read(directory);
+            base = ProjectSnapshot.read(directory, FileProgress.NONE);
             style = null;
         }
     }

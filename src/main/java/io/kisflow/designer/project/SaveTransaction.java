@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Carries out a {@link SavePlan} all or nothing, also when the process is killed at any moment.
@@ -35,6 +36,14 @@ final class SaveTransaction {
     }
 
     void apply(SavePlan plan) throws IOException {
+        apply(plan, FileProgress.NONE);
+    }
+
+    /**
+     * {@link #apply(SavePlan)} reporting each file checked and prepared; a cancel before the save is
+     * decided removes what was prepared and throws {@link CancellationException}: every file as before.
+     */
+    void apply(SavePlan plan, FileProgress progress) throws IOException {
         if (plan.isEmpty()) {
             return;
         }
@@ -47,7 +56,9 @@ final class SaveTransaction {
         for (FileChange c : plan.changes()) {
             steps.add(new Step(c));
         }
+        int total = steps.size();
         for (Step s : steps) {
+            progress.step(0, total, "Checking " + plan.relative(s.change) + " on disk");
             checkUnchanged(s);
         }
         List<Path> createdDirs = new ArrayList<>();
@@ -67,14 +78,23 @@ final class SaveTransaction {
             }
             List<Path> written = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
+                progress.step(i, total, "Writing " + plan.relative(steps.get(i).change));
                 prepare(steps.get(i), journal.entries().get(i), written);
             }
             disk.flushAll(written);
+            if (!progress.decide()) {
+                throw new CancellationException("cancelled before the files were replaced");
+            }
             journal.write(SaveJournal.State.APPLY, disk);
+        } catch (CancellationException e) {
+            String left = discard(journal);
+            throw new CancellationException(left.isEmpty() ? "Cancelled; every file is as it was before."
+                    : "Cancelled; every file is as it was before, but removing the prepared copies failed for " + left + ".");
         } catch (IOException | RuntimeException e) {
             String left = discard(journal);
             throw new IOException(failureMessage(e, left), e);
         }
+        progress.step(total, total, "Replacing the files");
         try {
             journal.redo(disk);
         } catch (IOException | RuntimeException e) {

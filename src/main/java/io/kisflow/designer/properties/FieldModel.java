@@ -89,6 +89,13 @@ public final class FieldModel {
         this.warn = warning;
     }
 
+    /** Checks the typed value again: what the warning depends on changed (a choice beside the field). */
+    public void recheck() {
+        if (committedOnEnter && !refreshing && text.get() != null) {
+            typed(text.get());
+        }
+    }
+
     private void typed(String value) {
         if (!committedOnEnter) {
             error.set(burst.perform(() -> write.apply(value)));

@@ -27,30 +27,43 @@ public final class FunctionProperties {
     public final FieldModel retryTimes;
     public final FieldModel retryInterval;
     public final ParamsModel defaultParams;
+    /**
+     * For a function with code in the project's sources: whether renaming it renames its code too (the
+     * file and class when named after it, and the name it registers). Off, only the config is renamed
+     * and the code keeps registering the old name (the name field warns so). On by default.
+     */
+    public final javafx.beans.property.BooleanProperty renameCode = new javafx.beans.property.SimpleBooleanProperty(this, "renameCode", true);
+    private final Function<String, String> codeFile;
 
     FunctionProperties(ProjectDocument doc, Supplier<String> subject, Supplier<Set<String>> implemented,
                        Function<String, String> codeFile) {
         this.doc = doc;
         this.subject = subject;
-        // a function with code in the project's sources is renamed with its code (file and registered name), one undo step
+        this.codeFile = codeFile;
+        // a function with code in the project's sources is renamed with its code (file, class and
+        // registered name) when the user keeps "Rename its code too" ticked; either way one undo step
         name = FieldModel.committedOnEnter(doc, "func.fname", "Name (fname)", () -> func() == null ? null : func().fname(),
                 t -> {
                     String file = codeFile.apply(subject.get());
-                    return file == null ? FunctionEdits.rename(subject.get(), t) : CodeEdits.renameWithCode(subject.get(), t, file);
+                    return file == null || !renameCode.get() ? FunctionEdits.rename(subject.get(), t) : CodeEdits.renameWithCode(subject.get(), t, file);
                 });
         // the code registers a function by its name: renaming only the config cuts the cards off from it
         name.setWarning(t -> {
             String old = subject.get();
             String file = old == null ? null : codeFile.apply(old);
             if (file != null && !t.strip().equals(old) && !t.isBlank()) {
-                return "Enter renames " + old + " and its code with it: " + file + " registers " + t.strip()
-                        + " instead (file and class follow when named after the function). Escape keeps " + old + ".";
+                return renameCode.get()
+                        ? "Enter renames " + old + " and its code with it: " + file + " registers " + t.strip()
+                        + " instead (file and class follow when named after the function). Escape keeps " + old + "."
+                        : "Enter renames only the config: " + file + " stays as it is and still registers " + old + ", so "
+                        + t.strip() + " has no code until you change it (tick 'Rename its code too' to rename both). Escape keeps " + old + ".";
             }
             return old != null && implemented.get().contains(old) && !implemented.get().contains(t.strip())
                     ? "The plugin code registers " + old + ", not " + t.strip() + ": after this rename its cards have no code"
                     + " until the code registers the new name. Enter renames anyway; Escape keeps " + old + "."
                     : "";
         });
+        renameCode.addListener((o, was, now) -> name.recheck());
         mode = field("func.fmode", "Mode (fmode)", FuncConfig::fmode, t -> FunctionEdits.setMode(subject.get(), t));
         mode.setOptions(FuncConfig.MODES);
         sourceName = field("func.source.name", "Source name", f -> f.source().name(),
@@ -85,6 +98,12 @@ public final class FunctionProperties {
     public FuncConfig func() {
         String fname = subject.get();
         return fname == null ? null : doc.state().configs().func(fname);
+    }
+
+    /** The source file holding the shown function's code (functions/Name.java), or null when it has none. */
+    public String codeFile() {
+        String fname = subject.get();
+        return fname == null ? null : codeFile.apply(fname);
     }
 
     public String subject() {

@@ -28,6 +28,9 @@ public final class PropertiesView extends ScrollPane {
     private final Label summary = new Label();
     private final Label globalNote = new Label("This project has no global file yet; changing a value creates kis-flow.yaml on save.");
 
+    /** Beside a function's name when it has code: rename the code with it, or keep the code as it is. */
+    private final javafx.scene.control.CheckBox renameCode = new javafx.scene.control.CheckBox("Rename its code too");
+
     public PropertiesView(PropertiesViewModel vm) {
         this.vm = vm;
         setId("properties");
@@ -49,7 +52,12 @@ public final class PropertiesView extends ScrollPane {
             create.setOnAction(e -> f.createConfig());
             VBox missing = new VBox(4, missingConfig, create);
             missing.managedProperty().bind(missing.visibleProperty());
-            return section("Function", missing, FieldViews.text(f.name), FieldViews.choice(f.mode, false, ""),
+            renameCode.setId("renameCodeToo");
+            renameCode.selectedProperty().bindBidirectional(f.renameCode);
+            renameCode.managedProperty().bind(renameCode.visibleProperty());
+            renameCode.setTooltip(new javafx.scene.control.Tooltip("Renaming the function also renames its code: the file and class"
+                    + " when named after it, and the name the code registers. Untick to keep the code as it is."));
+            return section("Function", missing, FieldViews.text(f.name), renameCode, FieldViews.choice(f.mode, false, ""),
                     FieldViews.text(f.sourceName), FieldViews.text(f.must), FieldViews.searchableChoice(f.connector, "(none)"),
                     FieldViews.text(f.retryTimes), FieldViews.text(f.retryInterval), FieldViews.params(f.defaultParams));
         });
@@ -122,6 +130,8 @@ public final class PropertiesView extends ScrollPane {
             });
             ((Node) missingConfig.getParent()).setVisible(!hasFunc && card);
             missingConfig.setText("Function " + vm.function.subject() + " has no config in this project: the flow cannot run until it has one.");
+            // the choice is offered only where there is code to rename
+            renameCode.setVisible(hasFunc && vm.function.codeFile() != null);
         }
         flowSection.show(card || s == PropertiesViewModel.Shown.FLOW);
         if (connectorSection.show(s == PropertiesViewModel.Shown.CONNECTOR)) {

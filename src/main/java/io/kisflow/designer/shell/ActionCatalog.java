@@ -43,6 +43,13 @@ final class ActionCatalog {
 
         /** Brings a debugger tab to the front ("runTab", "inspectorTab", "diffTab", ...). */
         void showTab(String id);
+
+        /** The window dialogs belong to (null: none yet). */
+        default javafx.stage.Window owner() {
+            return null;
+        }
+        /** "Save run as test" for the selected flow's run (a dialog). */
+        void saveRunAsTest();
     }
 
     static List<DesignerAction> build(DesignerViewModel vm, Window w) {
@@ -112,6 +119,21 @@ final class ActionCatalog {
             w.showTab("runTab");
             d.runToHere();
         }));
+        a.add(new DesignerAction("run.fromHere", "Run", "Run from the selected card (reuse the levels before it)", null, true, () -> {
+            w.showTab("runTab");
+            vm.code.compilePending();
+            d.runFromHere();
+        }));
+        a.add(new DesignerAction("run.condition", "Run", "Breakpoint condition on the selected card\u2026", null, true, () -> {
+            var card = d.selectedCard();
+            if (card == null) {
+                d.toggleBreakpoint();   // says to select a card
+                return;
+            }
+            io.kisflow.designer.debug.view.BreakpointConditionDialog.ask(w.owner(), "#" + (card.position() + 1) + " " + card.function(),
+                    card.conditionProperty().get()).ifPresent(d::setBreakpointCondition);
+        }));
+        a.add(new DesignerAction("run.pauseOnError", "Run", "Pause on error (on or off)", null, true, d::togglePauseOnError));
         a.add(new DesignerAction("run.inspect", "Run", "Inspect the selected card's rows", key(KeyCode.I, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
             if (d.inspectSelected()) {
                 w.showTab("inspectorTab");
@@ -128,6 +150,11 @@ final class ActionCatalog {
             }
         }));
         a.add(new DesignerAction("run.pin", "Run", "Pin output rows for the selected card\u2026", null, true, () -> w.showTab("callTab")));
+        a.add(new DesignerAction("run.saveAsTest", "Run", "Save run as test\u2026", null, true, w::saveRunAsTest));
+        a.add(new DesignerAction("run.tests", "Run", "Run all tests", null, true, () -> {
+            w.showTab("testsTab");
+            vm.tests.runAll();
+        }));
         a.add(new DesignerAction("run.reload", "Run", "Reload plugins", key(KeyCode.R, SHORTCUT_DOWN, SHIFT_DOWN), true, () -> {
             w.showTab("pluginsTab");
             d.reloadPlugins();

@@ -70,7 +70,7 @@ final class DebuggerTabs {
             show.run();
             return c;
         }));
-        side.getTabs().add(sessionTab(debugger, "Plugins", "pluginsTab", s -> new PluginsView(s, PluginsChooser.SYSTEM)));
+        side.getTabs().add(sessionTab(debugger, "Plugins", "pluginsTab", s -> new PluginsView(s, PluginsChooser.SYSTEM, debugger.status())));
         showFailures(debugger, showTab);
     }
 

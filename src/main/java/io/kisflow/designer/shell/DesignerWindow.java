@@ -98,6 +98,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
         Tab codeTab = lazyTab("Code", "codeTab", () -> new io.kisflow.designer.code.CodeView(vm.codeTab));
         bottomTabs.getTabs().addAll(problemsTab, yamlTab, codeTab);
         DebuggerTabs.install(vm.debugger, bottomTabs, sideTabs, this::showTab);
+        bottomTabs.getTabs().add(serveTab());
+        bottomTabs.getTabs().add(testsTab());
         notices.watchRuns(vm.debugger.sessionProperty(), stage::isFocused, () -> bottomTabs.getTabs().stream()
                 .anyMatch(t -> "runTab".equals(t.getId()) && t.isSelected()));
         vm.problems.revealedFileProperty().addListener((o, a, where) -> {
@@ -179,6 +181,17 @@ public final class DesignerWindow implements ActionCatalog.Window {
 
     public List<DesignerAction> actions() {
         return actions;
+    }
+
+    /** The Serve tab, its view made when first shown (the window opens without it). */
+    private Tab serveTab() {
+        Tab t = tab("Serve", "serveTab", null);
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(new io.kisflow.designer.serve.ServeView(vm.serve, () -> stage));
+            }
+        });
+        return t;
     }
 
     static Tab tab(String title, String id, Node content) {
@@ -447,6 +460,62 @@ public final class DesignerWindow implements ActionCatalog.Window {
         autosave.stop();
         autosaveThread.shutdown();
         vm.debugger.close();
+        vm.serve.close();
+    }
+
+    @Override
+    public javafx.stage.Window owner() {
+        return stage();
+    }
+
+    /** The Tests tab: its title counts the failed and stale cases, so they show while another tab is in front. */
+    private Tab testsTab() {
+        var model = vm.tests;
+        Tab t = tab("Tests", "testsTab", new io.kisflow.designer.tests.TestsView(model,
+                () -> vm.debugger.session() == null ? null : vm.debugger.session().diff(), () -> showTab("diffTab"), this::saveRunAsTest));
+        Runnable title = () -> {
+            long failed = model.cases().stream().filter(c -> c.status() == io.kisflow.designer.tests.TestStatus.FAILED).count();
+            long stale = model.cases().stream().filter(c -> c.status() == io.kisflow.designer.tests.TestStatus.STALE).count();
+            t.setText("Tests" + (failed + stale == 0 ? "" : " (" + (failed > 0 ? failed + " failed" : "")
+                    + (failed > 0 && stale > 0 ? ", " : "") + (stale > 0 ? stale + " stale" : "") + ")"));
+        };
+        // a status changes inside a row: listen to each row's status, and to the list for rows that come and go
+        javafx.beans.value.ChangeListener<Object> onStatus = (o, a, b) -> title.run();
+        model.cases().addListener((ListChangeListener<io.kisflow.designer.tests.TestCaseRow>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(r -> r.statusProperty().addListener(onStatus));
+                c.getRemoved().forEach(r -> r.statusProperty().removeListener(onStatus));
+            }
+            title.run();
+        });
+        model.cases().forEach(r -> r.statusProperty().addListener(onStatus));
+        return t;
+    }
+
+    /**
+     * "Save run as test" for the selected flow's shown (or last) run: the dialog, then the case as an
+     * undoable edit; what keeps it from being saved goes to the status line.
+     */
+    @Override
+    public void saveRunAsTest() {
+        io.kisflow.designer.tests.SaveRunAsTestModel m;
+        try {
+            m = io.kisflow.designer.tests.SaveRunAsTestModel.forFlow(vm.document, vm.debugger.session(), vm.debugger.flowProperty().get());
+        } catch (IllegalStateException e) {
+            vm.document.tell(StatusMessage.refused(e.getMessage()));
+            return;
+        }
+        var dialog = new io.kisflow.designer.tests.SaveRunAsTestDialog(stage, m);
+        if (dialog.showAndWait().filter(b -> b == io.kisflow.designer.tests.SaveRunAsTestDialog.SAVE).isEmpty()) {
+            return;
+        }
+        try {
+            if (m.save()) {
+                showTab("testsTab");
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            vm.document.tell(StatusMessage.refused("the run cannot be saved as a test: " + e.getMessage()));
+        }
     }
 
     @Override

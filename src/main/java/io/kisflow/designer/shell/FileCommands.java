@@ -6,6 +6,8 @@ import io.kisflow.designer.files.FileDialogs;
 import io.kisflow.designer.files.KistypeRepairDialog;
 import io.kisflow.designer.files.KistypeRepairs;
 import io.kisflow.designer.files.ProjectSession;
+import io.kisflow.designer.files.ProjectWork;
+import io.kisflow.designer.edit.DesignState;
 import io.kisflow.designer.files.Questions;
 import io.kisflow.designer.files.SavePlanDialog;
 import io.kisflow.designer.project.ProjectFiles;
@@ -18,13 +20,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * The File menu's conversations: open (offering recovered work), save and export (showing the
  * plan first), new project, and the unsaved-changes question before anything that would drop
- * work. Failures are shown as messages naming the directory; nothing is half-written (the project
- * package writes atomically).
+ * work. Open, Save and Export read and write off the UI thread ({@link ProjectWork}: progress and
+ * Cancel in the status bar, a notice when long work ends). Failures are shown as messages naming
+ * the directory; nothing is half-written (the project package writes all or nothing).
  */
 public final class FileCommands {
     private final DesignerViewModel vm;
@@ -44,7 +48,7 @@ public final class FileCommands {
         return vm.session;
     }
 
-    /** Opens a project directory; returns false (after telling the user why) when it could not. */
+    /** Opens a project directory on the calling thread (start-up, tests); returns false (after telling the user why) when it could not. */
     public boolean openProject(Path dir) {
         return openProject(dir, null);
     }
@@ -55,25 +59,57 @@ public final class FileCommands {
      */
     public boolean openProject(Path dir, ProjectFiles alreadyRead) {
         try {
-            Optional<Recovered> recovered = offerKistypeRepair(alreadyRead == null ? session().open(dir) : session().open(alreadyRead));
-            vm.canvas.showOpened();
-            if (recovered.isPresent()) {
-                // opened before the window was first shown (start-up): the question needs the window behind it
-                if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
-                    stage.show();
-                }
-                ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
-                        .showAndWait().orElse(Questions.DISCARD);
-                if (answer == Questions.RESTORE) {
-                    session().restore(recovered.get());
-                } else {
-                    session().discardRecovery();
-                }
-            }
+            show(alreadyRead == null ? ProjectSession.read(dir) : alreadyRead);
             return true;
         } catch (IOException | RuntimeException e) {
             Questions.error(owner.get(), "Could not open " + dir, message(e)).showAndWait();
             return false;
+        }
+    }
+
+    /**
+     * What Open and Open Recent do: reads the folder off the UI thread with its progress and Cancel in
+     * the status bar, then shows it. A cancel or a failure leaves the project open before as it is.
+     * The future says whether the folder was opened.
+     */
+    public CompletableFuture<Boolean> openInBackground(Path dir) {
+        Path before = session().directory();
+        return vm.files.read(dir).handle((files, error) -> {
+            if (error == null) {
+                try {
+                    show(files);
+                    notices.opened(files.origins().size(), projectName(), vm.files.lastNanos());
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    error = e;
+                }
+            }
+            if (ProjectWork.isCancel(error)) {
+                vm.document.tell(StatusMessage.info("Opening " + dir + " was cancelled; "
+                        + (before == null ? "no project is open." : before + " is still open, as it was.")));
+            } else {
+                Questions.error(owner.get(), "Could not open " + dir, ProjectWork.describe(error)).showAndWait();
+            }
+            return false;
+        });
+    }
+
+    /** Shows a project that was read: the kistype repair and the recovered work are offered first. */
+    private void show(ProjectFiles read) throws IOException {
+        Optional<Recovered> recovered = offerKistypeRepair(session().open(read));
+        vm.canvas.showOpened();
+        if (recovered.isPresent()) {
+            // opened before the window was first shown (start-up): the question needs the window behind it
+            if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
+                stage.show();
+            }
+            ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
+                    .showAndWait().orElse(Questions.DISCARD);
+            if (answer == Questions.RESTORE) {
+                session().restore(recovered.get());
+            } else {
+                session().discardRecovery();
+            }
         }
     }
 
@@ -96,12 +132,12 @@ public final class FileCommands {
         if (!settleUnsaved("opening another project")) {
             return;
         }
-        dialogs.chooseDirectory(owner.get(), "Open a KisFlow config directory", session().directory()).ifPresent(this::openProject);
+        dialogs.chooseDirectory(owner.get(), "Open a KisFlow config directory", session().directory()).ifPresent(this::openInBackground);
     }
 
     public void openRecent(Path dir) {
         if (settleUnsaved("opening another project")) {
-            openProject(dir);
+            openInBackground(dir);
         }
     }
 
@@ -119,41 +155,69 @@ public final class FileCommands {
         });
     }
 
-    /** Save: shows the plan, writes it when confirmed. Returns true when the project is saved afterwards. */
-    public boolean save() {
+    /**
+     * Save: shows the plan, then writes it off the UI thread (progress and Cancel in the status bar).
+     * The future says whether the project is saved afterwards; it completes on the UI thread.
+     */
+    public CompletableFuture<Boolean> save() {
+        DesignState state;
+        SavePlan plan;
         try {
-            SavePlan plan = session().planSave();
-            if (plan.isEmpty()) {
-                session().applySave(plan);
+            state = session().stateToSave(); // what this save writes, whatever is edited while it runs
+            plan = session().planSave(state);
+        } catch (RuntimeException e) {
+            Questions.error(owner.get(), "Could not save " + session().directory(), message(e) + UNLOST).showAndWait();
+            return CompletableFuture.completedFuture(false);
+        }
+        if (plan.isEmpty()) {
+            session().saved(plan, state);
+            return CompletableFuture.completedFuture(true);
+        }
+        ButtonType answer = SavePlanDialog.create(owner.get(), plan, "Save").showAndWait().orElse(ButtonType.CANCEL);
+        if (answer != SavePlanDialog.WRITE) {
+            vm.document.tell(StatusMessage.info("Save cancelled; nothing was written."));
+            return CompletableFuture.completedFuture(false);
+        }
+        return vm.files.save(plan, state).handle((done, error) -> {
+            if (error == null) {
+                notices.saved(plan.changes().size(), projectName(), vm.files.lastNanos());
                 return true;
             }
-            ButtonType answer = SavePlanDialog.create(owner.get(), plan, "Save").showAndWait().orElse(ButtonType.CANCEL);
-            if (answer != SavePlanDialog.WRITE) {
-                vm.document.tell(StatusMessage.info("Save cancelled; nothing was written."));
-                return false;
+            if (ProjectWork.isCancel(error)) {
+                vm.document.tell(StatusMessage.info("Save cancelled: every file in " + plan.targetDir()
+                        + " is as it was before; your changes are still open here."));
+            } else {
+                Questions.error(owner.get(), "Could not save " + plan.targetDir(), ProjectWork.describe(error) + UNLOST).showAndWait();
             }
-            session().applySave(plan);
-            notices.saved(plan.changes().size(), projectName());
-            return true;
-        } catch (IOException | RuntimeException e) {
-            Questions.error(owner.get(), "Could not save " + session().directory(),
-                    message(e) + "\n\nYour changes are still open here (and in the recovery copy); nothing was lost.").showAndWait();
             return false;
-        }
+        });
     }
 
+    private static final String UNLOST = "\n\nYour changes are still open here (and in the recovery copy); nothing was lost.";
+
+    /** Export: shows the plan, then writes it off the UI thread like Save. */
     public void exportTo() {
         dialogs.chooseDirectory(owner.get(), "Export the project's KisFlow YAML to", null).ifPresent(dir -> {
+            SavePlan plan;
             try {
-                SavePlan plan = session().planExport(dir);
-                ButtonType answer = SavePlanDialog.create(owner.get(), plan, "Export to " + dir).showAndWait().orElse(ButtonType.CANCEL);
-                if (answer == SavePlanDialog.WRITE) {
-                    session().applyExport(plan);
-                    notices.exported(plan.changes().size(), dir.toString());
-                }
+                plan = session().planExport(dir, session().stateToSave());
             } catch (IOException | RuntimeException e) {
                 Questions.error(owner.get(), "Could not export to " + dir, message(e)).showAndWait();
+                return;
             }
+            ButtonType answer = SavePlanDialog.create(owner.get(), plan, "Export to " + dir).showAndWait().orElse(ButtonType.CANCEL);
+            if (answer != SavePlanDialog.WRITE) {
+                return;
+            }
+            vm.files.export(plan).whenComplete((done, error) -> {
+                if (error == null) {
+                    notices.exported(plan.changes().size(), dir.toString());
+                } else if (ProjectWork.isCancel(error)) {
+                    vm.document.tell(StatusMessage.info("Export cancelled: nothing was written to " + dir + "."));
+                } else {
+                    Questions.error(owner.get(), "Could not export to " + dir, ProjectWork.describe(error)).showAndWait();
+                }
+            });
         });
     }
 
@@ -168,13 +232,27 @@ public final class FileCommands {
         }
         ButtonType answer = Questions.unsavedChanges(owner.get(), projectName(), doing).showAndWait().orElse(ButtonType.CANCEL);
         if (answer == Questions.SAVE) {
-            return save();
+            return waitFor(save());
         }
         if (answer == Questions.DONT_SAVE) {
             dropRecoveryCopy();
             return true;
         }
         return false;
+    }
+
+    /**
+     * The answer of work running off the UI thread, for a caller that needs it before going on (close,
+     * quit, open another project): the window keeps painting and answering meanwhile (a nested event
+     * loop, as a dialog's showAndWait), so the status bar's progress and Cancel work.
+     */
+    private static boolean waitFor(CompletableFuture<Boolean> done) {
+        if (!done.isDone() && javafx.application.Platform.isFxApplicationThread()) {
+            Object key = new Object();
+            done.whenComplete((v, e) -> javafx.application.Platform.exitNestedEventLoop(key, null));
+            javafx.application.Platform.enterNestedEventLoop(key);
+        }
+        return done.getNow(false);
     }
 
     private void dropRecoveryCopy() {

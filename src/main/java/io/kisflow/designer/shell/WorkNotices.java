@@ -36,8 +36,15 @@ final class WorkNotices {
         this.owner = owner;
     }
 
+    /** File work this long (open, save) gets a notice whatever its number of files. */
+    static final long LONG_FILE_WORK_NANOS = 1_000_000_000L;
+
     static boolean afterSave(int files) {
-        return files >= MANY_FILES;
+        return afterSave(files, 0);
+    }
+
+    static boolean afterSave(int files, long nanos) {
+        return files >= MANY_FILES || nanos >= LONG_FILE_WORK_NANOS;
     }
 
     static boolean afterRun(boolean windowFocused, boolean runTabShown, long wallNanos) {
@@ -46,8 +53,27 @@ final class WorkNotices {
 
     /** After Save: a notice when it wrote many files. */
     void saved(int files, String where) {
-        if (afterSave(files)) {
-            show("Saved", files + " files written to " + where + ".", false);
+        saved(files, where, 0);
+    }
+
+    /** After Save that took {@code nanos}: a notice when it wrote many files or took long. */
+    void saved(int files, String where, long nanos) {
+        if (afterSave(files, nanos)) {
+            show("Saved", files + (files == 1 ? " file" : " files") + " written to " + where + ".", false);
+        }
+    }
+
+    /** After opening a project of {@code objects} objects that took {@code nanos}: a notice when it took long. */
+    void opened(int objects, String where, long nanos) {
+        if (nanos >= LONG_FILE_WORK_NANOS) {
+            show("Opened", where + ": " + objects + (objects == 1 ? " object" : " objects") + " loaded.", false);
+        }
+    }
+
+    /** After reloading plugins that took long: a notice, a warning when they could not be loaded. */
+    void pluginsReloaded(String result, boolean ok, long nanos) {
+        if (!ok || nanos >= LONG_FILE_WORK_NANOS) {
+            show(ok ? "Plugins reloaded" : "Plugins not reloaded", result, !ok);
         }
     }
 

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import io.kisflow.designer.ui.LongWork;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,30 @@ public final class StatusModel {
         return w;
     }
 
+    /**
+     * Shows a {@link LongWork} until it ends: its message, its progress, and Cancel until it ends or
+     * passes its point of no return. Call on the UI thread (the work's updates arrive there).
+     */
+    public <T> LongWork<T> follow(LongWork<T> work) {
+        Work w = begin(work.messageProperty().get(), work::cancel);
+        work.messageProperty().addListener((o, a, now) -> w.message(now));
+        work.progressProperty().addListener((o, a, now) -> w.fraction(now.doubleValue()));
+        work.cancellableProperty().addListener((o, was, now) -> {
+            if (!now) {
+                w.uncancellable();
+            }
+        });
+        work.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                w.close();
+            }
+        });
+        if (!work.runningProperty().get()) {
+            w.close();
+        }
+        return work;
+    }
+
     private void show() {
         Work top = null;
         for (int i = works.size() - 1; i >= 0 && top == null; i--) {
@@ -64,13 +90,13 @@ public final class StatusModel {
         busy.set(top != null);
         message.set(top == null ? "" : top.message);
         progress.set(top == null ? 0 : top.fraction);
-        cancellable.set(top != null && top.cancel != null && !top.cancelled);
+        cancellable.set(top != null && top.cancel != null && !top.cancelled && !top.decided);
     }
 
     /** Cancels the work shown (the status bar's Cancel button); false when it cannot be cancelled. */
     public boolean cancel() {
         Work top = works.isEmpty() ? null : works.get(works.size() - 1);
-        if (top == null || top.cancel == null || top.cancelled) {
+        if (top == null || top.cancel == null || top.cancelled || top.decided) {
             return false;
         }
         top.cancelled = true;
@@ -106,6 +132,8 @@ public final class StatusModel {
         private String message;
         private double fraction = INDETERMINATE;
         private boolean cancelled;
+        /** Past its point of no return: Cancel no longer applies. */
+        private boolean decided;
 
         private Work(String what, Runnable cancel) {
             this.message = what;
@@ -117,6 +145,21 @@ public final class StatusModel {
             double f = total <= 0 ? INDETERMINATE : Math.max(0, Math.min(1, (double) done / total));
             ui.execute(() -> {
                 fraction = f;
+                show();
+            });
+        }
+
+        private void fraction(double f) {
+            ui.execute(() -> {
+                fraction = f < 0 ? INDETERMINATE : Math.min(1, f);
+                show();
+            });
+        }
+
+        /** The work passed its point of no return (a save replacing the files): Cancel is no longer offered. */
+        public void uncancellable() {
+            ui.execute(() -> {
+                decided = true;
                 show();
             });
         }

@@ -52,6 +52,29 @@ public final class LongWork<T> {
             return work.cancelled.get();
         }
 
+        /**
+         * From now on Cancel only sets the flag the job checks between steps, without interrupting it:
+         * for a job writing files, whose channels an interrupt would close half way.
+         */
+        public void uninterruptible() {
+            work.interruptible = false;
+        }
+
+        /**
+         * The point of no return (a save about to replace the files): false when Cancel was pressed
+         * before it, and then the job must undo and stop; true, and Cancel no longer applies.
+         */
+        public boolean decide() {
+            synchronized (work) {
+                if (work.cancelled.get()) {
+                    return false;
+                }
+                work.decided = true;
+            }
+            work.ui.execute(() -> work.cancellable.set(false));
+            return true;
+        }
+
         /** Throws {@link CancellationException} once Cancel was pressed: call it between steps. */
         public void checkCancelled() {
             if (work.cancelled.get()) {
@@ -73,6 +96,10 @@ public final class LongWork<T> {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", true);
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable", true);
+    private volatile boolean interruptible = true;
+    /** Set once the job passed its point of no return; guarded by this. */
+    private boolean decided;
 
     private LongWork(String title, Executor ui) {
         this.title = title;
@@ -115,6 +142,7 @@ public final class LongWork<T> {
         ui.execute(() -> {
             publish();
             running.set(false);
+            cancellable.set(false);
             if (failed == null) {
                 progress.set(1);
                 result.complete(done);
@@ -135,11 +163,14 @@ public final class LongWork<T> {
 
     /** Asks the job to stop: the flag it checks between steps, and an interrupt for what it waits on. */
     public void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
-            Thread t = worker.get();
-            if (t != null) {
-                t.interrupt();
+        synchronized (this) {
+            if (decided || !cancelled.compareAndSet(false, true)) {
+                return; // past the point of no return, or cancelled already
             }
+        }
+        Thread t = worker.get();
+        if (t != null && interruptible) {
+            t.interrupt();
         }
     }
 
@@ -164,6 +195,11 @@ public final class LongWork<T> {
     /** 0 to 1; -1 while the job has not said how much there is. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** True until the job ends or passes its point of no return ({@link Progress#decide()}). */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

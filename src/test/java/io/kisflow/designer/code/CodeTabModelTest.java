@@ -160,4 +160,34 @@ class CodeTabModelTest {
         assertTrue(doc.state().code().containsKey("functions/Shout.java"));
         assertTrue(doc.state().configs().funcs().containsKey("Shout"));
     }
+
+    @Test
+    void renamingAFunctionCanKeepItsCodeAsItIsWithAWarningAsOneStep() {
+        PropertiesViewModel props = new PropertiesViewModel(doc);
+        props.codeFilesProperty().set(f -> CodeTabModel.codeFileOf(doc.state(), code.compiled(), f));
+        doc.select(Selection.function("Shout"));
+        tab.writeCode(false);
+        code.compileNow();
+        String source = doc.state().code().get("functions/Shout.java");
+        assertEquals("functions/Shout.java", props.function.codeFile(), "the choice is offered: the function has code");
+        assertTrue(props.function.renameCode.get(), "renaming the code too is the default");
+
+        props.function.name.textProperty().set("Yell");
+        props.function.renameCode.set(false);
+        assertEquals("Enter renames only the config: functions/Shout.java stays as it is and still registers Shout, so Yell has no code"
+                + " until you change it (tick 'Rename its code too' to rename both). Escape keeps Shout.", props.function.name.warningProperty().get());
+        props.function.name.enter();
+
+        assertTrue(doc.state().configs().funcs().containsKey("Yell"));
+        assertEquals(List.of("Check", "Yell"), doc.state().configs().flow("Grades").flows().stream().map(st -> st.fname()).toList());
+        assertEquals(source, doc.state().code().get("functions/Shout.java"), "the code is kept as it is");
+        assertFalse(doc.state().code().containsKey("functions/Yell.java"));
+        code.compileNow();
+        assertTrue(code.compiled().registeredByFile().get("functions/Shout.java").contains("Shout"), "it registers the old name");
+
+        doc.undo();
+        assertTrue(doc.state().configs().funcs().containsKey("Shout"), "one undo step");
+        assertFalse(doc.state().configs().funcs().containsKey("Yell"));
+        assertEquals(source, doc.state().code().get("functions/Shout.java"));
+    }
 }

@@ -95,6 +95,7 @@ class LayoutSettingsTest {
         ProjectFiles reopened = ProjectFiles.open(dir.resolve("p"));
         try (DebugSession s = DebugSession.forProject(reopened, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run)) {
             s.dryRunProperty().set(true);
+            s.goSemanticsProperty().set(true);
             s.pins("Shout").textProperty().set("{\"secret_pin\": 1}");
             s.pins("Shout").pinnedProperty().set(true);
             reopened.apply(reopened.planSave(reopened.configs(), s.layoutForSave(reopened.layout()), reopened.directory()));
@@ -102,6 +103,7 @@ class LayoutSettingsTest {
         try (DebugSession s = DebugSession.forProject(ProjectFiles.open(dir.resolve("p")), DebugOptions.defaults().withMetrics(false),
                 Runnable::run, Runnable::run)) {
             assertEquals(true, s.dryRunProperty().get(), "the switch comes back with the project");
+            assertEquals(true, s.goSemanticsProperty().get(), "so does the Go-semantics switch");
             assertEquals(true, s.pins("Shout").isPinned());
         }
         assertEquals(true, Files.readString(dir.resolve("p/.kisflow-studio.json")).contains("\"debuggerDryRun\" : true")

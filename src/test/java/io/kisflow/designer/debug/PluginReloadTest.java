@@ -70,6 +70,64 @@ class PluginReloadTest {
     }
 
     @Test
+    void aReloadRunsAsLongWorkAndACancelKeepsThePluginsLoadedBefore(@TempDir Path project) throws IOException {
+        Path classes = project.resolve("plugin/classes");
+        buildPlugin(classes, "!");
+        DebugSettings settings = DebugSettings.EMPTY.withInput("Greet", List.of("hi"), InputMode.TEXT).withPluginPaths(List.of("plugin/classes"));
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        DebugSession s = new DebugSession(project, PROJECT, settings, DebugOptions.defaults().withMetrics(false), Runnable::run,
+                r -> background.add(r));
+        io.kisflow.designer.status.StatusModel status = new io.kisflow.designer.status.StatusModel(Runnable::run);
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        status.messageProperty().addListener((o, a, m) -> shown.add(m));
+        try (SessionDriver d = SessionDriver.wrap(s)) {
+            background.forEach(Runnable::run); // the first load of the plugins
+            background.clear();
+            buildPlugin(classes, "?!");
+            // the user presses Cancel while the rebuilt jar is read
+            status.messageProperty().addListener((o, a, m) -> {
+                if (m.equals("Reloading plugins: plugin/classes")) {
+                    status.cancel();
+                }
+            });
+            java.util.concurrent.CompletableFuture<Boolean> reload = s.reloadPlugins(status);
+            assertTrue(status.busyProperty().get());
+            assertFalse(s.run("Greet"), "no run on code being replaced");
+            assertEquals("Wait until the plugins are reloaded (or cancel it in the status bar), then run again", s.messageProperty().get());
+            background.forEach(Runnable::run);
+
+            assertFalse(reload.join());
+            assertTrue(shown.contains("Reloading plugins: plugin/classes"), shown.toString());
+            assertFalse(status.busyProperty().get());
+            assertEquals("Reloading the plugins was cancelled; the plugins loaded before stay.", s.messageProperty().get());
+            assertFalse(s.flow("Greet").card(0).staleProperty().get(), "nothing changed");
+            assertTrue(s.run("Greet"));
+            d.await(SessionState.FINISHED);
+            assertEquals(List.of("hi!"), s.flow("Greet").card(0).outputProperty().get().rows(), "the plugin loaded before still runs");
+        }
+    }
+
+    @Test
+    void aReloadAsLongWorkLoadsTheRebuiltPlugin(@TempDir Path project) throws IOException {
+        Path classes = project.resolve("plugin/classes");
+        buildPlugin(classes, "!");
+        DebugSettings settings = DebugSettings.EMPTY.withInput("Greet", List.of("hi"), InputMode.TEXT).withPluginPaths(List.of("plugin/classes"));
+        DebugSession s = new DebugSession(project, PROJECT, settings, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run);
+        io.kisflow.designer.status.StatusModel status = new io.kisflow.designer.status.StatusModel(Runnable::run);
+        try (SessionDriver d = SessionDriver.wrap(s)) {
+            assertTrue(s.run("Greet"));
+            d.await(SessionState.FINISHED);
+            buildPlugin(classes, "?!");
+            assertTrue(s.reloadPlugins(status).join(), s.messageProperty().get());
+            assertEquals("Plugins reloaded: 1 functions, 0 connectors", s.messageProperty().get().replaceAll("\\d+ functions", "1 functions"));
+            assertTrue(s.flow("Greet").card(0).staleProperty().get());
+            assertTrue(s.run("Greet"));
+            d.await(SessionState.FINISHED);
+            assertEquals(List.of("hi?!"), s.flow("Greet").card(0).outputProperty().get().rows());
+        }
+    }
+
+    @Test
     void aMissingPluginPathIsNamedAndTheRunRefused(@TempDir Path project) {
         DebugSettings settings = DebugSettings.EMPTY.withPluginPaths(List.of("build/missing.jar"));
         DebugSession s = new DebugSession(project, PROJECT, settings, DebugOptions.defaults().withMetrics(false), Runnable::run, Runnable::run);

@@ -36,7 +36,7 @@ class PalettePluginsTest {
         // the finding validate prints, with the designer's own advice
         List<String> problems = vm.problems.rows().stream().map(r -> r.problem().message()).toList();
         assertTrue(problems.contains("function Greet (used by flow Hello) has no code: no plugin registers it; "
-                + "add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab, or write its code in the Code tab"),
+                + "write its code in the Code tab, add its plugin in the Plugins tab (a jar or a class folder), or pin rows for it in the Call tab"),
                 problems.toString());
         vm.debugger.close();
     }

@@ -55,5 +55,8 @@ class UserGuideShortcutsTest {
 
         public void showTab(String id) {
         }
+
+        public void saveRunAsTest() {
+        }
     };
 }

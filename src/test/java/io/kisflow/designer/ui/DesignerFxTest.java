@@ -136,6 +136,12 @@ abstract class DesignerFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Write files");
+        // the files are written off the UI thread: wait for the save to end
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.files.isBusy());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the save did not end", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

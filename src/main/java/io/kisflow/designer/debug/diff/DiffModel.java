@@ -41,6 +41,8 @@ public final class DiffModel {
     private final ReadOnlyObjectWrapper<LevelData> right = new ReadOnlyObjectWrapper<>(this, "right");
     private final StringProperty keyColumn = new SimpleStringProperty(this, "keyColumn", "");
     private final BooleanProperty onlyDifferences = new SimpleBooleanProperty(this, "onlyDifferences", false);
+    private final javafx.beans.property.ObjectProperty<DiffAlignment> alignment =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "alignment", DiffAlignment.PAIRED);
     private final ReadOnlyObjectWrapper<LevelDiff> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
@@ -70,6 +72,7 @@ public final class DiffModel {
             recompute();
         });
         onlyDifferences.addListener((obs, old, now) -> showRows());
+        alignment.addListener((obs, old, now) -> recompute());
     }
 
     /**
@@ -105,11 +108,14 @@ public final class DiffModel {
         }
         int gen = generation.incrementAndGet();
         String key = keyColumn.get() == null ? "" : keyColumn.get().trim();
+        DiffAlignment align = alignment.get();
         computing.set(true);
         error.set("");
         background.execute(() -> {
             try {
-                LevelDiff d = key.isEmpty()
+                LevelDiff d = align == DiffAlignment.SEQUENCE
+                        ? LevelDiff.bySequence(l.rows(), r.rows(), () -> generation.get() != gen)
+                        : key.isEmpty()
                         ? LevelDiff.byIndex(l.rows(), r.rows(), () -> generation.get() != gen)
                         : LevelDiff.byKey(l.rows(), r.rows(), key, () -> generation.get() != gen);
                 if (d == null) {
@@ -183,6 +189,14 @@ public final class DiffModel {
     /** A column to pair rows by; "" pairs them by index. */
     public StringProperty keyColumnProperty() {
         return keyColumn;
+    }
+
+    /**
+     * How rows pair: by id (the key column, else the index), or aligned as sequences (Myers), where
+     * one inserted row does not mark every later row as changed. The key column applies to the first only.
+     */
+    public javafx.beans.property.ObjectProperty<DiffAlignment> alignmentProperty() {
+        return alignment;
     }
 
     /** Show only changed, added and removed rows. */

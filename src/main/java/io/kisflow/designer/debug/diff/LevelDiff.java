@@ -106,6 +106,113 @@ public final class LevelDiff {
         return d;
     }
 
+    /**
+     * Aligns the levels as sequences with Myers' diff (java-diff-utils, linear space): rows are equal
+     * when their JSON text is; the common start and end are paired before the algorithm sees the
+     * rest. A replaced stretch pairs its rows in order (changed, or same when they differ only in
+     * spelling, such as key order), the longer side's extra rows added or removed. Null when cancelled.
+     */
+    public static LevelDiff bySequence(List<Object> left, List<Object> right, BooleanSupplier cancelled) {
+        String[] lt = texts(left, cancelled);
+        String[] rt = lt == null ? null : texts(right, cancelled);
+        if (rt == null) {
+            return null;
+        }
+        int n = lt.length;
+        int m = rt.length;
+        int pre = 0;
+        while (pre < n && pre < m && lt[pre].equals(rt[pre])) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < n - pre && suf < m - pre && lt[n - 1 - suf].equals(rt[m - 1 - suf])) {
+            suf++;
+        }
+        List<com.github.difflib.algorithm.Change> changes;
+        try {
+            changes = new java.util.ArrayList<>(new com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace<String>().computeDiff(
+                    java.util.Arrays.asList(lt).subList(pre, n - suf), java.util.Arrays.asList(rt).subList(pre, m - suf),
+                    new com.github.difflib.algorithm.DiffAlgorithmListener() {
+                        @Override
+                        public void diffStart() {
+                        }
+
+                        @Override
+                        public void diffStep(int value, int max) {
+                            if (cancelled.getAsBoolean()) {
+                                throw new java.util.concurrent.CancellationException();
+                            }
+                        }
+
+                        @Override
+                        public void diffEnd() {
+                        }
+                    }));
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        }
+        changes.sort(java.util.Comparator.comparingInt((com.github.difflib.algorithm.Change c) -> c.startOriginal)
+                .thenComparingInt(c -> c.startRevised));
+        // an insert touching a delete is one replaced stretch: its rows pair up as changed
+        List<com.github.difflib.algorithm.Change> merged = new java.util.ArrayList<>();
+        for (com.github.difflib.algorithm.Change c : changes) {
+            com.github.difflib.algorithm.Change prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (prev != null && c.deltaType != com.github.difflib.patch.DeltaType.EQUAL && prev.deltaType != com.github.difflib.patch.DeltaType.EQUAL
+                    && c.startOriginal == prev.endOriginal && c.startRevised == prev.endRevised) {
+                merged.set(merged.size() - 1, new com.github.difflib.algorithm.Change(com.github.difflib.patch.DeltaType.CHANGE,
+                        prev.startOriginal, c.endOriginal, prev.startRevised, c.endRevised));
+            } else {
+                merged.add(c);
+            }
+        }
+        changes = merged;
+        LevelDiff d = new LevelDiff(left, right, n + m);
+        int i = 0;
+        int j = 0;
+        for (com.github.difflib.algorithm.Change c : changes) {
+            int so = pre + c.startOriginal;
+            int eo = pre + c.endOriginal;
+            int er = pre + c.endRevised;
+            while (i < so) {
+                d.add(i++, j++, DiffKind.SAME);
+            }
+            if (c.deltaType == com.github.difflib.patch.DeltaType.EQUAL) {
+                while (i < eo) {
+                    d.add(i++, j++, DiffKind.SAME);
+                }
+                continue;
+            }
+            while (i < eo && j < er) {
+                d.add(i, j, RowEquality.same(left.get(i), right.get(j)) ? DiffKind.SAME : DiffKind.CHANGED);
+                i++;
+                j++;
+            }
+            while (i < eo) {
+                d.add(i++, -1, DiffKind.REMOVED);
+            }
+            while (j < er) {
+                d.add(-1, j++, DiffKind.ADDED);
+            }
+        }
+        while (i < n && j < m) {
+            d.add(i++, j++, DiffKind.SAME);
+        }
+        return d;
+    }
+
+    /** Each row's JSON text, the sequence diff's idea of equal rows. Null when cancelled. */
+    private static String[] texts(List<Object> rows, BooleanSupplier cancelled) {
+        String[] out = new String[rows.size()];
+        int i = 0;
+        for (Object row : rows) {   // one pass: a stored level's rows are read once
+            if ((i % CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
+            out[i++] = RowJson.compact(row);
+        }
+        return out;
+    }
+
     private static String key(Object row, String keyColumn) {
         Object v = RowJson.field(row, keyColumn);
         // "\u0000" cannot be a cell's text: rows without the key pair only with each other.

@@ -26,7 +26,7 @@ import java.util.RandomAccess;
  * <pre>{@code List<Object> rows = RowsFile.read(path, InputMode.JSON, () -> false, p -> { }).rows();
  * Map<?, ?> first = (Map<?, ?>) rows.get(0);}</pre>
  */
-final class PackedRows extends AbstractList<Object> implements RandomAccess {
+public final class PackedRows extends AbstractList<Object> implements RandomAccess {
     private final byte[] bytes;
     private final int[] starts;
     private final int[] ends;
@@ -39,6 +39,15 @@ final class PackedRows extends AbstractList<Object> implements RandomAccess {
         this.ends = ends;
         this.size = size;
         this.json = json;
+    }
+
+    /**
+     * Rows that are JSON values, one per range of {@code bytes} ({@code starts[i]} to {@code ends[i]},
+     * ranges in order and contiguous but for line breaks): a stored run's level read back without
+     * making its rows (see {@code RunFile}). The arrays are kept, not copied.
+     */
+    public static java.util.List<Object> jsonLines(byte[] bytes, int[] starts, int[] ends) {
+        return new PackedRows(bytes, starts, ends, starts.length, true);
     }
 
     @Override

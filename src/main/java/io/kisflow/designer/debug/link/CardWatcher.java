@@ -40,7 +40,7 @@ final class CardWatcher {
             for (CardState c : f.cards()) {
                 if (watched.add(c)) {
                     observe(c.statusProperty(), c.rowCountProperty(), c.errorProperty(), c.staleProperty(),
-                            c.codeSourceProperty(), c.breakpointProperty());
+                            c.codeSourceProperty(), c.breakpointProperty(), c.goNotesProperty());
                 }
             }
         }

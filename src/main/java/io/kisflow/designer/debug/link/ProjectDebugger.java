@@ -39,6 +39,7 @@ import java.util.concurrent.Executor;
  */
 public final class ProjectDebugger implements AutoCloseable {
     private final ProjectDocument doc;
+    private final io.kisflow.designer.status.StatusModel status;
     private final DebugOptions options;
     private final Executor ui;
     private final Executor background;
@@ -48,10 +49,18 @@ public final class ProjectDebugger implements AutoCloseable {
     private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper(this, "changes");
     private final CardWatcher watcher = new CardWatcher(() -> changes.set(changes.get() + 1));
     private DesignState seen;
+    /** How much run history each project keeps on disk (its .kisflow-studio/runs/); null keeps none. */
+    private io.kisflow.designer.debug.RunStoreLimits runHistory = io.kisflow.designer.debug.RunStoreLimits.defaults();
     /** On while the session takes settings from the document (undo): its echo is not a new edit. */
     private boolean applying;
 
     public ProjectDebugger(ProjectDocument doc, DebugOptions options, Executor ui, Executor background) {
+        this(doc, options, ui, background, new io.kisflow.designer.status.StatusModel(ui));
+    }
+
+    /** @param status where long work (reloading plugins) shows its progress and Cancel: the window's status bar */
+    public ProjectDebugger(ProjectDocument doc, DebugOptions options, Executor ui, Executor background, io.kisflow.designer.status.StatusModel status) {
+        this.status = status;
         this.doc = doc;
         this.options = Objects.requireNonNull(options, "options");
         this.ui = ui;
@@ -74,6 +83,9 @@ public final class ProjectDebugger implements AutoCloseable {
         // The built-in samples plugin serves the projects that name it (the samples), no other.
         DebugOptions own = options.withSamples(options.samples() && LayoutSettings.usesSamples(s.layout(), doc.directory()));
         DebugSession fresh = new DebugSession(doc.directory(), s.configs(), LayoutSettings.read(s.layout()), own, ui, background);
+        if (doc.directory() != null && runHistory != null) {
+            fresh.keepRuns(doc.directory().resolve(io.kisflow.designer.debug.RunStore.DIR), runHistory);
+        }
         fresh.settingsRevisionProperty().addListener((o, a, b) -> settingsEdited(fresh));
         fresh.stateProperty().addListener((o, a, b) -> changed());
         fresh.pausedAtProperty().addListener((o, a, now) -> {
@@ -159,6 +171,9 @@ public final class ProjectDebugger implements AutoCloseable {
         }
         if (before.dryRun() != after.dryRun()) {
             return new String[] {after.dryRun() ? "Turn dry run on" : "Turn dry run off", null};
+        }
+        if (before.goSemantics() != after.goSemantics()) {
+            return new String[] {after.goSemantics() ? "Turn Go semantics on" : "Turn Go semantics off", null};
         }
         if (!Objects.equals(before.callLimit(), after.callLimit())) {
             return new String[] {after.callLimit() == null ? "Reset the call limit"
@@ -265,6 +280,46 @@ public final class ProjectDebugger implements AutoCloseable {
         });
     }
 
+    /** The limits of the run history kept on disk for the projects opened from now on (null: keep none). */
+    public void setRunHistoryLimits(io.kisflow.designer.debug.RunStoreLimits limits) {
+        runHistory = limits;
+    }
+
+    /** "Run from here": runs the selected card's flow from it, reusing the levels the cards hold before it. */
+    public boolean runFromHere() {
+        return withCard("Select the card to run from.", DebugSession::runFromHere);
+    }
+
+    /**
+     * Puts a conditional breakpoint on the selected card (blank: a plain breakpoint). Returns null when
+     * done, else what is wrong ("column 7: use == to compare, not =").
+     */
+    public String setBreakpointCondition(String condition) {
+        String[] error = {null};
+        withCard("Select a function card to put a breakpoint on it.", (s, k) -> {
+            try {
+                s.setBreakpointCondition(k, condition);
+                changed();
+            } catch (io.kisflow.designer.debug.BreakCondition.Invalid e) {
+                error[0] = e.getMessage();
+            }
+            return true;
+        });
+        return error[0];
+    }
+
+    /** Turns "pause on error" on or off for the open project's runs; false before a project is open. */
+    public boolean togglePauseOnError() {
+        DebugSession s = session.get();
+        if (s == null) {
+            return false;
+        }
+        s.pauseOnErrorProperty().set(!s.pauseOnErrorProperty().get());
+        doc.tell(StatusMessage.info(s.pauseOnErrorProperty().get() ? "Pause on error is on: a failing function pauses the run at its card"
+                : "Pause on error is off"));
+        return true;
+    }
+
     /** Runs until just before the selected card. */
     public boolean runToHere() {
         return withCard("Select the card to run to.", DebugSession::runToHere);
@@ -320,10 +375,15 @@ public final class ProjectDebugger implements AutoCloseable {
         return false;
     }
 
-    /** Loads the plugins again (the user rebuilt a jar). */
-    public boolean reloadPlugins() {
+    /** Loads the plugins again (the user rebuilt a jar) off the UI thread, with progress and Cancel in {@link #status()}. */
+    public java.util.concurrent.CompletableFuture<Boolean> reloadPlugins() {
         DebugSession s = session.get();
-        return s != null && s.reloadPlugins();
+        return s == null ? java.util.concurrent.CompletableFuture.completedFuture(false) : s.reloadPlugins(status);
+    }
+
+    /** Where the debugger's long work (reloading plugins) is shown. */
+    public io.kisflow.designer.status.StatusModel status() {
+        return status;
     }
 
     private boolean withFlow(java.util.function.BiPredicate<DebugSession, String> action) {

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * One call of a function: the level it read and its rows, the rows it committed, its duration, the
- * actions it asked for and what the engine did with them, the connector calls a dry run recorded,
+ * actions it asked for and what the engine did with them, where a Go server would differ, the connector calls a dry run recorded,
  * its params, its log lines and its error.
  *
  * <pre>{@code CallRecordView view = new CallRecordView();  view.show(call, card.errorProperty().get());}</pre>
@@ -30,6 +30,7 @@ final class CallRecordView extends VBox {
     private final CallLogView log = new CallLogView();
     private final ConnectorCallsView connectorCalls = new ConnectorCallsView();
     private final CallErrorView error = new CallErrorView();
+    private final GoNotesView goNotes = new GoNotesView();
 
     CallRecordView() {
         getStyleClass().add("call-record");
@@ -53,7 +54,7 @@ final class CallRecordView extends VBox {
         RunViewParts.collapsible(params);
         RunViewParts.collapsible(noParams);
         RunViewParts.collapsible(connectorCalls);
-        getChildren().addAll(facts, error, connectorCalls, RunViewParts.sectionTitle("PARAMS"), params, noParams, log);
+        getChildren().addAll(facts, error, goNotes, connectorCalls, RunViewParts.sectionTitle("PARAMS"), params, noParams, log);
     }
 
     private static Label value(String id) {
@@ -92,11 +93,16 @@ final class CallRecordView extends VBox {
         noParams.setVisible(call.params().isEmpty());
         log.show(call);
         connectorCalls.show(call.connectorCalls());
+        goNotes.show(call.goNotes());
         error.show(call.error() != null ? call.error() : cardError);
     }
 
     CallErrorView errorView() {
         return error;
+    }
+
+    GoNotesView goNotesView() {
+        return goNotes;
     }
 
     ConnectorCallsView connectorCallsView() {

@@ -8,6 +8,7 @@ import io.kisflow.designer.canvas.Viewport;
 import io.kisflow.designer.debug.CardKey;
 import io.kisflow.designer.debug.CardState;
 import io.kisflow.designer.debug.CardStatus;
+import io.kisflow.designer.debug.CardTags;
 import io.kisflow.designer.debug.CodeSource;
 import io.kisflow.designer.debug.DebugSession;
 import io.kisflow.designer.debug.DryRunEffect;
@@ -38,6 +39,8 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
     private static final Color PIN = Color.web("#e8590c");
     /** The dry run's own colour (the Call tab's and run header's chips use it too). */
     static final Color DRY = Color.web("#7b52d3");
+    /** Go's own cyan, darkened until white text on it reads at 4.5:1. */
+    static final Color GO = Color.web("#00758d");
     private static final double PILL_H = 18;
     /** Below this zoom only outlines, dimming and dots are drawn: text would be noise. */
     private static final double TEXT_ZOOM = 0.25;
@@ -131,6 +134,7 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
                 if (st != CardStatus.FAILED) {
                     dryRunBadge(gc, p, r, c.dryRunEffectProperty().get());
                 }
+                goBadge(gc, r, c, s.goSemanticsProperty().get());
             }
             if (c.breakpointProperty().get()) {
                 breakpoint(gc, p, r);
@@ -179,28 +183,44 @@ public final class CanvasDebugOverlay implements CanvasOverlay {
 
     private void codeBadge(GraphicsContext gc, Theme.Palette p, Rect r, CardState c) {
         CodeSource source = c.codeSourceProperty().get();
-        if (source == CodeSource.BUILT_IN && c.builtInProperty().get() != null) {
-            // quiet like "no code": the connector does the work, and the card says what it does
-            rightTag(gc, p.card(), p.subText(), r, fitter.fit(c.builtInProperty().get(), tagFont, r.width() - 40));
+        String label = CardTags.code(c);
+        if (label == null) {
+            return;
+        }
+        if (source == CodeSource.BUILT_IN) {
+            // quiet like "no code": the connector does the work, and the card says what it does (the tooltip in full)
+            rightTag(gc, p.card(), p.subText(), r, fitter.fit(label, tagFont, r.width() - 40));
         } else if (source == CodeSource.PINNED) {
             // Loud on purpose: these rows are made up by the user and never run on a server.
-            rightTag(gc, PIN, Color.WHITE, r, "PINNED ROWS");
+            rightTag(gc, PIN, Color.WHITE, r, label);
         } else if (source == CodeSource.PASS_THROUGH) {
-            rightTag(gc, p.card(), p.subText(), r, "no code");
+            rightTag(gc, p.card(), p.subText(), r, label);
         } else if (source == CodeSource.UNCOMPILED) {
-            rightTag(gc, p.error(), Color.WHITE, r, "does not compile");
+            rightTag(gc, p.error(), Color.WHITE, r, label);
         }
     }
 
     /** On the bottom edge: what a dry run does to the card (its failed band, when it failed, says more). */
     private void dryRunBadge(GraphicsContext gc, Theme.Palette p, Rect r, DryRunEffect effect) {
-        if (effect == DryRunEffect.NONE) {
+        String label = CardTags.dryRun(effect);
+        if (label == null) {
             return;
         }
-        String label = effect == DryRunEffect.NEEDS_PIN ? "DRY RUN · pin its rows" : "DRY RUN · calls recorded";
         gc.setFont(tagFont);
         double w = fitter.width(label, tagFont) + 12 * tk();
         tag(gc, effect == DryRunEffect.NEEDS_PIN ? p.error() : DRY, Color.WHITE, Math.max(r.x() + 8, r.maxX() - 14 - w), r.maxY(), label);
+    }
+
+    /**
+     * On the bottom edge, left: a Go server would do otherwise in this card's calls (the Call tab says
+     * where and what); with Go semantics on, the calls did as Go does where the Java engine would not.
+     */
+    private void goBadge(GraphicsContext gc, Rect r, CardState c, boolean goSemantics) {
+        if (c.goNotesProperty().get() == 0) {
+            return;
+        }
+        gc.setFont(tagFont);
+        tag(gc, GO, Color.WHITE, r.x() + 8, r.maxY(), goSemantics ? "GO SEMANTICS · Java differs" : "GO DIFFERS");
     }
 
     /** A tag on the top edge of a card, right-aligned (clear of the problem marker in the corner). */

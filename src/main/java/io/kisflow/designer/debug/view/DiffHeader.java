@@ -46,7 +46,22 @@ final class DiffHeader extends HBox {
         pairBy.setMinWidth(USE_PREF_SIZE);
         Region gap = new Region();
         gap.setMinWidth(8);
-        getChildren().addAll(counts, busy, error, onlyDifferences, gap, pairBy, new DiffKeyChooser(model));
+        // id-paired or sequence-aligned (Myers): one inserted row then is one added row, not a cascade of changes
+        javafx.scene.control.ChoiceBox<io.kisflow.designer.debug.diff.DiffAlignment> alignment =
+                new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                        io.kisflow.designer.debug.diff.DiffAlignment.values()));
+        alignment.setId("diffAlignment");
+        alignment.setMinWidth(USE_PREF_SIZE);
+        alignment.setTooltip(new Tooltip("Pair by id: rows with the same key (or index) face each other. Align as sequence:"
+                + " a Myers diff keeps rows in order, so one inserted row shows as one added row"));
+        alignment.valueProperty().bindBidirectional(model.alignmentProperty());
+        DiffKeyChooser key = new DiffKeyChooser(model);
+        var paired = javafx.beans.binding.Bindings.equal(model.alignmentProperty(), io.kisflow.designer.debug.diff.DiffAlignment.PAIRED);
+        key.disableProperty().bind(paired.not());
+        pairBy.disableProperty().bind(paired.not());
+        Region gap2 = new Region();
+        gap2.setMinWidth(8);
+        getChildren().addAll(counts, busy, error, onlyDifferences, gap, alignment, gap2, pairBy, key);
 
         InvalidationListener refresh = this::refresh;
         for (Observable o : new Observable[]{model.changedProperty(), model.addedProperty(), model.removedProperty(),

@@ -24,7 +24,7 @@ import javafx.util.Subscription;
 
 /**
  * The "History" tab under the canvas: the last runs of the shown flow (kept while the project is
- * open), "Show this run" to put an earlier run back on the cards, and "Compare with current" to see
+ * open) above the runs kept on disk ({@link StoredRunsView}: open, delete, import and export traces), "Show this run" to put an earlier run back on the cards, and "Compare with current" to see
  * it next to the latest run level by level, with the levels whose counts differ highlighted. "Diff
  * this level" compares the rows of one level in the session's diff; the window then shows the diff.
  *
@@ -48,8 +48,16 @@ public final class HistoryView extends BorderPane {
     private Runnable onCompareLevel = () -> { };
     private Subscription subscriptions = Subscription.EMPTY;
 
+    private final StoredRunsView stored;
+
     public HistoryView(DebugSession session) {
+        this(session, TraceFileChooser.SYSTEM);
+    }
+
+    /** @param traces asks for the trace to import or where to export one (tests answer it) */
+    public HistoryView(DebugSession session, TraceFileChooser traces) {
         this.session = session;
+        this.stored = new StoredRunsView(session.storedRuns(), traces, this::runToExport);
         setId("historyView");
         getStyleClass().add("history-view");
         runs = new HistoryRunsTable(() -> flow == null ? null : flow.shownRunProperty().get());
@@ -71,7 +79,10 @@ public final class HistoryView extends BorderPane {
         });
         HBox runButtons = new HBox(6, show, compare);
         runButtons.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(4, title, runs, runButtons);
+        VBox inMemory = new VBox(4, title, runs, runButtons);
+        SplitPane left = new SplitPane(inMemory, stored);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.5);
 
         // one line: a wrapped label in a row would ask for the height of one word per line
         differences.setWrapText(false);
@@ -108,6 +119,7 @@ public final class HistoryView extends BorderPane {
         current.unbind();
         current.set(null);
         flow = flowName == null ? null : session.flow(flowName);
+        stored.showFlow(flow == null ? null : flow.name());
         comparison.clearRuns();
         shownComparison = null;
         differences.setText("");
@@ -180,6 +192,16 @@ public final class HistoryView extends BorderPane {
 
     HistoryRunsTable runsTable() {
         return runs;
+    }
+
+    /** The run "Export trace…" writes: the one selected in the runs list, else the one on the cards. */
+    private RunRecord runToExport() {
+        RunRecord r = runs.getSelectionModel().getSelectedItem();
+        return r != null ? r : flow == null ? null : flow.shownRunProperty().get();
+    }
+
+    StoredRunsView storedRuns() {
+        return stored;
     }
 
     HistoryComparisonTable comparisonTable() {

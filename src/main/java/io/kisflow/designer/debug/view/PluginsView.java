@@ -38,6 +38,7 @@ public final class PluginsView extends VBox {
     private final ListView<String> pathList = new ListView<>(paths);
     private final Button reload = new Button("Reload plugins");
     private final Label result = new Label();
+    private final io.kisflow.designer.status.StatusModel status;
     private final Label functionsTitle = RunViewParts.sectionTitle("");
     private final Label connectorsTitle = RunViewParts.sectionTitle("");
     private final Label missingTitle = RunViewParts.sectionTitle("");
@@ -46,6 +47,12 @@ public final class PluginsView extends VBox {
             "Every function and connector the project uses has code.");
 
     public PluginsView(DebugSession session, PluginsChooser chooser) {
+        this(session, chooser, null);
+    }
+
+    /** @param status where a reload shows its progress and Cancel (the window's status bar); null reloads on the UI thread */
+    public PluginsView(DebugSession session, PluginsChooser chooser, io.kisflow.designer.status.StatusModel status) {
+        this.status = status;
         this.session = session;
         this.chooser = chooser;
         setId("pluginsView");
@@ -182,9 +189,16 @@ public final class PluginsView extends VBox {
 
     /**
      * Reloads the plugins (a rebuilt jar is picked up without restarting) and shows the result: how
-     * many functions and connectors have code, or why the plugins could not be loaded.
+     * many functions and connectors have code, or why the plugins could not be loaded. With a status
+     * bar it runs off the UI thread (progress and Cancel there) and the result is shown when it ends:
+     * true then says it started; without one, whether the plugins loaded.
      */
     public boolean reload() {
+        if (status != null) {
+            // off the UI thread; a second press while it runs is refused by the session, in words
+            session.reloadPlugins(status).thenAccept(ok -> show(ok ? "Plugins reloaded: " + counts() : session.messageProperty().get(), ok));
+            return true;
+        }
         boolean ok = session.reloadPlugins();
         show(ok ? "Plugins reloaded: " + counts() : session.messageProperty().get(), ok);
         return ok;

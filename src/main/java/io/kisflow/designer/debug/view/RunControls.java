@@ -45,7 +45,14 @@ public final class RunControls extends HBox {
                 "Stop the run (Shift+F5); a function that does not return is abandoned after a grace period", this::stop);
         stop.disableProperty().bind(session.canStopProperty().not());
         run.getStyleClass().add("run-primary");
-        getChildren().addAll(run, step, cont, stop);
+        javafx.scene.control.CheckBox pauseOnError = new javafx.scene.control.CheckBox("Pause on error");
+        pauseOnError.setId("pauseOnError");
+        pauseOnError.setMinWidth(USE_PREF_SIZE);
+        pauseOnError.setTooltip(new Tooltip("A function that fails pauses the run at its card, with the levels as the failure"
+                + " left them; Continue then ends the run"));
+        pauseOnError.selectedProperty().bindBidirectional(session.pauseOnErrorProperty());
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(run, step, cont, stop, pauseOnError);
     }
 
     private static Button button(String id, String text, String glyph, String glyphClass, String tip, Runnable action) {

@@ -33,6 +33,7 @@ public final class RunPanel extends BorderPane {
     private final RunControls controls;
     private final CallLimitField callLimit;
     private final DryRunSwitch dryRun;
+    private final GoSemanticsSwitch goSemantics;
     private final InputRowsView input;
     private final RunStatusView status;
     private final Label noFlow = RunViewParts.sentence("runNoFlow", "");
@@ -48,13 +49,14 @@ public final class RunPanel extends BorderPane {
         Region flowIcon = iconBox();
         controls = new RunControls(session, flowName.getReadOnlyProperty());
         dryRun = new DryRunSwitch(session);
+        goSemantics = new GoSemanticsSwitch(session);
         callLimit = new CallLimitField(session);
         // Two groups that wrap: with the dry-run chip shown, one row needed more than the tab's width
         // at the default window size, and the whole panel was laid out wider than its tab (the
         // switch, the chip and the run's status were cut off at the right).
         HBox left = new HBox(10, flowIcon, title, controls);
         left.setAlignment(Pos.CENTER_LEFT);
-        HBox right = new HBox(10, callLimit, dryRun);
+        HBox right = new HBox(10, callLimit, dryRun, goSemantics);
         right.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 6, left, right);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -111,6 +113,11 @@ public final class RunPanel extends BorderPane {
     /** Run, Step, Continue, Stop: the window's keys call the same methods. */
     public RunControls controls() {
         return controls;
+    }
+
+    /** The project's "Go semantics" switch. */
+    public GoSemanticsSwitch goSemantics() {
+        return goSemantics;
     }
 
     /** The project's "Call limit" field. */

@@ -186,6 +186,24 @@ class ProjectDebuggerTest {
     }
 
     @Test
+    void theGoSemanticsSwitchIsAnUndoableRunSettingOfTheSidecar() {
+        DebugSession s = dbg.session();
+        assertFalse(s.goSemanticsProperty().get());
+        s.goSemanticsProperty().set(true);
+        assertEquals(Boolean.TRUE, doc.state().layout().extra().get("debuggerGoSemantics"));
+        assertEquals("Turn Go semantics on", doc.history().undoDescriptionProperty().get());
+        assertTrue(doc.isDirty());
+
+        doc.undo();
+        assertFalse(s.goSemanticsProperty().get());
+        assertFalse(doc.state().layout().extra().containsKey("debuggerGoSemantics"));
+        doc.redo();
+        assertTrue(s.goSemanticsProperty().get());
+        s.goSemanticsProperty().set(false);
+        assertEquals("Turn Go semantics off", doc.history().undoDescriptionProperty().get());
+    }
+
+    @Test
     void runningTheSelectedFlowFillsItsCardsAndAnEditMarksThemStale() {
         DebugSession s = dbg.session();
         s.flow("StuScore").input().textProperty().set("{\"stu_id\":1,\"score_1\":90,\"score_2\":80,\"score_3\":70}");

@@ -34,4 +34,10 @@ class CanvasDebugOverlayTest {
             }
         }
     }
+
+    @Test
+    void theGoDiffersTagReadsWhiteOnItsCyan() {
+        double ratio = Contrast.ratio(Color.WHITE, CanvasDebugOverlay.GO);
+        assertTrue(ratio >= 4.5, "white on " + CanvasDebugOverlay.GO + " has contrast " + ratio);
+    }
 }

@@ -1,0 +1,203 @@
+package io.kisflow.designer.serve;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The Serve tab: on the left the selected flow's deployment settings and the buttons (Start locally,
+ * Stop, Export deployment…); on the right what the local service does: its state and last message,
+ * records per second, records processed, lag per partition, and its error lines.
+ *
+ * <pre>{@code bottomTabs.getTabs().add(new Tab("Serve", new ServeView(vm.serve, () -> stage)));}</pre>
+ */
+public final class ServeView extends HBox {
+    private final ServeTabModel model;
+    private final Supplier<javafx.stage.Window> owner;
+
+    public ServeView(ServeTabModel model, Supplier<javafx.stage.Window> owner) {
+        this.model = model;
+        this.owner = owner;
+        setId("serveView");
+        setSpacing(16);
+        setPadding(new Insets(10));
+        VBox settings = settings();
+        VBox live = live();
+        HBox.setHgrow(live, Priority.ALWAYS);
+        getChildren().addAll(settings, live);
+    }
+
+    private VBox settings() {
+        Label title = new Label();
+        title.getStyleClass().add("run-section-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.flowProperty().get() == null ? "NO FLOW TO SERVE"
+                : "SERVE " + model.flowProperty().get().toUpperCase(java.util.Locale.ROOT), model.flowProperty()));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 200, Double.MAX_VALUE));
+        int row = 0;
+        row = field(grid, row, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
+        row = field(grid, row, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
+        row = field(grid, row, "Group", "serveGroup", model.group, "The consumer group: every instance with this group shares the partitions");
+        row = field(grid, row, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
+        row = field(grid, row, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
+        row = field(grid, row, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
+        row = field(grid, row, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
+        CheckBox json = new CheckBox("Record values are JSON");
+        json.setId("serveJson");
+        json.selectedProperty().bindBidirectional(model.json);
+        grid.add(json, 1, row);
+        grid.disableProperty().bind(model.flowProperty().isNull());
+
+        Label error = new Label();
+        error.setId("serveFieldError");
+        error.getStyleClass().add("field-error");
+        error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
+        error.setWrapText(true);
+        error.textProperty().bind(model.fieldErrorProperty());
+        error.visibleProperty().bind(model.fieldErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Button start = new Button("Start locally");
+        start.setId("serveStart");
+        start.setTooltip(new Tooltip("Run serve for this flow in a child process against the broker above (the project's saved files)"));
+        start.setOnAction(e -> model.start());
+        start.disableProperty().bind(model.stateProperty().isNotEqualTo(ServeTabModel.State.STOPPED).or(model.flowProperty().isNull()));
+        Button stop = new Button("Stop");
+        stop.setId("serveStop");
+        stop.setTooltip(new Tooltip("SIGTERM: the batches in flight finish and are committed; killed if it has not ended after the batch wait plus 10 s"));
+        stop.setOnAction(e -> model.stop());
+        stop.disableProperty().bind(model.stateProperty().isEqualTo(ServeTabModel.State.STOPPED)
+                .or(model.stateProperty().isEqualTo(ServeTabModel.State.CHECKING))
+                .or(model.stateProperty().isEqualTo(ServeTabModel.State.STOPPING)));
+        Button export = new Button("Export deployment…");
+        export.setId("serveExport");
+        export.setTooltip(new Tooltip("Write a folder with the configs, functions/, the deployment file and start.sh"));
+        export.setOnAction(e -> export());
+        export.disableProperty().bind(model.flowProperty().isNull());
+        HBox buttons = new HBox(6, start, stop, export);
+
+        title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
+        VBox box = new VBox(6, title, grid, error, buttons);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static int field(GridPane grid, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
+        Label l = new Label(label);
+        TextField f = new TextField();
+        f.setId(id);
+        f.setTooltip(new Tooltip(tip));
+        f.textProperty().bindBidirectional(value);
+        l.setLabelFor(f);
+        grid.add(l, 0, row);
+        grid.add(f, 1, row);
+        return row + 1;
+    }
+
+    private VBox live() {
+        LiveFigures f = model.figures();
+        Label state = new Label();
+        state.setId("serveState");
+        state.getStyleClass().addAll("run-chip", "run-chip-accent");
+        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
+            case STOPPED -> "Not running";
+            case CHECKING -> "Checking the broker";
+            case STARTING -> "Starting";
+            case RUNNING -> "Running";
+            case STOPPING -> "Stopping";
+        }, model.stateProperty()));
+        Label rate = new Label();
+        rate.setId("serveRate");
+        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,.0f records/s   %,d processed",
+                f.perSecondProperty().get(), f.processedProperty().get()), f.perSecondProperty(), f.processedProperty()));
+        HBox head = new HBox(10, state, rate);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label message = sentence("");
+        message.setId("serveMessage");
+        message.textProperty().bind(model.messageProperty());
+
+        TableView<LiveFigures.PartitionLag> lag = new TableView<>(f.partitions());
+        lag.setId("serveLag");
+        lag.setPlaceholder(sentence("Partitions appear here once the service has them."));
+        TableColumn<LiveFigures.PartitionLag, String> partition = new TableColumn<>("Partition");
+        partition.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().partition()));
+        partition.setPrefWidth(160);
+        TableColumn<LiveFigures.PartitionLag, String> committed = new TableColumn<>("Next offset");
+        committed.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(String.format("%,d", c.getValue().committed())));
+        committed.setPrefWidth(100);
+        TableColumn<LiveFigures.PartitionLag, String> behind = new TableColumn<>("Lag");
+        behind.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
+                c.getValue().lag() < 0 ? "–" : String.format("%,d", c.getValue().lag())));
+        behind.setPrefWidth(90);
+        lag.getColumns().addAll(java.util.List.of(partition, committed, behind));
+        lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lag.setPrefHeight(140);
+        VBox.setVgrow(lag, Priority.ALWAYS);
+
+        ListView<String> errors = new ListView<>(f.errors());
+        errors.setId("serveErrors");
+        errors.setPlaceholder(sentence("No errors."));
+        errors.setPrefHeight(70);
+        errors.setMinHeight(50);
+        errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty ? null : new Tooltip(item)); // the whole line, however long
+            }
+        });
+        Label lagTitle = new Label("LAG PER PARTITION");
+        lagTitle.getStyleClass().add("run-section-title");
+        Label errorsTitle = new Label("ERRORS");
+        errorsTitle.getStyleClass().add("run-section-title");
+        return new VBox(6, head, message, lagTitle, lag, errorsTitle, errors);
+    }
+
+    private static Label sentence(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("run-sentence");
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void export() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the deployment of " + model.flowProperty().get() + " to a new or empty folder");
+        File dir = chooser.showDialog(owner.get());
+        if (dir != null) {
+            model.export(dir.toPath(), runningJarName());
+        }
+    }
+
+    /** The jar this designer runs from (its file name: the README puts it beside the deployment), or the studio jar's usual name. */
+    static String runningJarName() {
+        String cp = System.getProperty("java.class.path", "");
+        if (!cp.contains(File.pathSeparator) && cp.endsWith(".jar")) {
+            return Path.of(cp).getFileName().toString();
+        }
+        return "kisflow-studio.jar";
+    }
+}
