@@ -65,6 +65,8 @@ public final class DebuggerBigInputBench {
     private static RunPanel runPanel;
 
     public static void main(String[] args) throws Exception {
+        boolean loadOnly = List.of(args).contains("--load-only");
+        Heartbeat.stacks = List.of(args).contains("--stacks");
         Path project = Files.createTempDirectory("kisflow-bench-input");
         copyTree(Path.of("conf-samples"), project);
         Path million = write(project.resolve("rows/million.jsonl"), LOAD_ROWS);
@@ -73,6 +75,7 @@ public final class DebuggerBigInputBench {
                 hundredK.getFileName(), Files.size(hundredK) >> 20);
         Platform.startup(() -> { });
         fx(() -> open(project));
+        Heartbeat.uiThread = fx(Thread::currentThread);
         Heartbeat beat = new Heartbeat();
 
         // ---------------------------------------------------------------- load
@@ -106,6 +109,10 @@ public final class DebuggerBigInputBench {
         report("load a 1,000,000-row file: until every row is read (background)", loadWall);
         report("the same: longest GC pause", loadGc);
         report("the same: CPU time of the process (all threads)", loadCpu);
+        if (loadOnly) {
+            Platform.exit();
+            System.exit(0);
+        }
         String oldText = Files.readString(hundredK).lines().limit(OLD_WAY_ROWS).reduce(new StringBuilder(),
                 (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
         double[] oldWay = new double[2];
@@ -323,19 +330,39 @@ public final class DebuggerBigInputBench {
         double lastGc;
         double lastCpu;
 
+        /** {@code --stacks}: where the UI thread was during the longest block (sampled every 2 ms while a beat waits). */
+        static boolean stacks;
+        static Thread uiThread;
+        private volatile long waitingSince;
+        private Map<String, Integer> samples = new HashMap<>();
+        private Map<String, Integer> longestSamples = Map.of();
+        private Thread sampler;
+
         void start() {
             gc.start();
             cpuAtStart = cpuMs();
             max = 0;
             on = true;
+            longestSamples = Map.of();
             thread = new Thread(() -> {
                 while (on) {
                     CompletableFuture<Void> ran = new CompletableFuture<>();
                     long posted = System.nanoTime();
+                    synchronized (this) {
+                        samples = new HashMap<>();
+                    }
+                    waitingSince = posted;
                     Platform.runLater(() -> ran.complete(null));
                     try {
                         ran.get(5, TimeUnit.MINUTES);
-                        max = Math.max(max, ms(System.nanoTime() - posted));
+                        waitingSince = 0;
+                        double waited = ms(System.nanoTime() - posted);
+                        if (waited > max) {
+                            max = waited;
+                            synchronized (this) {
+                                longestSamples = samples;
+                            }
+                        }
                         Thread.sleep(2);
                     } catch (Exception e) {
                         return;
@@ -344,13 +371,45 @@ public final class DebuggerBigInputBench {
             }, "heartbeat");
             thread.setDaemon(true);
             thread.start();
+            if (stacks) {
+                sampler = new Thread(() -> {
+                    while (on) {
+                        long since = waitingSince;
+                        if (since != 0 && System.nanoTime() - since > 20_000_000L) {
+                            StackTraceElement[] st = uiThread.getStackTrace();
+                            StringBuilder key = new StringBuilder();
+                            for (int i = 0; i < Math.min(st.length, 14); i++) {
+                                key.append("\n        ").append(st[i]);
+                            }
+                            synchronized (this) {
+                                samples.merge(key.toString(), 1, Integer::sum);
+                            }
+                        }
+                        try {
+                            Thread.sleep(2);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "heartbeat-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
         }
 
         double stop() throws InterruptedException {
             on = false;
             thread.join();
+            if (sampler != null) {
+                sampler.join();
+            }
             lastGc = gc.stop();
             lastCpu = cpuMs() - cpuAtStart;
+            if (stacks && max > 50) {
+                System.out.printf("    longest block %.0f ms; the UI thread's stacks then (2 ms samples after its first 20 ms):%n", max);
+                longestSamples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                        .forEach(e -> System.out.println("      " + e.getValue() + " samples:" + e.getKey()));
+            }
             return max;
         }
     }

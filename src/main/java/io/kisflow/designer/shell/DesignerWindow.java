@@ -471,7 +471,8 @@ public final class DesignerWindow implements ActionCatalog.Window {
     /** The Tests tab: its title counts the failed and stale cases, so they show while another tab is in front. */
     private Tab testsTab() {
         var model = vm.tests;
-        Tab t = tab("Tests", "testsTab", new io.kisflow.designer.tests.TestsView(model,
+        // its table is built when the tab is first shown (the first frame has no use for it)
+        Tab t = lazyTab("Tests", "testsTab", () -> new io.kisflow.designer.tests.TestsView(model,
                 () -> vm.debugger.session() == null ? null : vm.debugger.session().diff(), () -> showTab("diffTab"), this::saveRunAsTest));
         Runnable title = () -> {
             long failed = model.cases().stream().filter(c -> c.status() == io.kisflow.designer.tests.TestStatus.FAILED).count();

@@ -141,19 +141,25 @@ public final class StartupBench {
                 BareWindow.Main.class.getName()));
         time("class list: bare", b, false);
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> lambdas = new java.util.LinkedHashSet<>();
         for (Path list : List.of(target.resolve("kisflow-studio.classlist"), designerList, bareList)) {
             if (!Files.isRegularFile(list)) {
                 continue;
             }
             for (String line : Files.readAllLines(list)) {
-                // plain class names only: comments, lambda and id annotations of the two lists do not merge
-                if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
+                // class names without their id annotations (each list numbers its own); the lambda
+                // proxies and method-handle forms name their classes, so they merge as lines, after the classes
+                if (line.startsWith("@lambda-proxy ") || line.startsWith("@lambda-form-invoker ")) {
+                    lambdas.add(line);
+                } else if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
                     names.add(line.split(" ", 2)[0]);
                 }
             }
         }
         Path merged = target.resolve("startup-bench.classlist");
-        Files.write(merged, names);
+        List<String> all = new ArrayList<>(names);
+        all.addAll(lambdas);
+        Files.write(merged, all);
         Path archive = target.resolve("startup-bench.jsa");
         Files.deleteIfExists(archive);
         Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:dump",

@@ -37,7 +37,6 @@ class StartupFxTest extends DesignerFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        FirstPaint.hold();   // as DesignerApp does until its first frame is painted
         project = tmp.resolve("project");
         stateDir = tmp.resolve("state");
         copyTree(Path.of("conf-samples"), project);
@@ -46,7 +45,14 @@ class StartupFxTest extends DesignerFxTest {
         Files.writeString(project.resolve("flow-OrphanFlow.yml"), "kistype: flow\nstatus: 1\nflow_name: OrphanFlow\nflows:\n  - fname: Orphan\n");
         original = readAll(project);
         window = openWindow(stage);
-        window.files().openProject(project);
+    }
+
+    /** Opens the project as the designer's start does, with the gate held or not. */
+    private void open(FxRobot robot, boolean held) {
+        if (held) {
+            FirstPaint.hold();   // as DesignerApp does until its first frame is painted
+        }
+        robot.interact(() -> window.files().openProject(project));
     }
 
     @AfterEach
@@ -56,9 +62,10 @@ class StartupFxTest extends DesignerFxTest {
 
     @Test
     void codeAndYamlTabsAreMadeWhenFirstShownAndShowTheCurrentState(FxRobot robot) throws Exception {
-        FirstPaint.open();
+        open(robot, false);
         assertNull(tab("codeTab").getContent(), "the Code tab's editor is not built before the tab is shown");
         assertNull(tab("yamlTab").getContent(), "nor the YAML tab's view");
+        assertNull(tab("testsTab").getContent(), "nor the Tests tab's table");
         assertTrue(robot.lookup("#codeArea").tryQuery().isEmpty());
 
         robot.interact(() -> vm.document.select(Selection.function("GradeScore")));
@@ -77,10 +84,14 @@ class StartupFxTest extends DesignerFxTest {
         TextArea yaml = robot.lookup("#yamlText").queryAs(TextArea.class);
         assertEquals(Files.readString(flowFile), yaml.getText());
         assertEquals(Files.readAllLines(flowFile).get(1), yaml.getSelectedText(), "the revealed line is selected");
+
+        robot.interact(() -> window.showTab("testsTab"));
+        assertTrue(tab("testsTab").getContent() instanceof io.kisflow.designer.tests.TestsView, "shown, the Tests tab has its view");
     }
 
     @Test
     void thePluginsLoadAfterTheFirstPaintAndProblemsClaimNoMissingCodeMeanwhile(FxRobot robot) throws Exception {
+        open(robot, true);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.debugger.session().loadingPluginsProperty().get(), "the plugins wait for the first paint");
         assertEquals(List.of(), noCode(), "while the plugins load, no function is said to have no code");
