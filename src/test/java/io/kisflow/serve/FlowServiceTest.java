@@ -105,6 +105,20 @@ class FlowServiceTest {
         return kafka.committed(group);
     }
 
+    /** Where each serve thread is: a stall names its place. */
+    private static String serveThreads() {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("serve-")) {
+                b.append("\n").append(t.getName()).append(" ").append(t.getState());
+                for (int i = 0; i < Math.min(25, stack.length); i++) {
+                    b.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return b.toString();
+    }
+
     private static List<String> stored(Path dir) throws Exception {
         Path f = dir.resolve("store/rows.jsonl");
         return Files.exists(f) ? Files.readAllLines(f) : List.of();
@@ -253,11 +267,15 @@ class FlowServiceTest {
         List<String> values = new ArrayList<>();
         long produceStart = System.nanoTime();
         try (KafkaProducer<String, String> p = kafka.producer()) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
                 values.add("r" + i);
-                p.send(new ProducerRecord<>(topic, i % 6, null, "r" + i));
+                sent.add(p.send(new ProducerRecord<>(topic, i % 6, null, "r" + i)));
             }
             p.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(); // a record the broker refused fails here, not as a stall of the service
+            }
         }
         System.out.println("FlowServiceTest: 10,000 records produced in " + (System.nanoTime() - produceStart) / 1_000_000 + " ms");
         ServeMetrics metrics = new ServeMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry());
@@ -274,7 +292,8 @@ class FlowServiceTest {
                 await(quietly(() -> committed("g-10k").equals(ends)), "every partition committed to its end " + ends);
             } catch (AssertionError e) {
                 String text = log.toString(StandardCharsets.UTF_8);
-                throw new AssertionError(e.getMessage() + "; committed " + committed("g-10k") + "; log ends: " + text.substring(Math.max(0, text.length() - 4000)), e);
+                throw new AssertionError(e.getMessage() + "; committed " + committed("g-10k") + "; log ends: " + text.substring(Math.max(0, text.length() - 4000))
+                        + "; serve threads: " + serveThreads(), e);
             }
             System.out.println("FlowServiceTest: 10,000 records committed " + (System.nanoTime() - t0) / 1_000_000 + " ms after the start");
             assertEquals(6, service.assignedPartitions().size(), "the 3 threads hold the 6 partitions between them");
