@@ -158,8 +158,9 @@ class DebuggerFxTest extends DesignerFxTest {
         String sidecar = read(".kisflow-studio.json");
         assertTrue(sidecar.contains("RankStudents") && sidecar.contains("rank"), sidecar);
         for (var e : readAll(project).entrySet()) {
-            // flow test cases (tests/*.json) hold expected rows by design; the YAML must hold none
-            if (!e.getKey().getFileName().toString().equals(".kisflow-studio.json") && !e.getKey().getParent().endsWith("tests")) {
+            // flow test cases (tests/*.json) and the run history (.kisflow-studio/runs/) hold rows by design; the YAML must hold none
+            if (!e.getKey().getFileName().toString().equals(".kisflow-studio.json") && !e.getKey().getParent().endsWith("tests")
+                    && !project.relativize(e.getKey()).startsWith(".kisflow-studio")) {
                 assertTrue(!e.getValue().contains("\"rank\""), e.getKey() + " must not hold pinned rows");
             }
         }
