@@ -736,37 +736,7 @@ public final class KisFlowRun implements Flow {
             }
             stop = false;
         }
-        // Go checks the jump target before it looks at Abort: a bad target is an error even with Abort.
-        String jump = a.jumpTo;
-        boolean abort = a.abort;
-        a.clear();
-        Integer target = null;
-        if (jump != null) {
-            target = plan.positions.get(jump);
-            if (target == null) {
-                throw new FlowException(plan.name, fn.getName(), where(fn) + " asked to jump to " + jump
-                        + ", which is not in this flow (its functions: " + String.join(", ", chainNames()) + ")", null);
-            }
-        }
-        if (abort) {
-            outcome = FunctionEnd.OUTCOME_ABORT;
-            return -1;
-        }
-        if (target != null) {
-            lastJumpFrom = pos;
-            lastJumpTo = target;
-            outcome = functions[target].step.jumpOutcome();
-            return target;
-        }
-        if (stop) {
-            return -1;
-        }
-        if (pos + 1 >= functions.length) {
-            outcome = FunctionEnd.OUTCOME_END;
-            return -1;
-        }
-        outcome = FunctionEnd.OUTCOME_CONTINUE;
-        return pos + 1;
+        return nextPosition(fn, pos, a, stop, false);
     }
 
     /**
@@ -810,16 +780,24 @@ public final class KisFlowRun implements Flow {
             }
             stop = false;
         }
+        return nextPosition(fn, pos, a, stop, true);
+    }
+
+    /**
+     * Where the flow goes after the level is settled, for both semantics: Go checks the jump target
+     * before it looks at Abort (a bad target is an error even with Abort), and Go returns on a bad
+     * target before it clears the actions, so under Go semantics they stay for the next run.
+     */
+    private int nextPosition(FunctionInstance fn, int pos, PendingActions a, boolean stop, boolean keepActionsOnBadJump) throws FlowException {
         String jump = a.jumpTo;
         boolean abort = a.abort;
-        Integer target = null;
-        if (jump != null) {
-            target = plan.positions.get(jump);
-            if (target == null) {
-                // Go returns before it clears the action: it stays for the next run
-                throw new FlowException(plan.name, fn.getName(), where(fn) + " asked to jump to " + jump
-                        + ", which is not in this flow (its functions: " + String.join(", ", chainNames()) + ")", null);
+        Integer target = jump == null ? null : plan.positions.get(jump);
+        if (jump != null && target == null) {
+            if (!keepActionsOnBadJump) {
+                a.clear();
             }
+            throw new FlowException(plan.name, fn.getName(), where(fn) + " asked to jump to " + jump
+                    + ", which is not in this flow (its functions: " + String.join(", ", chainNames()) + ")", null);
         }
         a.clear();
         if (abort) {
