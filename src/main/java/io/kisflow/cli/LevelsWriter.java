@@ -191,6 +191,7 @@ final class LevelsWriter {
         private Class<?> lastClass;
         private JsonSerializer<Object> last;
         private PlainRecordWriter lastRecord; // for plain records: the same bytes without the bean serializer
+        private final PlainRecordWriter.Scratch scratch = new PlainRecordWriter.Scratch();
         private String[] lastKeys;
         private SerializedString[] lastNames;
 
@@ -212,7 +213,7 @@ final class LevelsWriter {
                 lastRecord = PlainRecordWriter.of(v, JSON);
                 lastClass = v.getClass();
             }
-            if (lastRecord != null && lastRecord.write(g, v)) {
+            if (lastRecord != null && lastRecord.write(g, v, scratch)) {
                 return;
             }
             try {
