@@ -85,6 +85,8 @@ public final class ServeHttp implements AutoCloseable {
             f.put("assigned", s.assignedPartitions().stream().map(tp -> tp.partition()).sorted().toList());
             f.put("paused", s.pausedPartitions().stream().map(tp -> tp.partition()).sorted().toList());
             f.put("failures", s.failures());
+            String brokers = s.brokerProblem();
+            f.put("brokers", brokers == null ? "reachable" : brokers);
             flows.add(f);
         }
         out.put("flows", flows);
