@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
  * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
  * client's own retries) is closed and made again with backoff; it resumes from the committed
- * offsets. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
+ * offsets. Whether the brokers answer is watched ({@link BrokerWatch}: said in the log, on {@code /ready} and in the
+ * metrics); a commit waits at most {@link BrokerWatch#COMMIT_TIMEOUT} per attempt, so a stop while they are down ends in
+ * seconds. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
  * committed first, unless it is waiting to retry a down server, which is abandoned uncommitted.
  */
 final class ConsumerLoop implements Runnable {
@@ -444,7 +446,7 @@ final class ConsumerLoop implements Runnable {
                 log.info("committed_on_revocation", "flow", settings.flow(), "offsets", left);
             } catch (RuntimeException e) {
                 log.warn("commit_refused", "flow", settings.flow(), "offsets", left, "error", String.valueOf(e),
-                        "reason", "the new owner runs these batches again");
+                        "reason", "not committed: the partition's next reader (its new owner, or this service after a restart) runs these batches again");
             }
         }
     }
