@@ -15,9 +15,10 @@ import java.util.Set;
  * {@code kisflow_serve_broker_unreachable}. The Kafka client reconnects by itself and says nothing
  * (its own log goes nowhere here), so without this a broker restart was silent: batches stopped,
  * commits waited, {@code /ready} stayed 200. Two signs: a commit not answered within
- * {@link #COMMIT_TIMEOUT} (while records come), and, while idle, no heartbeat sent to the group
- * coordinator for twice the heartbeat interval, confirmed by asking it for a committed offset
- * (a long rebalance also stops heartbeats, but the coordinator answers).
+ * {@link #COMMIT_TIMEOUT} (while records come), and, while idle, nothing heard from the group
+ * coordinator (no heartbeat sent, no commit) for twice the heartbeat interval, confirmed by asking it
+ * for a committed offset (a long rebalance also stops heartbeats, but the coordinator answers). The
+ * brokers are back at the next heartbeat or commit.
  */
 final class BrokerWatch {
     /** How long one commit attempt waits; the loop tries again with backoff, so a down broker is noticed and said in seconds. */
@@ -31,10 +32,12 @@ final class BrokerWatch {
     private final ServeSettings settings;
     private final ServeLog log;
     private final ServeMetrics metrics;
-    /** Heartbeat age (s) beyond which the coordinator is asked whether it is there. */
+    /** How long (s) without a heartbeat or a commit before the coordinator is asked whether it is there. */
     private final long staleSeconds;
     private Metric heartbeatAge;
     private long nextCheck;
+    /** When the brokers last showed they answer (a heartbeat sent, a commit, a probe answered), System.nanoTime(). */
+    private long lastAnswer;
     private volatile Outage outage;
 
     BrokerWatch(ServeSettings settings, ServeLog log, ServeMetrics metrics) {
@@ -56,33 +59,42 @@ final class BrokerWatch {
                 .filter(e -> e.getKey().name().equals("last-heartbeat-seconds-ago") && e.getKey().group().endsWith("coordinator-metrics"))
                 .map(e -> (Metric) e.getValue()).findFirst().orElse(null);
         nextCheck = 0;
+        lastAnswer = System.nanoTime();
     }
 
-    /** After a poll, at most once a second: a consumer whose heartbeats stopped asks the coordinator. */
+    /**
+     * After a poll, at most once a second: a consumer that has heard nothing from the group
+     * coordinator for a while asks it for a committed offset; while the outage is known, the next
+     * heartbeat or commit says the brokers are back.
+     */
     void afterPoll(KafkaConsumer<String, String> c) {
         long now = System.nanoTime();
-        if (now < nextCheck || heartbeatAge == null) {
+        if (now < nextCheck) {
             return;
         }
         nextCheck = now + CHECK_EVERY_NS;
-        double age = heartbeatAge.metricValue() instanceof Number n ? n.doubleValue() : -1;
-        if (age < 0) {
-            return; // not in the group yet: joining is poll's business
-        }
-        if (age <= staleSeconds) {
+        double age = heartbeatAge != null && heartbeatAge.metricValue() instanceof Number n ? n.doubleValue() : -1; // -1: none sent yet
+        if (age >= 0 && age <= staleSeconds) {
+            lastAnswer = now;
             reachable();
+            return;
+        }
+        long silent = (now - lastAnswer) / 1_000_000_000L;
+        if (outage != null || silent <= staleSeconds) {
             return;
         }
         try {
             c.committed(Set.of(new TopicPartition(settings.topic(), 0)), PROBE_TIMEOUT);
+            lastAnswer = System.nanoTime();
             reachable();
         } catch (RetriableException e) {
-            unreachable("no heartbeat to the group coordinator for " + (long) age + " s and no broker answered within "
+            unreachable("nothing heard from the group coordinator for " + silent + " s (heartbeats, commits) and no answer within "
                     + PROBE_TIMEOUT.toSeconds() + " s: " + e.getMessage());
         }
     }
 
     void committed() {
+        lastAnswer = System.nanoTime();
         reachable();
     }
 

@@ -169,7 +169,10 @@ class BrokerRestartTest {
         kafka.createTopic("idle", PARTITIONS);
         kafka.createTopic("busy", PARTITIONS);
         int records = 2000;
-        try (Engine idleEngine = engine(dir.resolve("idle"), 0); Engine busyEngine = engine(dir.resolve("busy"), 20)) {
+        ByteArrayOutputStream lateLog = new ByteArrayOutputStream();
+        FlowService late = null;
+        try (Engine idleEngine = engine(dir.resolve("idle"), 0); Engine busyEngine = engine(dir.resolve("busy"), 20);
+             Engine lateEngine = engine(dir.resolve("late"), 0)) {
             FlowService idle = FlowService.start(idleEngine, new ServeSettings("Ingest", kafka.bootstrap(), "idle", "idle", THREADS, BATCH,
                     Duration.ofMillis(100), false, null, CLIENT, Duration.ZERO), new PrintStream(idleLog, true, StandardCharsets.UTF_8));
             FlowService busy = FlowService.start(busyEngine, new ServeSettings("Ingest", kafka.bootstrap(), "busy", "busy", THREADS, 20,
@@ -180,23 +183,33 @@ class BrokerRestartTest {
                 await(() -> stored(dir.resolve("busy")).size() >= 300, "the busy service saving", busyLog);
                 kafka.stopBroker();
                 brokerDown = true;
-                await(() -> !idle.isReady() && !busy.isReady(), "neither ready while the broker is down", busyLog);
+                // and a third started while the broker is down: it never joins, and says why
+                late = FlowService.start(lateEngine, new ServeSettings("Ingest", kafka.bootstrap(), "idle", "late", 1, BATCH,
+                        Duration.ofMillis(100), false, null, CLIENT, Duration.ZERO), new PrintStream(lateLog, true, StandardCharsets.UTF_8));
+                await(() -> !idle.isReady() && !busy.isReady(), "neither ready while the broker is down (the idle service's log below)", idleLog);
+                FlowService started = late;
+                await(() -> started.brokerProblem() != null, "the service started while the broker is down says it", lateLog);
+                assertTrue(lateLog.toString(StandardCharsets.UTF_8).contains("level=warn event=broker_unreachable flow=Ingest thread=serve-Ingest-0"));
                 String said = idleLog.toString(StandardCharsets.UTF_8);
                 assertTrue(said.matches("(?s).*level=warn event=broker_unreachable flow=Ingest thread=serve-Ingest-\\d brokers=" + kafka.bootstrap()
-                        + " reason=\"no heartbeat to the group coordinator for \\d+ s and no broker answered within 2 s: [^\"]+\" action=.*"), said);
+                        + " reason=\"nothing heard from the group coordinator for \\d+ s \\(heartbeats, commits\\) and no answer within 2 s: [^\"]+\" action=.*"), said);
                 assertTrue(idle.brokerProblem().startsWith("unreachable for "), idle.brokerProblem());
                 long t0 = System.nanoTime();
                 idle.stop(); // SIGTERM while the broker is down
                 busy.stop();
+                late.stop();
                 // the exit promise is the batch time plus 10 s; a commit waited for Kafka's default.api.timeout.ms (60 s), twice
-                assertTrue(idle.awaitStopped(Duration.ofSeconds(12)) && busy.awaitStopped(Duration.ofSeconds(12)), "stopped while the broker is down: "
+                assertTrue(idle.awaitStopped(Duration.ofSeconds(12)) && busy.awaitStopped(Duration.ofSeconds(12))
+                        && late.awaitStopped(Duration.ofSeconds(12)), "stopped while the broker is down: "
                         + busyLog.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.contains("event=batch ")).collect(Collectors.joining("\n")));
-                System.out.println("BrokerRestartTest: both stopped " + (System.nanoTime() - t0) / 1_000_000 + " ms after the stop request, the broker down");
+                System.out.println("BrokerRestartTest: the three stopped " + (System.nanoTime() - t0) / 1_000_000 + " ms after the stop request, the broker down");
             } finally {
-                idle.stop();
-                busy.stop();
-                idle.awaitStopped(Duration.ofSeconds(30));
-                busy.awaitStopped(Duration.ofSeconds(30));
+                for (FlowService s : java.util.Arrays.asList(idle, busy, late)) {
+                    if (s != null) {
+                        s.stop();
+                        s.awaitStopped(Duration.ofSeconds(30));
+                    }
+                }
             }
         } finally {
             startAgainIfDown();
