@@ -46,7 +46,9 @@ import java.util.function.Supplier;
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
  * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
  * client's own retries) is closed and made again with backoff; it resumes from the committed
- * offsets. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
+ * offsets. Whether the brokers answer is watched ({@link BrokerWatch}: said in the log, on {@code /ready} and in the
+ * metrics); a commit waits at most {@link BrokerWatch#COMMIT_TIMEOUT} per attempt, so a stop while they are down ends in
+ * seconds. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
  * committed first, unless it is waiting to retry a down server, which is abandoned uncommitted.
  */
 final class ConsumerLoop implements Runnable {
@@ -58,6 +60,7 @@ final class ConsumerLoop implements Runnable {
     private final DeadLetter deadLetter;
     private final ServeLog log;
     private final ServeMetrics metrics;
+    private final BrokerWatch brokers;
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     /** Batches run but not yet committed (a commit refused during a rebalance): committed on revocation. */
@@ -95,6 +98,7 @@ final class ConsumerLoop implements Runnable {
         this.deadLetter = deadLetter;
         this.log = log;
         this.metrics = metrics;
+        this.brokers = new BrokerWatch(settings, log, metrics);
         okBatches = metrics.batches.labelValues(settings.flow(), "ok");
         okRecords = metrics.records.labelValues(settings.flow(), "ok");
         batchDuration = metrics.batchDuration.labelValues(settings.flow());
@@ -131,6 +135,11 @@ final class ConsumerLoop implements Runnable {
         return joined && !stopping && gaveUp == null;
     }
 
+    /** Null while the brokers answer this thread; else for how long and why not. */
+    String brokerProblem() {
+        return brokers.problem();
+    }
+
     /** Why the thread ended for good (a setting Kafka refuses), or null. */
     String gaveUp() {
         return gaveUp;
@@ -163,6 +172,7 @@ final class ConsumerLoop implements Runnable {
                 continue;
             }
             consumer = c;
+            brokers.watch(c);
             try {
                 if (!stopping) {
                     consume(c, runner);
@@ -193,6 +203,7 @@ final class ConsumerLoop implements Runnable {
                 sleepAfterFailure(failures, null);
             }
         }
+        brokers.forget();
     }
 
     private void sleepAfterFailure(int failures, RuntimeException e) {
@@ -264,12 +275,14 @@ final class ConsumerLoop implements Runnable {
                 throwRunFailure(); // the records of this poll are not run: the next consumer reads them again
             }
             applyHolds(c);
+            if (records.isEmpty() || System.nanoTime() - lastCommit >= settings.commitInterval().toNanos()) {
+                // before the next runs start: with --commit-interval 0 a crash still repeats at most the poll in flight
+                commitFinished(c);
+            }
             if (!records.isEmpty() && !stopping) {
                 inFlight = runner.submit(() -> runBatches(records));
             }
-            if (records.isEmpty() || System.nanoTime() - lastCommit >= settings.commitInterval().toNanos()) {
-                commitFinished(c); // the batches whose runs ended; those just handed to the runner wait for a later commit
-            }
+            brokers.afterPoll(c);
         }
     }
 
@@ -508,13 +521,14 @@ final class ConsumerLoop implements Runnable {
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
-                    c.commitSync(offsets);
+                    c.commitSync(offsets, BrokerWatch.COMMIT_TIMEOUT);
                 } catch (WakeupException e) {
-                    c.commitSync(offsets); // the wakeup was the stop request; the loop ends after this batch
+                    c.commitSync(offsets, BrokerWatch.COMMIT_TIMEOUT); // the wakeup was the stop request; the loop ends after this batch
                 }
                 synchronized (this) {
                     offsets.forEach(uncommitted::remove); // an entry a later batch moved on stays for the next commit
                 }
+                brokers.committed();
                 return;
             } catch (RebalanceInProgressException e) {
                 // the group is rebalancing: the next poll runs the revocation, which commits these offsets if the partitions move
@@ -531,6 +545,7 @@ final class ConsumerLoop implements Runnable {
                 return;
             } catch (RetriableException e) {
                 // a broker restarting: try again (the records of the batches are done; only the offsets are pending)
+                brokers.commitFailed(e);
                 Duration wait = Retries.sink(Math.min(attempt, 5));
                 log.warn("commit_retry", "flow", settings.flow(), "offsets", offsets,
                         "in_ms", wait.toMillis(), "error", String.valueOf(e));
@@ -554,14 +569,14 @@ final class ConsumerLoop implements Runnable {
         if (!left.isEmpty()) {
             try {
                 try {
-                    c.commitSync(left);
+                    c.commitSync(left, BrokerWatch.COMMIT_TIMEOUT);
                 } catch (WakeupException e) {
-                    c.commitSync(left); // the wakeup was the stop request, which ends the loop after the batch in flight
+                    c.commitSync(left, BrokerWatch.COMMIT_TIMEOUT); // the wakeup was the stop request, which ends the loop after the batch in flight
                 }
                 log.info("committed_on_revocation", "flow", settings.flow(), "offsets", left);
             } catch (RuntimeException e) {
                 log.warn("commit_refused", "flow", settings.flow(), "offsets", left, "error", String.valueOf(e),
-                        "reason", "the new owner runs these batches again");
+                        "reason", "not committed: the partition's next reader (its new owner, or this service after a restart) runs these batches again");
             }
         }
     }

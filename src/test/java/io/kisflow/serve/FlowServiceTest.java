@@ -378,7 +378,7 @@ class FlowServiceTest {
                 assertEquals(200, get(client, base + "/health").statusCode());
                 await(quietly(() -> get(client, base + "/ready").statusCode() == 200), "ready once the group is joined");
                 assertEquals("{\"ready\":true,\"flows\":[{\"flow\":\"Ingest\",\"topic\":\"" + topic + "\",\"group\":\"g-http\",\"ready\":true,"
-                        + "\"assigned\":[0,1],\"paused\":[],\"failures\":[]}]}\n", get(client, base + "/ready").body());
+                        + "\"assigned\":[0,1],\"paused\":[],\"failures\":[],\"brokers\":\"reachable\"}]}\n", get(client, base + "/ready").body());
                 await(quietly(() -> committed("g-http").equals(Map.of(0, 3L))), "the records processed");
                 await(quietly(() -> get(client, base + "/metrics").body().contains("kisflow_serve_partition_lag{flow_name=\"Ingest\",partition=\"0\",topic=\"" + topic + "\"} 0.0")),
                         "lag 0 once the partition is consumed");
