@@ -99,6 +99,7 @@ final class ConsumerLoop implements Runnable {
         this.log = log;
         this.metrics = metrics;
         this.brokers = new BrokerWatch(settings, log, metrics);
+        this.overlap = overlap(settings.threads());
         okBatches = metrics.batches.labelValues(settings.flow(), "ok");
         okRecords = metrics.records.labelValues(settings.flow(), "ok");
         batchDuration = metrics.batchDuration.labelValues(settings.flow());
@@ -143,6 +144,24 @@ final class ConsumerLoop implements Runnable {
     /** Why the thread ended for good (a setting Kafka refuses), or null. */
     String gaveUp() {
         return gaveUp;
+    }
+
+    /**
+     * Whether a poll's batches run on the runner while this thread polls the next records. It pays
+     * when there is a core for each: one serve thread on 2 cores ran at 74-119% of the bare poll
+     * loop with it. When the threads of every loop (polling and running) outnumber the cores, the
+     * hand-over costs about what a pass-through run does and the two sides only take turns, so the
+     * batches run here, between polls (docs/PERFORMANCE.md, "Serve"). {@code -Dkisflow.serve.overlap=true|false}
+     * decides instead (benchmarks).
+     */
+    private final boolean overlap;
+
+    static boolean overlap(int threads) {
+        String forced = System.getProperty("kisflow.serve.overlap");
+        if (forced != null) {
+            return Boolean.parseBoolean(forced);
+        }
+        return 2 * threads <= Runtime.getRuntime().availableProcessors();
     }
 
     @Override
@@ -280,7 +299,11 @@ final class ConsumerLoop implements Runnable {
                 commitFinished(c);
             }
             if (!records.isEmpty() && !stopping) {
-                inFlight = runner.submit(() -> runBatches(records));
+                if (overlap) {
+                    inFlight = runner.submit(() -> runBatches(records));
+                } else {
+                    runBatches(records); // what ends it abnormally goes down the consumer-failed path at once
+                }
             }
             brokers.afterPoll(c);
         }
