@@ -1,12 +1,15 @@
 package io.kisflow.designer.serve;
 
+import io.kisflow.designer.ui.ValidationMark;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,6 +49,9 @@ public final class ServeView extends HBox {
         getChildren().addAll(settings, live);
     }
 
+    /** The settings column's width: the fields, their help and a refusal's line wrap in it instead of widening it. */
+    static final double SETTINGS_WIDTH = 360;
+
     private VBox settings() {
         Label title = new Label();
         title.getStyleClass().add("run-section-title");
@@ -54,7 +60,10 @@ public final class ServeView extends HBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 200, Double.MAX_VALUE));
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE), fields);
         int row = 0;
         row = field(grid, row, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
         row = field(grid, row, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
@@ -62,20 +71,44 @@ public final class ServeView extends HBox {
         row = field(grid, row, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
         row = field(grid, row, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
         row = field(grid, row, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
+        row = field(grid, row, "Commit interval (ms)", "serveCommitInterval", model.commitInterval,
+                "How long finished batches may wait for their offsets' commit (--commit-interval); 0: after every poll");
+        Label commitHelp = sentence("");
+        commitHelp.setId("serveCommitIntervalHelp");
+        commitHelp.textProperty().bind(model.commitIntervalHelpProperty());
+        grid.add(commitHelp, 0, row++, 2, 1);
         row = field(grid, row, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
         CheckBox json = new CheckBox("Record values are JSON");
         json.setId("serveJson");
         json.selectedProperty().bindBidirectional(model.json);
         grid.add(json, 1, row);
-        grid.disableProperty().bind(model.flowProperty().isNull());
 
+        // one line whose height never changes, so a refusal moves nothing; the field itself carries the
+        // ControlsFX mark, and the whole sentence shows on hover when it is longer than the line
         Label error = new Label();
         error.setId("serveFieldError");
-        error.setStyle("-fx-text-fill: -kf-error;"); // the theme's error colour, light or dark
-        error.setWrapText(true);
+        error.getStyleClass().add("field-error");
+        error.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         error.textProperty().bind(model.fieldErrorProperty());
-        error.visibleProperty().bind(model.fieldErrorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        error.setMinHeight(16);
+        error.setPrefHeight(16);
+        error.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.fieldErrorProperty());
+        error.tooltipProperty().bind(Bindings.when(model.fieldErrorProperty().isNull()).then((Tooltip) null).otherwise(whole));
+
+        VBox form = new VBox(4, grid, error);
+        form.setPadding(new Insets(0, 14, 0, 0)); // room for the fields' validation marks and a scroll bar
+        form.disableProperty().bind(model.flowProperty().isNull());
+        // the tab may be shorter than the form: it scrolls, the buttons below stay in view
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("serveSettings");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setStyle("-fx-background-color: transparent;");
+        scroll.setMinHeight(60);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button start = new Button("Start locally");
         start.setId("serveStart");
@@ -95,19 +128,24 @@ public final class ServeView extends HBox {
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.flowProperty().isNull());
         HBox buttons = new HBox(6, start, stop, export);
+        buttons.setMinHeight(Region.USE_PREF_SIZE);
 
         title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
-        VBox box = new VBox(6, title, grid, error, buttons);
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, title, scroll, buttons);
+        box.setMinWidth(SETTINGS_WIDTH);
+        box.setPrefWidth(SETTINGS_WIDTH);
+        box.setMaxWidth(SETTINGS_WIDTH);
         return box;
     }
 
-    private static int field(GridPane grid, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
+    private int field(GridPane grid, int row, String label, String id, StringProperty value, String tip) {
         Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         TextField f = new TextField();
         f.setId(id);
         f.setTooltip(new Tooltip(tip));
         f.textProperty().bindBidirectional(value);
+        ValidationMark.decorate(f, model.errorProperty(value));
         l.setLabelFor(f);
         grid.add(l, 0, row);
         grid.add(f, 1, row);
@@ -152,6 +190,7 @@ public final class ServeView extends HBox {
         lag.getColumns().addAll(java.util.List.of(partition, committed, behind));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPrefHeight(140);
+        lag.setMinHeight(60); // gives way first when the tab is short: the errors below stay in view
         VBox.setVgrow(lag, Priority.ALWAYS);
 
         ListView<String> errors = new ListView<>(f.errors());
@@ -160,6 +199,12 @@ public final class ServeView extends HBox {
         errors.setPrefHeight(70);
         errors.setMinHeight(50);
         errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                // a long line ends in "…" instead of widening the list: a horizontal scroll bar took a third of its height
+                setPrefWidth(0);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
