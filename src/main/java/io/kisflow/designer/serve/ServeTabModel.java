@@ -94,11 +94,11 @@ public final class ServeTabModel implements AutoCloseable {
         field(kafka, "broker", (s, v) -> s.withKafka(required(v, "Broker", "HOST:PORT, e.g. 127.0.0.1:9092")));
         field(topic, "topic", (s, v) -> s.withTopic(required(v, "Topic", "the topic to consume")));
         field(group, "group", (s, v) -> s.withGroup(required(v, "Group", "the consumer group")));
+        field(deadLetter, "dead letter", (s, v) -> s.withDeadLetter(v.trim()));
         field(threads, "threads", (s, v) -> s.withThreads(positive(v, "Threads")));
         field(batchSize, "batch size", (s, v) -> s.withBatchSize(positive(v, "Batch size")));
         field(batchWait, "batch wait", (s, v) -> s.withBatchWaitMs(positive(v, "Batch wait")));
         field(commitInterval, "commit interval", (s, v) -> s.withCommitIntervalMs(commitIntervalMs(v)));
-        field(deadLetter, "dead letter", (s, v) -> s.withDeadLetter(v.trim()));
         json.addListener((o, a, on) -> {
             if (!filling) {
                 edit(current().withJson(on), on ? "Serve " + flow.get() + " with JSON values" : "Serve " + flow.get() + " with text values", null);
@@ -218,19 +218,18 @@ public final class ServeTabModel implements AutoCloseable {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("Commit interval needs a whole number of milliseconds, 0 or more (0: commit after every poll), not '"
-                + v.trim() + "'.");
+        throw new IllegalArgumentException("Commit interval needs a whole number of ms, 0 or more, not '" + v.trim() + "'.");
     }
 
-    /** The trade of the commit interval {@code ms}, in a sentence or two (docs/SERVE.md, "At-least-once"). */
+    /** The trade of the commit interval {@code ms}, in two short lines (docs/SERVE.md, "At-least-once"). */
     static String commitIntervalHelp(long ms) {
         if (ms == 0) {
-            return "Commits after every poll: after a crash or kill only the batches in flight run again; slower (a commit round trip per poll)."
-                    + " 1000 ms: fewer commits, faster.";
+            return "Commits after every poll: slower; a kill repeats only the batches in flight."
+                    + " 1000: fewer commits, faster; a kill repeats up to ~1 s per thread.";
         }
         String span = ms % 1000 == 0 ? ms / 1000 + " s" : ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
-        return "Commits at most every " + span + ": fewer commits, faster; after a crash or kill up to ~" + span
-                + " of a thread's stream runs again. 0: commit after every poll, only the batches in flight run again, slower.";
+        return "Commits every " + span + ": fewer commits, faster; a kill repeats up to ~" + span + " per thread."
+                + " 0: after every poll, slower; a kill repeats only the batches in flight.";
     }
 
     // ---------------------------------------------------------------- the local service

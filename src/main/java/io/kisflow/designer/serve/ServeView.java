@@ -50,7 +50,7 @@ public final class ServeView extends HBox {
     }
 
     /** The settings column's width: the fields, their help and a refusal's line wrap in it instead of widening it. */
-    static final double SETTINGS_WIDTH = 360;
+    static final double SETTINGS_WIDTH = 460;
 
     private VBox settings() {
         Label title = new Label();
@@ -60,31 +60,34 @@ public final class ServeView extends HBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE), fields);
+        // label, field, label, field: the short numbers two to a row, so the form fits the tab's usual height
+        ColumnConstraints label = new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE);
+        ColumnConstraints number = new ColumnConstraints(50, 60, Double.MAX_VALUE);
+        number.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, number, label, number);
         int row = 0;
-        row = field(grid, row, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
-        row = field(grid, row, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
-        row = field(grid, row, "Group", "serveGroup", model.group, "The consumer group: every instance with this group shares the partitions");
-        row = field(grid, row, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
-        row = field(grid, row, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
-        row = field(grid, row, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
-        row = field(grid, row, "Commit interval (ms)", "serveCommitInterval", model.commitInterval,
+        field(grid, row++, 0, 3, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
+        field(grid, row++, 0, 3, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
+        CheckBox json = new CheckBox("Record values are JSON");
+        json.setId("serveJson");
+        json.setTooltip(new Tooltip("Each record value is parsed as JSON (objects become maps); else the row is the value as a string"));
+        json.selectedProperty().bindBidirectional(model.json);
+        grid.add(json, 1, row++, 3, 1);
+        field(grid, row++, 0, 3, "Group", "serveGroup", model.group, "The consumer group: every instance with this group shares the partitions");
+        field(grid, row++, 0, 3, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
+        field(grid, row, 0, 1, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
+        field(grid, row++, 2, 1, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
+        field(grid, row, 0, 1, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
+        field(grid, row++, 2, 1, "Commit interval (ms)", "serveCommitInterval", model.commitInterval,
                 "How long finished batches may wait for their offsets' commit (--commit-interval); 0: after every poll");
         Label commitHelp = sentence("");
         commitHelp.setId("serveCommitIntervalHelp");
+        commitHelp.setStyle("-fx-font-size: 11px;");
         commitHelp.textProperty().bind(model.commitIntervalHelpProperty());
-        grid.add(commitHelp, 0, row++, 2, 1);
-        row = field(grid, row, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
-        CheckBox json = new CheckBox("Record values are JSON");
-        json.setId("serveJson");
-        json.selectedProperty().bindBidirectional(model.json);
-        grid.add(json, 1, row);
+        grid.add(commitHelp, 0, row, 4, 1);
 
-        // one line whose height never changes, so a refusal moves nothing; the field itself carries the
-        // ControlsFX mark, and the whole sentence shows on hover when it is longer than the line
+        // one line under the form (the field itself carries ControlsFX's mark); the whole sentence shows
+        // on hover when it is longer than the line
         Label error = new Label();
         error.setId("serveFieldError");
         error.getStyleClass().add("field-error");
@@ -92,16 +95,19 @@ public final class ServeView extends HBox {
         error.textProperty().bind(model.fieldErrorProperty());
         error.setMinHeight(16);
         error.setPrefHeight(16);
+        // there only while a value is refused: it takes its line from the form's scrolled view, and the
+        // buttons above it never move
+        error.visibleProperty().bind(model.fieldErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
         error.setMaxWidth(Double.MAX_VALUE);
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(model.fieldErrorProperty());
         error.tooltipProperty().bind(Bindings.when(model.fieldErrorProperty().isNull()).then((Tooltip) null).otherwise(whole));
 
-        VBox form = new VBox(4, grid, error);
-        form.setPadding(new Insets(0, 14, 0, 0)); // room for the fields' validation marks and a scroll bar
-        form.disableProperty().bind(model.flowProperty().isNull());
-        // the tab may be shorter than the form: it scrolls, the buttons below stay in view
-        ScrollPane scroll = new ScrollPane(form);
+        grid.setPadding(new Insets(0, 4, 0, 0)); // the fields' right edge clear of a scroll bar
+        grid.disableProperty().bind(model.flowProperty().isNull());
+        // the tab may be shorter than the form: the form scrolls, the refusal's line and the buttons stay in view
+        ScrollPane scroll = new ScrollPane(grid);
         scroll.setId("serveSettings");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -127,18 +133,26 @@ public final class ServeView extends HBox {
         export.setTooltip(new Tooltip("Write a folder with the configs, functions/, the deployment file and start.sh"));
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.flowProperty().isNull());
-        HBox buttons = new HBox(6, start, stop, export);
-        buttons.setMinHeight(Region.USE_PREF_SIZE);
-
+        // the buttons share the title's row: a row of its own left the form too little of the tab's usual height
         title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
-        VBox box = new VBox(6, title, scroll, buttons);
+        title.setMinWidth(60);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, title, gap, start, stop, export);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        for (Button b : java.util.List.of(start, stop, export)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox box = new VBox(6, head, scroll, error);
         box.setMinWidth(SETTINGS_WIDTH);
         box.setPrefWidth(SETTINGS_WIDTH);
         box.setMaxWidth(SETTINGS_WIDTH);
         return box;
     }
 
-    private int field(GridPane grid, int row, String label, String id, StringProperty value, String tip) {
+    /** A label at {@code column} and its text field beside it, over {@code span} columns, marked while the model refuses its value. */
+    private void field(GridPane grid, int row, int column, int span, String label, String id, StringProperty value, String tip) {
         Label l = new Label(label);
         l.setMinWidth(Region.USE_PREF_SIZE);
         TextField f = new TextField();
@@ -147,9 +161,8 @@ public final class ServeView extends HBox {
         f.textProperty().bindBidirectional(value);
         ValidationMark.decorate(f, model.errorProperty(value));
         l.setLabelFor(f);
-        grid.add(l, 0, row);
-        grid.add(f, 1, row);
-        return row + 1;
+        grid.add(l, column, row);
+        grid.add(f, column + 1, row, span, 1);
     }
 
     private VBox live() {

@@ -141,27 +141,27 @@ class ServeTabModelTest {
     @Test
     void commitIntervalIsKeptInTheSidecarAsUndoableEditsAndReadBackAfterASave() throws Exception {
         assertEquals("1000", model.commitInterval.get(), "the default of serve --commit-interval");
-        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits at most every 1 s: fewer commits, faster; after a crash or kill up to ~1 s"),
-                model.commitIntervalHelpProperty().get());
+        assertEquals("Commits every 1 s: fewer commits, faster; a kill repeats up to ~1 s per thread."
+                + " 0: after every poll, slower; a kill repeats only the batches in flight.", model.commitIntervalHelpProperty().get());
         model.commitInterval.set("");            // the field emptied on the way to 0: refused, nothing changes
-        assertEquals("Commit interval needs a whole number of milliseconds, 0 or more (0: commit after every poll), not ''.",
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not ''.",
                 model.fieldErrorProperty().get());
         model.commitInterval.set("0");
         assertNull(model.fieldErrorProperty().get());
         assertNull(model.errorProperty(model.commitInterval).get());
         assertEquals(0, ServeSidecar.read(doc.state().layout(), "Ingest").commitIntervalMs());
         assertEquals("Set the commit interval of serving Ingest", doc.history().undoDescriptionProperty().get());
-        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits after every poll: after a crash or kill only the batches in flight run again; slower"),
+        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits after every poll: slower; a kill repeats only the batches in flight."),
                 model.commitIntervalHelpProperty().get());
 
         // refused values: the text stays for the user to correct, the field and the tab say why, the sidecar keeps 0
         model.commitInterval.set("-5");
-        assertEquals("Commit interval needs a whole number of milliseconds, 0 or more (0: commit after every poll), not '-5'.",
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not '-5'.",
                 model.fieldErrorProperty().get());
         assertEquals(model.fieldErrorProperty().get(), model.errorProperty(model.commitInterval).get(), "the field's own mark says it too");
         assertNull(model.errorProperty(model.threads).get(), "no other field is marked");
         model.commitInterval.set("soon");
-        assertEquals("Commit interval needs a whole number of milliseconds, 0 or more (0: commit after every poll), not 'soon'.",
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not 'soon'.",
                 model.fieldErrorProperty().get());
         assertEquals("soon", model.commitInterval.get());
         assertEquals(0, model.current().commitIntervalMs(), "an invalid value changes nothing");
@@ -175,8 +175,10 @@ class ServeTabModelTest {
         assertFalse(doc.state().layout().extra().containsKey(ServeSidecar.KEY), "the default is not written");
         doc.redo();
         assertEquals("0", model.commitInterval.get());
-        model.commitInterval.set("250");         // a new burst after undo/redo
-        assertEquals(250, model.current().commitIntervalMs());
+        model.commitInterval.set("2500");        // a new burst after undo/redo
+        assertEquals(2500, model.current().commitIntervalMs());
+        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits every 2.5 s: fewer commits, faster; a kill repeats up to ~2.5 s per thread."),
+                model.commitIntervalHelpProperty().get());
         doc.undo();
         assertEquals("0", model.commitInterval.get());
 
