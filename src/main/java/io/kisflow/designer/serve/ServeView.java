@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,11 +47,19 @@ public final class ServeView extends HBox {
         VBox settings = settings();
         VBox live = live();
         HBox.setHgrow(live, Priority.ALWAYS);
+        live.setMinWidth(LIVE_MIN_WIDTH);
+        live.setPrefWidth(LIVE_MIN_WIDTH); // its message's one-line width is no claim: the settings get theirs first, it the rest
+        // the tab's height is the window's to give: the form scrolls and the table and list give way, rather
+        // than the tab asking the split above for more room
+        setMinHeight(0);
         getChildren().addAll(settings, live);
     }
 
     /** The settings column's width: the fields, their help and a refusal's line wrap in it instead of widening it. */
     static final double SETTINGS_WIDTH = 460;
+    /** Narrower in a small window, so that the live figures keep {@link #LIVE_MIN_WIDTH}. */
+    static final double SETTINGS_MIN_WIDTH = 360;
+    static final double LIVE_MIN_WIDTH = 270;
 
     private VBox settings() {
         Label title = new Label();
@@ -58,13 +67,16 @@ public final class ServeView extends HBox {
         title.textProperty().bind(Bindings.createStringBinding(() -> model.flowProperty().get() == null ? "NO FLOW TO SERVE"
                 : "SERVE " + model.flowProperty().get().toUpperCase(java.util.Locale.ROOT), model.flowProperty()));
         GridPane grid = new GridPane();
-        grid.setHgap(8);
+        grid.setHgap(6);
         grid.setVgap(4);
         // label, field, label, field: the short numbers two to a row, so the form fits the tab's usual height
         ColumnConstraints label = new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE);
-        ColumnConstraints number = new ColumnConstraints(50, 60, Double.MAX_VALUE);
+        // narrow enough at the least that the form fits the column's least width beside a scroll bar
+        ColumnConstraints number = new ColumnConstraints(40, 60, Double.MAX_VALUE);
         number.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(label, number, label, number);
+        ColumnConstraints interval = new ColumnConstraints(46, 60, Double.MAX_VALUE); // "1000" whole
+        interval.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, number, label, interval);
         int row = 0;
         field(grid, row++, 0, 3, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
         field(grid, row++, 0, 3, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
@@ -133,19 +145,18 @@ public final class ServeView extends HBox {
         export.setTooltip(new Tooltip("Write a folder with the configs, functions/, the deployment file and start.sh"));
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.flowProperty().isNull());
-        // the buttons share the title's row: a row of its own left the form too little of the tab's usual height
+        // the buttons share the title's row (a row of their own left the form too little of the tab's usual
+        // height) and go under it when the column is narrow
         title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
-        title.setMinWidth(60);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(6, title, gap, start, stop, export);
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.setMinHeight(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, start, stop, export);
         for (Button b : java.util.List.of(start, stop, export)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        FlowPane head = new FlowPane(12, 4, title, buttons);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, head, scroll, error);
-        box.setMinWidth(SETTINGS_WIDTH);
+        box.setMinWidth(SETTINGS_MIN_WIDTH);
         box.setPrefWidth(SETTINGS_WIDTH);
         box.setMaxWidth(SETTINGS_WIDTH);
         return box;
@@ -192,25 +203,25 @@ public final class ServeView extends HBox {
         lag.setPlaceholder(sentence("Partitions appear here once the service has them."));
         TableColumn<LiveFigures.PartitionLag, String> partition = new TableColumn<>("Partition");
         partition.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().partition()));
-        partition.setPrefWidth(160);
+        partition.setPrefWidth(110);
         TableColumn<LiveFigures.PartitionLag, String> committed = new TableColumn<>("Next offset");
         committed.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(String.format("%,d", c.getValue().committed())));
-        committed.setPrefWidth(100);
+        committed.setPrefWidth(95);
         TableColumn<LiveFigures.PartitionLag, String> behind = new TableColumn<>("Lag");
         behind.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
                 c.getValue().lag() < 0 ? "–" : String.format("%,d", c.getValue().lag())));
-        behind.setPrefWidth(90);
+        behind.setPrefWidth(70);
         lag.getColumns().addAll(java.util.List.of(partition, committed, behind));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPrefHeight(140);
-        lag.setMinHeight(60); // gives way first when the tab is short: the errors below stay in view
+        lag.setMinHeight(48); // gives way first when the tab is short: the errors below stay in view
         VBox.setVgrow(lag, Priority.ALWAYS);
 
         ListView<String> errors = new ListView<>(f.errors());
         errors.setId("serveErrors");
         errors.setPlaceholder(sentence("No errors."));
         errors.setPrefHeight(70);
-        errors.setMinHeight(50);
+        errors.setMinHeight(40);
         errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             {
                 // a long line ends in "…" instead of widening the list: a horizontal scroll bar took a third of its height
@@ -229,7 +240,7 @@ public final class ServeView extends HBox {
         lagTitle.getStyleClass().add("run-section-title");
         Label errorsTitle = new Label("ERRORS");
         errorsTitle.getStyleClass().add("run-section-title");
-        return new VBox(6, head, message, lagTitle, lag, errorsTitle, errors);
+        return new VBox(4, head, message, lagTitle, lag, errorsTitle, errors);
     }
 
     private static Label sentence(String text) {
