@@ -16,6 +16,9 @@
 #   run17-launcher the packaged CLI launcher's options (java-options in src/packaging/kisflow.properties)
 #                  with a static archive made from target/kisflow-studio.classlist as postinst makes it
 #   run17-launcher-c2  the same with C2 back on (-XX:TieredStopAtLevel=4 after the launcher's =1)
+#   run17-readme   README's "Faster starts" line (the archive of `package`, the launcher's other options)
+#   deb-kisflow, deb-bin-launcher   the installed .deb (when there is one): /usr/bin/kisflow (its start
+#                  script, src/packaging/deb-bin) and jpackage's launcher in /opt/kisflow-studio/bin
 #   hello25, run25, run25-aot   the same on Java 25 (JAVA25_HOME), the last with an AOT cache
 #                               (JEP 483/514) trained on the sample here, into target/bench/
 # Environment: JAVA (java 17), JAVA25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP25=1.
@@ -56,6 +59,14 @@ if [ -f "$JSA" ]; then
   [ -f "$STATIC_JSA" ] && VARIANTS+=("run17-launcher|$JAVA $LAUNCHER_OPTS -jar $JAR ${SAMPLE[*]}")
   # the same with C2 back on (the last -XX:TieredStopAtLevel wins): what the launcher ran before it chose C1 alone
   [ -f "$STATIC_JSA" ] && VARIANTS+=("run17-launcher-c2|$JAVA $LAUNCHER_OPTS -XX:TieredStopAtLevel=4 -jar $JAR ${SAMPLE[*]}")
+fi
+# README's "Faster starts" line, as a user copies it (the archive `package` wrote beside the jar)
+README_OPTS="-XX:SharedArchiveFile=$JSA -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr"
+[ -f "$JSA" ] && VARIANTS+=("run17-readme|$JAVA $README_OPTS -jar $JAR ${SAMPLE[*]}")
+# the installed .deb, when there is one: /usr/bin/kisflow (its start script) and jpackage's own launcher
+if [ -x /opt/kisflow-studio/lib/app/kisflow-cli ]; then
+  VARIANTS+=("deb-kisflow|/usr/bin/kisflow ${SAMPLE[*]}")
+  VARIANTS+=("deb-bin-launcher|/opt/kisflow-studio/bin/kisflow ${SAMPLE[*]}")
 fi
 J25="$JAVA25_HOME/bin/java"
 if [ -z "${SKIP25:-}" ] && [ -x "$J25" ]; then
@@ -102,7 +113,7 @@ for v in "${VARIANTS[@]}"; do
   wall=$(cut -d' ' -f1 "$WORK/$name.samples" | median)
   cpu=$(cut -d' ' -f2 "$WORK/$name.samples" | median)
   rss=$(cut -d' ' -f3 "$WORK/$name.samples" | median)
-  base=hello${name:3:2}; [[ $name == hello* ]] && base=$name
+  base=hello17; [[ $name == *25* ]] && base=hello25; [[ $name == hello* ]] && base=$name
   bw=$(cut -d' ' -f1 "$WORK/$base.samples" | median)
   bc=$(cut -d' ' -f2 "$WORK/$base.samples" | median)
   awk -v n="$name" -v w="$wall" -v c="$cpu" -v m="$rss" -v bw="$bw" -v bc="$bc" \

@@ -158,40 +158,28 @@ final class ExitWatch {
         /**
          * Java 17's setSecurityManager prints four WARNING lines about its deprecation to the JVM's
          * first stderr ({@code System.initialErrStream}, not {@code System.err}), on every run: they
-         * are about this class, not anything the user can act on. The jar's manifest opens java.lang
-         * ({@code Add-Opens}) so that stream can be muted for the call; elsewhere (a class path
-         * launch) the lines show and everything else works the same.
+         * are about this class, not anything the user can act on. That stream is muted for the call
+         * through {@code sun.misc.Unsafe} (module jdk.unsupported, open to every class) rather than
+         * reflection into java.base, which needed the jar's manifest to open java.lang: the JVM's
+         * launcher handled that {@code Add-Opens} entry on every start, about 30 ms of a 0.6 s
+         * {@code run} (docs/PERFORMANCE.md, "Command line cold start"). Where Unsafe cannot reach
+         * the field (another JDK) the lines show and everything else works the same.
          */
         static boolean install() {
-            Field initialErr = initialErrField();
-            Object realErr = null;
+            InitialErr initialErr = InitialErr.find();
+            PrintStream realErr = initialErr == null ? null : initialErr.get();
             try {
-                if (initialErr != null) {
-                    realErr = initialErr.get(null);
-                    initialErr.set(null, new PrintStream(OutputStream.nullOutputStream()));
+                if (realErr != null) {
+                    initialErr.set(new PrintStream(OutputStream.nullOutputStream()));
                 }
                 System.setSecurityManager(new ExitRefuser());
                 return true;
-            } catch (UnsupportedOperationException | SecurityException | IllegalAccessException e) {
+            } catch (UnsupportedOperationException | SecurityException e) {
                 return false; // Java 18+ without -Djava.security.manager=allow, and 24+ always
             } finally {
-                if (initialErr != null && realErr != null) {
-                    try {
-                        initialErr.set(null, realErr);
-                    } catch (IllegalAccessException ignored) {
-                        // it was set a moment ago with the same access
-                    }
+                if (realErr != null) {
+                    initialErr.set(realErr);
                 }
-            }
-        }
-
-        private static Field initialErrField() {
-            try {
-                Field f = System.class.getDeclaredField("initialErrStream");
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException | RuntimeException e) {
-                return null; // another JDK, or java.lang not opened to us: the warning shows
             }
         }
 
@@ -223,6 +211,33 @@ final class ExitWatch {
             refused.add(sentence);
             throw new SecurityException(call + " refused: plugin code may not end the process during a run"
                     + " (throw an exception to fail the run instead)");
+        }
+    }
+
+    /** {@code System.initialErrStream}, read and written through Unsafe (see {@link ExitRefuser#install}). */
+    @SuppressWarnings({"removal", "deprecation", "sunapi"})
+    private record InitialErr(sun.misc.Unsafe unsafe, Object base, long offset) {
+        static InitialErr find() {
+            try {
+                Field theUnsafe = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                sun.misc.Unsafe u = (sun.misc.Unsafe) theUnsafe.get(null);
+                Field f = System.class.getDeclaredField("initialErrStream");
+                if (f.getType() != PrintStream.class) {
+                    return null;
+                }
+                return new InitialErr(u, u.staticFieldBase(f), u.staticFieldOffset(f));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null; // another JDK: the warning shows
+            }
+        }
+
+        PrintStream get() {
+            return (PrintStream) unsafe.getObjectVolatile(base, offset);
+        }
+
+        void set(PrintStream stream) {
+            unsafe.putObjectVolatile(base, offset, stream);
         }
     }
 }

@@ -124,8 +124,10 @@ public final class ConfigValidator {
         return quoted.length() <= 80 ? quoted : quoted.substring(0, 76) + "...\"";
     }
 
+    /** For the short lists (modes, types): a shortened word ("Calc") is suggested too. */
     private static String hint(String word, java.util.Collection<String> candidates) {
-        return hint(word, new Suggestions(candidates, Suggestions.DEFAULT_BUDGET));
+        String near = word.isEmpty() ? null : Suggestions.closest(word, candidates);
+        return near == null ? "" : " (did you mean " + q(near) + "?)";
     }
 
     private static String hint(String word, Suggestions candidates) {

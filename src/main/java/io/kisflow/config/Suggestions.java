@@ -30,7 +30,30 @@ final class Suggestions {
 
     /** One lookup against a short list (known keys, modes, types): no index is worth building. */
     static String closest(String word, Collection<String> candidates) {
-        return new Suggestions(candidates, DEFAULT_BUDGET).closest(word);
+        String near = new Suggestions(candidates, DEFAULT_BUDGET).closest(word);
+        return near != null ? near : onlyOneStartingWith(word, candidates);
+    }
+
+    /**
+     * A word of three letters or more that begins only one candidate (ignoring case, {@code _} and
+     * {@code -}): "Calc" for Calculate. Only for the short lists, where a shortened word is the
+     * usual slip and more than an edit or two away.
+     */
+    private static String onlyOneStartingWith(String word, Collection<String> candidates) {
+        String w = normalize(word);
+        if (w.length() < 3) {
+            return null;
+        }
+        String found = null;
+        for (String c : candidates) {
+            if (normalize(c).startsWith(w) && !c.equals(word)) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     /**

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * only a process shows: its exit code, exit calls of plugin code, out-of-memory, a timeout.
  */
 record ChildCli(int exit, String out, String err, long millis) {
-    /** The same options the jar's manifest gives ({@code Add-Opens}), so a class path launch behaves like {@code java -jar}. */
+    /** A class path launch with no JVM options but {@code jvmOptions}: what {@code java -jar} does (the jar's manifest adds none). */
     static ChildCli run(Path java, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.kisflow.Launcher"));
         command.addAll(List.of(args));

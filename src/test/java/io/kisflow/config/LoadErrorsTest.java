@@ -146,6 +146,14 @@ class LoadErrorsTest {
     }
 
     @Test
+    void aShortenedFmodeIsRecognised() throws Exception {
+        Path f = write(dir, "f.yml", "kistype: func\nfname: a\nfmode: Calc\n");
+        assertError(load(), f, 3, "function \"a\" has fmode \"Calc\"", "did you mean \"Calculate\"?");
+        write(dir, "f.yml", "kistype: func\nfname: a\nfmode: exp\n");
+        assertError(load(), f, 3, "has fmode \"exp\"", "did you mean \"Expand\"?");
+    }
+
+    @Test
     void missingFmode() throws Exception {
         Path f = write(dir, "f.yml", "kistype: func\nfname: a\n");
         assertError(load(), f, 1, "function \"a\" has no fmode", "Verify, Save, Load, Calculate, Expand");

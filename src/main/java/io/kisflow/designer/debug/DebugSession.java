@@ -917,6 +917,14 @@ public final class DebugSession implements AutoCloseable {
         return implementedFunctionsView;
     }
 
+    /**
+     * For a Save or Load function bound to a connector of a built-in type, what the connector does
+     * with the rows (the card's "built-in · ..." text); null for any other function.
+     */
+    public String builtInDescription(String fname) {
+        return engine.builtInFunctions().get(fname);
+    }
+
     public ObservableList<String> implementedConnectors() {
         return implementedConnectorsView;
     }

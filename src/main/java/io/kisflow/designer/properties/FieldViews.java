@@ -1,5 +1,7 @@
 package io.kisflow.designer.properties;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -66,7 +68,11 @@ final class FieldViews {
      * not a scroll hunt.
      */
     static VBox searchableChoice(FieldModel f, String emptyText) {
-        return choice(f, new org.controlsfx.control.SearchableComboBox<>(f.options()), emptyText);
+        // ControlsFX #1320: items changed in place (a connector removed before the chosen one) reach
+        // the combo box's selection before its inner filtered list, which then reads past its end
+        // (IndexOutOfBoundsException). It gets a copy instead, updated with care (see choice).
+        var cb = new org.controlsfx.control.SearchableComboBox<String>(FXCollections.observableArrayList(f.options()));
+        return choice(f, cb, emptyText);
     }
 
     private static VBox choice(FieldModel f, ComboBox<String> cb, String emptyText) {
@@ -93,6 +99,21 @@ final class FieldViews {
             }
         };
         cb.valueProperty().addListener(toModel);
+        if (cb.getItems() != f.options()) {
+            // a copy of the options (searchable pickers): emptied of its choice before it changes,
+            // so no index past the new end is looked up, the field's value put back after, and
+            // nothing this does to the box reaches the project
+            f.options().addListener((ListChangeListener<String>) c -> {
+                updating[0] = true;
+                try {
+                    cb.setValue(null);
+                    cb.getItems().setAll(f.options());
+                    cb.setValue(f.text());
+                } finally {
+                    updating[0] = false;
+                }
+            });
+        }
         return wrap(f, cb);
     }
 

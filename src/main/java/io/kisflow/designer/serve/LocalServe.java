@@ -43,8 +43,7 @@ public final class LocalServe {
             command.add(appLauncher); // the app image's launcher runs the command line when given a command
         } else {
             command.add(java.toString());
-            // what the jar's manifest grants (Add-Opens), so a class-path launch behaves like java -jar
-            command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", absoluteClassPath(), "io.kisflow.Launcher"));
+            command.addAll(List.of("-cp", absoluteClassPath(), "io.kisflow.Launcher"));
         }
         command.addAll(args);
         return command;

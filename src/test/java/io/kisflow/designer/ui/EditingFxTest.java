@@ -97,6 +97,35 @@ class EditingFxTest extends DesignerFxTest {
     }
 
     @Test
+    void theConnectorPickerFollowsAConnectorRemovedBeforeItsChoice(FxRobot robot) {
+        // ControlsFX #1320: a SearchableComboBox whose items shrink in place under its choice (the
+        // chosen item's old index past the new end) threw IndexOutOfBounds from its filtered list,
+        // seen when the screenshot tour opened a second project with a Save card selected
+        fitCanvas();
+        robot.clickOn(card("SaveScores", 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> combo = robot.lookup("#func-option-cname").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(List.of("", "GradeFile", "ScoreStore"), List.copyOf(combo.getItems()));
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e)));
+        robot.interact(() -> vm.document.perform(io.kisflow.designer.edit.ConnectorEdits.remove("GradeFile")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), errors, "no error from the picker");
+        assertEquals("ScoreStore", vm.document.state().configs().func("SaveAvgScore").option().cname(), "still bound");
+        robot.clickOn(card("SaveScores", 2)); // the delete cleared the selection
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> again = robot.lookup("#func-option-cname").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(List.of("", "ScoreStore"), List.copyOf(again.getItems()));
+        assertEquals("ScoreStore", again.getValue(), "the function's connector is shown");
+        robot.interact(vm.document::undo);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), errors);
+        assertEquals("GradeFile", vm.document.state().configs().func("SaveGrades").option().cname(), "undo binds it back");
+    }
+
+    @Test
     void aNameAndAParamKeyReachTheProjectOnlyWhenCommitted(FxRobot robot) throws Exception {
         fitCanvas();
         robot.clickOn(card("StuScore", 1));

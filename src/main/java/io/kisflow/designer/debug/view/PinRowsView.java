@@ -105,7 +105,12 @@ public final class PinRowsView extends VBox {
         }
         String f = editor.functionName();
         boolean plugin = implemented();
-        code.setText(plugin
+        // a built-in connector type does the work of a bound Save or Load function: no plugin is involved
+        String builtIn = session.builtInDescription(f);
+        code.setText(builtIn != null
+                ? f + " has no code of its own: its connector stores or loads the rows (" + builtIn + "). Designer runs"
+                        + " call the connector unless you pin rows, which then win over it until you unpin them."
+                : plugin
                 ? "A plugin implements " + f + ": its code runs in designer runs unless you pin rows, which then win"
                         + " over its code (and its connector) until you unpin them."
                 : "No plugin implements " + f + " yet: unless you pin rows, designer runs pass its input on unchanged.");
@@ -114,7 +119,7 @@ public final class PinRowsView extends VBox {
         if (on) {
             int n = editor.rowCountProperty().get();
             badge.setText("PINNED · " + RunViewParts.rows(n) + (n == 1 ? " replaces" : " replace") + " the output of "
-                    + f + " in designer runs" + (plugin ? ": its code does not run" : ""));
+                    + f + " in designer runs" + (builtIn != null ? ": its connector is not called" : plugin ? ": its code does not run" : ""));
         }
     }
 

@@ -121,4 +121,17 @@ class PinRowsViewFxTest {
         assertTrue(fx(() -> view.pinRows().pinnedCheckBox().isSelected()));
         assertEquals("{\"stu_id\": 1, \"avg_score\": 50}", fx(() -> view.pinRows().textArea().getText()));
     }
+
+    @Test
+    void aFunctionWhoseConnectorIsBuiltInIsNotSaidToHaveAPlugin(FxRobot robot) {
+        fxRun(() -> view.showCard(fixture.session.card(new CardKey("LoadScores", 0))));
+        String code = text(robot, "#pinCode");
+        assertTrue(code.startsWith("LoadAvgScore has no code of its own: its connector stores or loads the rows (built-in"), code);
+        assertFalse(code.contains("plugin"), code);
+        fxRun(() -> {
+            view.pinRows().textArea().setText("{\"stu_id\": 1, \"avg_score\": 50}");
+            view.pinRows().pinnedCheckBox().setSelected(true);
+        });
+        assertEquals("PINNED · 1 row replaces the output of LoadAvgScore in designer runs: its connector is not called", text(robot, "#pinBadge"));
+    }
 }
