@@ -121,10 +121,17 @@ public final class BrokerCheck {
     /** Something listens: does it answer as a Kafka broker, and has it the topic? */
     private static String kafkaProblem(String bootstrap, String topic, Duration timeout) throws InterruptedException {
         int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms,
-                // one quick try per address: the check is about now, not about waiting for the broker
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000))) {
+        Admin admin;
+        try {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms,
+                    // one quick try per address: the check is about now, not about waiting for the broker
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        } catch (org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+            // an address the Kafka client refuses while it is made
+            return "'" + bootstrap + "' is not a broker address: " + rootMessage(e) + ". Write HOST:PORT, e.g. 127.0.0.1:9092.";
+        }
+        try {
             admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS);
             Set<String> topics = admin.listTopics().names().get(ms, TimeUnit.MILLISECONDS);
             if (!topics.contains(topic)) {
@@ -139,9 +146,10 @@ public final class BrokerCheck {
                 return silent(bootstrap, timeout);
             }
             return "The broker at " + bootstrap + " answered with an error: " + rootMessage(e) + ". Check the broker's log and settings, or correct Broker.";
-        } catch (org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
-            // an address the Kafka client refuses while it is made
-            return "'" + bootstrap + "' is not a broker address: " + rootMessage(e) + ". Write HOST:PORT, e.g. 127.0.0.1:9092.";
+        } finally {
+            // no waiting for calls still out: close() without a bound waited forever for a request to a
+            // peer that never answers (the check then hung in "Checking the broker")
+            admin.close(Duration.ZERO);
         }
     }
 

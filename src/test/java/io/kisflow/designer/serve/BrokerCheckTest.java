@@ -1,6 +1,7 @@
 package io.kisflow.designer.serve;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,8 +19,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The broker check tells apart what the Kafka client reports only as "time ran out": a refused
  * connection, a name that does not resolve, a host that does not answer, and something listening
- * that is no Kafka broker. Real sockets on loopback, no broker and no mock.
+ * that is no Kafka broker. Real sockets on loopback, no broker and no mock. Each check under a 30 s
+ * guard: the Admin client's unbounded close once hung the silent-listener case in the full suite.
  */
+@Timeout(30)
 class BrokerCheckTest {
     /** Far above what the refused and unknown cases take: they must be said from the socket's answer, not after a timeout. */
     private static final Duration PATIENT = Duration.ofSeconds(60);
