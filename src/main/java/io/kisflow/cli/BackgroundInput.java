@@ -3,7 +3,6 @@ package io.kisflow.cli;
 import io.kisflow.engine.KisFlowRun;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -22,12 +21,10 @@ import java.util.concurrent.FutureTask;
  * ... input.commitTo(flow);}</pre>
  */
 final class BackgroundInput {
-    private final FutureTask<Integer> reading;
-    private List<Object> rows = new ArrayList<>();
+    private final FutureTask<List<List<Object>>> reading;
 
     private BackgroundInput(String source, boolean json, InputStream stdin) {
-        List<Object> target = rows;
-        reading = new FutureTask<>(() -> InputRows.read(source, json, stdin, target::add));
+        reading = new FutureTask<>(() -> InputRows.readAll(source, json, stdin));
         Thread thread = new Thread(reading, "kisflow-input");
         thread.setDaemon(true); // never keeps the process alive
         thread.start();
@@ -40,8 +37,9 @@ final class BackgroundInput {
 
     /** Waits for the whole input and commits its rows to {@code flow} in their order, then lets them go. */
     void commitTo(KisFlowRun flow) {
+        List<List<Object>> batches;
         try {
-            reading.get();
+            batches = reading.get();
         } catch (InterruptedException e) {
             cancel();
             Thread.currentThread().interrupt();
@@ -56,14 +54,14 @@ final class BackgroundInput {
             }
             throw new IllegalStateException(cause);
         }
-        List<Object> read = rows;
-        rows = null;
-        flow.commitRowBatch(read);
+        for (int i = 0; i < batches.size(); i++) {
+            flow.commitRowBatch(batches.get(i));
+            batches.set(i, null); // held once: by the flow from here on
+        }
     }
 
     /** Stops the reading (a run that ended before it needed the rows). */
     void cancel() {
         reading.cancel(true);
-        rows = null;
     }
 }

@@ -43,13 +43,45 @@ final class InputRows {
     private InputRows() {
     }
 
-    /** Reads {@code source} ("-" for standard input) and hands each row to {@code sink}; returns the number of rows. */
+    /**
+     * The rows of {@code source} ("-" for standard input) in input order, as consecutive batches: a
+     * big regular file is parsed in line-aligned chunks on several threads ({@link ParallelInput}),
+     * anything else (standard input, a pipe, a small file) and any input the chunks cannot take
+     * exactly as the reading in order does (a bad line, an over-long line, another encoding) is read
+     * in order on this thread, so every message names the same line in the same words as before.
+     */
+    static List<List<Object>> readAll(String source, boolean json, InputStream stdin) {
+        return readAll(source, json, stdin, ParallelInput.CHUNK_BYTES, ParallelInput.MIN_BYTES);
+    }
+
+    /** {@link #readAll(String, boolean, InputStream)} with the chunk size and the smallest file read in chunks (tests). */
+    static List<List<Object>> readAll(String source, boolean json, InputStream stdin, int chunkBytes, long minBytes) {
+        if (!"-".equals(source)) {
+            List<List<Object>> chunks = ParallelInput.read(source, json, chunkBytes, minBytes);
+            if (chunks != null) {
+                return chunks;
+            }
+        }
+        List<Object> rows = new ArrayList<>();
+        read(source, json, stdin, rows::add);
+        List<List<Object>> one = new ArrayList<>(1); // the caller lets each batch go once committed
+        one.add(rows);
+        return one;
+    }
+
+    /** Reads {@code source} ("-" for standard input) in order and hands each row to {@code sink}; returns the number of rows. */
     static int read(String source, boolean json, InputStream stdin, Consumer<Object> sink) {
         String name = "-".equals(source) ? "standard input" : source;
         LineLimit in = null;
         try {
             in = new LineLimit("-".equals(source) ? stdin : open(source), name);
-            return json ? readJson(in, name, sink) : readLines(in, name, sink);
+            if (!json) {
+                return readLines(in, name, sink);
+            }
+            try (JsonParser parser = JSON.getFactory().createParser(in)) {
+                parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+                return readJson(parser, name, sink);
+            }
         } catch (LineTooLong e) {
             throw new CommandException(e.getMessage());
         } catch (IOException e) {
@@ -83,8 +115,7 @@ final class InputRows {
      * so a byte that is not UTF-8 is reported with the line it is on.
      */
     private static int readLines(InputStream in, String name, Consumer<Object> sink) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictUtf8();
         byte[] buf = new byte[65536];
         byte[] partial = new byte[256]; // the start of a line that goes on into the next read
         int partialLength = 0;
@@ -125,6 +156,10 @@ final class InputRows {
         return rows;
     }
 
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     private static byte[] append(byte[] to, int length, byte[] from, int offset, int count) {
         byte[] target = length + count <= to.length ? to : Arrays.copyOf(to, Math.max(to.length * 2, length + count));
         System.arraycopy(from, offset, target, length, count);
@@ -150,38 +185,64 @@ final class InputRows {
     }
 
     /**
-     * One parser over the whole input; each value must start on a line of its own and end on it,
-     * which keeps "one line, one row" and the line numbers of the errors.
+     * The values of one parser (over the whole input, or over a chunk of whole lines); each value
+     * must start on a line of its own and end on it, which keeps "one line, one row" and the line
+     * numbers of the errors.
      */
-    private static int readJson(LineLimit in, String name, Consumer<Object> sink) throws IOException {
+    static int readJson(JsonParser parser, String name, Consumer<Object> sink) throws IOException {
         int rows = 0;
         int lastLine = 0;
         Shapes shapes = new Shapes();
-        try (JsonParser parser = JSON.getFactory().createParser(in)) {
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            JsonToken token;
-            while ((token = nextToken(parser, name)) != null) {
-                int line = tokenLine(parser);
-                if (line == lastLine) {
-                    throw new CommandException(name + ":" + line + ": more than one JSON value on this line; put one row per line");
-                }
-                Object row;
-                try {
-                    row = value(parser, token, shapes);
-                } catch (JsonProcessingException e) {
-                    throw notJson(name, e);
-                }
-                // a scalar is on one line by nature (and the parser reads past a number's end to find it)
-                lastLine = token.isScalarValue() ? line : tokenLine(parser); // the line of the closing bracket
-                if (lastLine != line) {
-                    throw new CommandException(name + ":" + line + ": this JSON value goes on to line " + lastLine
-                            + "; put each row on one line");
-                }
-                sink.accept(row);
-                rows++;
+        JsonToken token;
+        while ((token = nextToken(parser, name)) != null) {
+            int line = tokenLine(parser);
+            if (line == lastLine) {
+                throw new CommandException(name + ":" + line + ": more than one JSON value on this line; put one row per line");
             }
+            Object row;
+            try {
+                row = value(parser, token, shapes);
+            } catch (JsonProcessingException e) {
+                throw notJson(name, e);
+            }
+            // a scalar is on one line by nature (and the parser reads past a number's end to find it)
+            lastLine = token.isScalarValue() ? line : tokenLine(parser); // the line of the closing bracket
+            if (lastLine != line) {
+                throw new CommandException(name + ":" + line + ": this JSON value goes on to line " + lastLine
+                        + "; put each row on one line");
+            }
+            sink.accept(row);
+            rows++;
         }
         return rows;
+    }
+
+    /**
+     * The lines of {@code bytes[from, to)} (whole lines: the last one may lack its '\n') as rows,
+     * blank ones skipped, the first being line {@code firstLine}.
+     */
+    static int readLines(byte[] bytes, int from, int to, String name, int firstLine, Consumer<Object> sink) {
+        CharsetDecoder decoder = strictUtf8();
+        int rows = 0;
+        int number = firstLine;
+        for (int start = from; start < to; number++) {
+            int end = start;
+            while (end < to && bytes[end] != '\n') {
+                end++;
+            }
+            String line = decode(decoder, bytes, start, end - start, name, number);
+            if (!line.isBlank()) {
+                sink.accept(line);
+                rows++;
+            }
+            start = end + 1;
+        }
+        return rows;
+    }
+
+    /** The shared parser factory (thread-safe; its field names are interned, so rows of every chunk share their key strings). */
+    static com.fasterxml.jackson.core.JsonFactory jsonFactory() {
+        return JSON.getFactory();
     }
 
     /**

@@ -49,8 +49,15 @@ final class JsonRow extends AbstractMap<String, Object> {
     }
 
     private int indexOf(Object key) {
+        // the same String first (keys are interned, and so are the names a record converter asks for),
+        // then equal ones: a lookup of the last key compares no text with the others
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key || keys[i].equals(key)) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
                 return i;
             }
         }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -38,16 +41,37 @@ final class PlainRecordWriter {
     /** The decision per class, made once per process (empty: Jackson writes it). */
     private static final Map<Class<?>, Optional<PlainRecordWriter>> KNOWN = new ConcurrentHashMap<>();
 
-    private enum Kind { INT, LONG, DOUBLE, BOOLEAN, STRING }
+    /** A component's type: a primitive (read without boxing) or an object that may be null. */
+    private enum Kind { INT, LONG, DOUBLE, BOOLEAN, BOXED_INT, BOXED_LONG, BOXED_DOUBLE, BOXED_BOOLEAN, STRING }
 
     private final SerializedString[] names;
     private final Kind[] kinds;
-    private final Method[] accessors;
+    /**
+     * The accessors as handles typed (Object)int, (Object)long, (Object)double, (Object)boolean or
+     * (Object)Object by kind: a primitive is read without the box reflection makes (a million rows of
+     * records were 60-120 MB of boxes and value arrays, and the collections they caused).
+     */
+    private final MethodHandle[] accessors;
 
-    private PlainRecordWriter(SerializedString[] names, Kind[] kinds, Method[] accessors) {
+    private PlainRecordWriter(SerializedString[] names, Kind[] kinds, MethodHandle[] accessors) {
         this.names = names;
         this.kinds = kinds;
         this.accessors = accessors;
+    }
+
+    /** Where one thread reads a row's values before writing them (a row is written whole or not at all). */
+    static final class Scratch {
+        private long[] longs = new long[8];
+        private double[] doubles = new double[8];
+        private Object[] objects = new Object[8];
+
+        void fit(int n) {
+            if (longs.length < n) {
+                longs = new long[n];
+                doubles = new double[n];
+                objects = new Object[n];
+            }
+        }
     }
 
     /** The writer for rows of {@code sample}'s class, or null when Jackson must write them. */
@@ -64,7 +88,7 @@ final class PlainRecordWriter {
             ByteArrayOutputStream direct = new ByteArrayOutputStream();
             boolean written;
             try (JsonGenerator g = mapper.createGenerator(direct)) {
-                written = writer.write(g, sample);
+                written = writer.write(g, sample, new Scratch());
             }
             return written && Arrays.equals(direct.toByteArray(), mapper.writeValueAsBytes(sample)) ? writer : null;
         } catch (IOException | RuntimeException e) {
@@ -83,7 +107,7 @@ final class PlainRecordWriter {
         RecordComponent[] components = type.getRecordComponents();
         SerializedString[] names = new SerializedString[components.length];
         Kind[] kinds = new Kind[components.length];
-        Method[] accessors = new Method[components.length];
+        MethodHandle[] accessors = new MethodHandle[components.length];
         try {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
@@ -103,8 +127,10 @@ final class PlainRecordWriter {
                     }
                 }
                 names[i] = new SerializedString(name);
-                accessors[i] = c.getAccessor();
-                accessors[i].setAccessible(true); // as Jackson does: plugin records are often package-private
+                Method accessor = c.getAccessor();
+                accessor.setAccessible(true); // as Jackson does: plugin records are often package-private
+                Class<?> read = c.getType().isPrimitive() ? c.getType() : Object.class;
+                accessors[i] = MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(read, Object.class));
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
@@ -116,47 +142,99 @@ final class PlainRecordWriter {
      * Writes {@code row} (of this writer's class) as one JSON object; false, with nothing written,
      * when an accessor throws (Jackson then writes the row and words the error).
      */
-    boolean write(JsonGenerator g, Object row) throws IOException {
-        Object[] values = new Object[accessors.length];
+    boolean write(JsonGenerator g, Object row, Scratch scratch) throws IOException {
+        int n = accessors.length;
+        scratch.fit(n);
+        long[] longs = scratch.longs;
+        double[] doubles = scratch.doubles;
+        Object[] objects = scratch.objects;
         try {
-            for (int i = 0; i < accessors.length; i++) {
-                values[i] = accessors[i].invoke(row);
+            for (int i = 0; i < n; i++) {
+                MethodHandle get = accessors[i];
+                switch (kinds[i]) {
+                    case INT -> longs[i] = (int) get.invokeExact(row);
+                    case LONG -> longs[i] = (long) get.invokeExact(row);
+                    case DOUBLE -> doubles[i] = (double) get.invokeExact(row);
+                    case BOOLEAN -> longs[i] = (boolean) get.invokeExact(row) ? 1 : 0;
+                    default -> objects[i] = (Object) get.invokeExact(row);
+                }
             }
-        } catch (ReflectiveOperationException e) {
+        } catch (Throwable e) {
+            if (e instanceof Error error) {
+                throw error; // out of memory, a stack overflow: not the row's fault
+            }
+            java.util.Arrays.fill(objects, 0, n, null);
             return false;
         }
         g.writeStartObject(row);
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < n; i++) {
             g.writeFieldName(names[i]);
-            Object v = values[i];
-            if (v == null) {
-                g.writeNull();
-                continue;
-            }
+            Object v = objects[i];
             switch (kinds[i]) {
-                case INT -> g.writeNumber((Integer) v);
-                case LONG -> g.writeNumber((Long) v);
-                case DOUBLE -> g.writeNumber((Double) v);
-                case BOOLEAN -> g.writeBoolean((Boolean) v);
-                default -> g.writeString((String) v);
+                case INT -> g.writeNumber((int) longs[i]);
+                case LONG -> g.writeNumber(longs[i]);
+                case DOUBLE -> g.writeNumber(doubles[i]);
+                case BOOLEAN -> g.writeBoolean(longs[i] != 0);
+                case BOXED_INT -> {
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber((Integer) v);
+                    }
+                }
+                case BOXED_LONG -> {
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber((Long) v);
+                    }
+                }
+                case BOXED_DOUBLE -> {
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber((Double) v);
+                    }
+                }
+                case BOXED_BOOLEAN -> {
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeBoolean((Boolean) v);
+                    }
+                }
+                default -> g.writeString((String) v); // writes null as null
             }
+            objects[i] = null; // the scratch holds no row after it
         }
         g.writeEndObject();
         return true;
     }
 
     private static Kind kind(Class<?> c) {
-        if (c == int.class || c == Integer.class) {
+        if (c == int.class) {
             return Kind.INT;
         }
-        if (c == long.class || c == Long.class) {
+        if (c == long.class) {
             return Kind.LONG;
         }
-        if (c == double.class || c == Double.class) {
+        if (c == double.class) {
             return Kind.DOUBLE;
         }
-        if (c == boolean.class || c == Boolean.class) {
+        if (c == boolean.class) {
             return Kind.BOOLEAN;
+        }
+        if (c == Integer.class) {
+            return Kind.BOXED_INT;
+        }
+        if (c == Long.class) {
+            return Kind.BOXED_LONG;
+        }
+        if (c == Double.class) {
+            return Kind.BOXED_DOUBLE;
+        }
+        if (c == Boolean.class) {
+            return Kind.BOXED_BOOLEAN;
         }
         return c == String.class ? Kind.STRING : null;
     }

@@ -12,8 +12,22 @@ final class Failures {
 
     /** "connector X (redis at a:1): cannot connect: Connection refused; check that the server runs and addrs is right". */
     static Exception connect(ConnectorSettings s, Throwable cause) {
-        return new Exception(s.where() + ": cannot connect within " + seconds(s) + ": " + reason(cause)
+        // the time limit is named only when it is what ended the attempt: a refused connection or a
+        // wrong password comes back at once, and "within 5 s" sent users looking at the network
+        return new Exception(s.where() + ": cannot connect" + (timedOut(cause) ? " within " + seconds(s) : "") + ": " + reason(cause)
                 + "; check that the server runs and that addrs and the credentials in params are right", cause);
+    }
+
+    /** Whether the cause chain says the attempt ran out of time (by its type or its words). */
+    static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String type = c.getClass().getSimpleName();
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (type.contains("Timeout") || c instanceof java.net.SocketTimeoutException || m.contains("timed out") || m.contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure of a call on an open client. */

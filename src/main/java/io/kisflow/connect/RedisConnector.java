@@ -43,8 +43,25 @@ final class RedisConnector implements ConnectorClient {
                 // a server gone after the start fails the call at once instead of queueing it for a reconnect
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
+        // The connect timeout bounds only the TCP connect; the handshake (HELLO, AUTH, SELECT) then
+        // waits as long as a call may. A port that takes the connection and never answers held the
+        // run for the whole call timeout: the whole connect is bounded by the connect timeout here.
+        io.lettuce.core.ConnectionFuture<StatefulRedisConnection<String, String>> connecting =
+                client.connectAsync(io.lettuce.core.codec.StringCodec.UTF8, uri);
         try {
-            return new RedisConnector(s, client, client.connect());
+            return new RedisConnector(s, client, connecting.get(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            connecting.cancel(true);
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            throw Failures.connect(s, new TimeoutException("the server took the connection but did not answer (is it a Redis server?)"));
+        } catch (ExecutionException e) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            throw Failures.connect(s, e.getCause() != null ? e.getCause() : e);
+        } catch (InterruptedException e) {
+            connecting.cancel(true);
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            Thread.currentThread().interrupt();
+            throw Failures.connect(s, e);
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             throw Failures.connect(s, e);

@@ -2,6 +2,9 @@ package io.kisflow.serve;
 
 import io.kisflow.engine.FlowException;
 import io.kisflow.engine.KisFlowRun;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,11 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
  * One thread of a served flow: its own KafkaConsumer and its own fork of the flow. Each poll's
- * records of one partition are one batch and one run; the batch's offsets are committed
+ * records of one partition are one batch and one run. The runs of a poll's batches happen on a
+ * second thread (the loop's runner) while this one polls the next records: the consumer fetches
+ * and decodes the next poll while the flow runs, one poll ahead and never more (the next runs
+ * start only after the previous ones ended). Only this thread touches the consumer; the batch's offsets are committed
  * synchronously after its run ends (at-least-once), with those of the other batches finished since the
  * last commit: at once when a poll brings nothing, else at most every {@link ServeSettings#commitInterval()}, and always
  * before partitions are revoked and before the consumer closes. A run that fails because a server is down is
@@ -36,7 +46,9 @@ import java.util.function.Supplier;
  * committed, or, with no dead letter, its partition is paused at the batch's first offset and
  * reported: nothing is skipped silently. A consumer that fails (a broker gone longer than the
  * client's own retries) is closed and made again with backoff; it resumes from the committed
- * offsets. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
+ * offsets. Whether the brokers answer is watched ({@link BrokerWatch}: said in the log, on {@code /ready} and in the
+ * metrics); a commit waits at most {@link BrokerWatch#COMMIT_TIMEOUT} per attempt, so a stop while they are down ends in
+ * seconds. {@link #stop()} (any thread) ends the poll at once; a batch in flight finishes and is
  * committed first, unless it is waiting to retry a down server, which is abandoned uncommitted.
  */
 final class ConsumerLoop implements Runnable {
@@ -48,11 +60,23 @@ final class ConsumerLoop implements Runnable {
     private final DeadLetter deadLetter;
     private final ServeLog log;
     private final ServeMetrics metrics;
+    private final BrokerWatch brokers;
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     /** Batches run but not yet committed (a commit refused during a rebalance): committed on revocation. */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    /** Seeks (and pauses) the runner asked for, made by this thread on the consumer, which is not the runner's to touch. */
+    private final List<Hold> holds = new ArrayList<>();
+    /** Lag gauges of the assigned partitions, looked up once (a label lookup per partition per poll showed in the profile). */
+    private final Map<TopicPartition, GaugeDataPoint> lagGauges = new HashMap<>();
+    private final CounterDataPoint okBatches;
+    private final CounterDataPoint okRecords;
+    private final DistributionDataPoint batchDuration;
     private final Object sleeper = new Object();
+    /** The runs of the last poll's batches, on the runner; null when none is in flight. This thread only. */
+    private Future<?> inFlight;
+    /** What ended the runner's last task abnormally (the engine refusing a run): thrown on this thread. */
+    private Throwable runFailure;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
     /**
@@ -74,6 +98,14 @@ final class ConsumerLoop implements Runnable {
         this.deadLetter = deadLetter;
         this.log = log;
         this.metrics = metrics;
+        this.brokers = new BrokerWatch(settings, log, metrics);
+        okBatches = metrics.batches.labelValues(settings.flow(), "ok");
+        okRecords = metrics.records.labelValues(settings.flow(), "ok");
+        batchDuration = metrics.batchDuration.labelValues(settings.flow());
+    }
+
+    /** A seek the runner needs: back to {@code offset} (the failed or abandoned batch's first), pausing the partition when {@code pause}. */
+    private record Hold(TopicPartition tp, long offset, boolean pause) {
     }
 
     /** Asks the loop to end: the poll is woken, the batch in flight finishes and is committed. */
@@ -103,6 +135,11 @@ final class ConsumerLoop implements Runnable {
         return joined && !stopping && gaveUp == null;
     }
 
+    /** Null while the brokers answer this thread; else for how long and why not. */
+    String brokerProblem() {
+        return brokers.problem();
+    }
+
     /** Why the thread ended for good (a setting Kafka refuses), or null. */
     String gaveUp() {
         return gaveUp;
@@ -110,6 +147,15 @@ final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, Thread.currentThread().getName() + "-run"));
+        try {
+            serve(runner);
+        } finally {
+            runner.shutdown();
+        }
+    }
+
+    private void serve(ExecutorService runner) {
         int failures = 0;
         while (!stopping) {
             KafkaConsumer<String, String> c;
@@ -126,9 +172,10 @@ final class ConsumerLoop implements Runnable {
                 continue;
             }
             consumer = c;
+            brokers.watch(c);
             try {
                 if (!stopping) {
-                    consume(c);
+                    consume(c, runner);
                 }
                 failures = 0;
             } catch (WakeupException e) {
@@ -140,6 +187,8 @@ final class ConsumerLoop implements Runnable {
                 metrics.restarts.labelValues(settings.flow()).inc();
                 log.error("consumer_failed", "flow", settings.flow(), "thread", Thread.currentThread().getName(), "error", String.valueOf(e));
             } finally {
+                awaitRun(); // the batches in flight end before their offsets are committed and the consumer closes
+                runFailure = null; // the consumer is made again in any case
                 commitLeftovers(c, assigned());
                 try {
                     c.close(CLOSE_TIMEOUT);
@@ -154,6 +203,7 @@ final class ConsumerLoop implements Runnable {
                 sleepAfterFailure(failures, null);
             }
         }
+        brokers.forget();
     }
 
     private void sleepAfterFailure(int failures, RuntimeException e) {
@@ -182,12 +232,14 @@ final class ConsumerLoop implements Runnable {
         return false;
     }
 
-    private void consume(KafkaConsumer<String, String> c) {
+    private void consume(KafkaConsumer<String, String> c, ExecutorService runner) {
         c.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // called inside poll(), on this thread: no batch is in flight; a batch run whose commit a
-                // rebalance refused is committed now, while this consumer still owns the partition
+                // called inside poll(), on this thread: the runs in flight end first; then what they finished,
+                // and a batch run whose commit a rebalance refused, is committed while this consumer still owns the partition
+                awaitRun();
+                applyHolds(c);
                 commitLeftovers(c, partitions);
                 forget(partitions);
                 if (!partitions.isEmpty()) {
@@ -197,6 +249,7 @@ final class ConsumerLoop implements Runnable {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                awaitRun();
                 synchronized (ConsumerLoop.this) {
                     partitions.forEach(uncommitted::remove);
                 }
@@ -214,25 +267,103 @@ final class ConsumerLoop implements Runnable {
             }
         });
         while (!stopping) {
+            // while the runner runs the last poll's batches, the consumer fetches and decodes the next ones
             ConsumerRecords<String, String> records = c.poll(settings.batchWait());
-            for (TopicPartition tp : records.partitions()) {
-                if (stopping) {
-                    break; // the partitions of the last poll not yet started are left, uncommitted, for the next owner
-                }
-                batch(c, tp, records.records(tp));
+            recordLag(c); // current while a long batch runs
+            awaitRun();
+            if (runFailure != null) {
+                throwRunFailure(); // the records of this poll are not run: the next consumer reads them again
             }
+            applyHolds(c);
             if (records.isEmpty() || System.nanoTime() - lastCommit >= settings.commitInterval().toNanos()) {
+                // before the next runs start: with --commit-interval 0 a crash still repeats at most the poll in flight
                 commitFinished(c);
             }
-            recordLag(c);
+            if (!records.isEmpty() && !stopping) {
+                inFlight = runner.submit(() -> runBatches(records));
+            }
+            brokers.afterPoll(c);
+        }
+    }
+
+    /** On the runner: one run per partition of the poll. */
+    private void runBatches(ConsumerRecords<String, String> records) {
+        for (TopicPartition tp : records.partitions()) {
+            if (stopping) {
+                break; // the partitions of the last poll not yet started are left, uncommitted, for the next owner
+            }
+            boolean held;
+            synchronized (this) {
+                held = paused.contains(tp);
+            }
+            if (!held) { // records polled before an earlier batch of their partition failed are read again after the restart
+                batch(tp, records.records(tp));
+            }
+        }
+    }
+
+    /** Waits for the runs in flight to end; what ended them abnormally is kept in {@link #runFailure}. */
+    private void awaitRun() {
+        Future<?> f = inFlight;
+        if (f == null) {
+            return;
+        }
+        inFlight = null;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the batch in flight ends first in any case (its commit rule needs it)
+            } catch (ExecutionException e) {
+                if (runFailure == null) {
+                    runFailure = e.getCause();
+                }
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void throwRunFailure() {
+        Throwable t = runFailure;
+        runFailure = null;
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    /** Makes the seeks and pauses the runner asked for (the runner is idle), on partitions still assigned. */
+    private void applyHolds(KafkaConsumer<String, String> c) {
+        List<Hold> todo;
+        synchronized (this) {
+            if (holds.isEmpty()) {
+                return;
+            }
+            todo = List.copyOf(holds);
+            holds.clear();
+        }
+        Set<TopicPartition> mine = c.assignment();
+        for (Hold h : todo) {
+            if (mine.contains(h.tp())) {
+                if (h.pause()) {
+                    c.pause(List.of(h.tp()));
+                }
+                c.seek(h.tp(), h.offset());
+            }
         }
     }
 
     private void recordLag(KafkaConsumer<String, String> c) {
-        for (TopicPartition tp : assigned()) {
+        for (TopicPartition tp : c.assignment()) {
             OptionalLong lag = c.currentLag(tp);
             if (lag.isPresent()) {
-                metrics.lag.labelValues(settings.flow(), tp.topic(), String.valueOf(tp.partition())).set(lag.getAsLong());
+                lagGauges.computeIfAbsent(tp, p -> metrics.lag.labelValues(settings.flow(), p.topic(), String.valueOf(p.partition())))
+                        .set(lag.getAsLong());
             }
         }
     }
@@ -243,37 +374,44 @@ final class ConsumerLoop implements Runnable {
             paused.removeAll(partitions);
         }
         for (TopicPartition tp : partitions) {
+            lagGauges.remove(tp);
             metrics.lag.remove(settings.flow(), tp.topic(), String.valueOf(tp.partition()));
             metrics.paused.remove(settings.flow(), tp.topic(), String.valueOf(tp.partition()));
         }
     }
 
-    /** One run over one partition's records of a poll. */
-    private void batch(KafkaConsumer<String, String> c, TopicPartition tp, List<ConsumerRecord<String, String>> records) {
+    /** One run over one partition's records of a poll, on the runner. */
+    private void batch(TopicPartition tp, List<ConsumerRecord<String, String>> records) {
         long start = System.nanoTime();
         long first = records.get(0).offset();
         long last = records.get(records.size() - 1).offset();
         String offsets = first + ".." + last;
         List<Object> rows = new ArrayList<>(records.size());
-        List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.size());
-        List<ConsumerRecord<String, String>> undecodable = new ArrayList<>();
+        List<ConsumerRecord<String, String>> undecodable = List.of();
         String decodeError = null;
         for (ConsumerRecord<String, String> r : records) {
             try {
                 rows.add(RecordRows.row(r.value(), settings.json()));
-                kept.add(r);
             } catch (RecordRows.Undecodable e) {
+                if (undecodable.isEmpty()) {
+                    undecodable = new ArrayList<>();
+                }
                 undecodable.add(r);
                 decodeError = e.getMessage();
                 log.warn("undecodable", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", r.offset(),
                         "error", e.getMessage(), "action", deadLetter == null ? "pause" : "dead_letter " + deadLetter.topic());
             }
         }
-        if (!undecodable.isEmpty() && !toDeadLetter(c, tp, undecodable, decodeError, null, first)) {
+        if (!undecodable.isEmpty() && !toDeadLetter(tp, undecodable, decodeError, null, first)) {
             count(tp, records.size(), "paused", start);
             return;
         }
         FlowException failure = null;
+        List<ConsumerRecord<String, String>> kept = records;
+        if (!undecodable.isEmpty()) {
+            kept = new ArrayList<>(records);
+            kept.removeAll(undecodable);
+        }
         List<Map<String, Object>> meta = RecordRows.metaList(kept);
         for (int attempt = 0; !rows.isEmpty(); attempt++) {
             failure = run(tp, rows, meta);
@@ -286,7 +424,9 @@ final class ConsumerLoop implements Runnable {
                     "error", failure.getMessage());
             if (!sleep(wait)) {
                 // stopping while a server is down: leave the batch uncommitted for the next owner, rather than hold the exit
-                c.seek(tp, first);
+                synchronized (this) {
+                    holds.add(new Hold(tp, first, false));
+                }
                 log.warn("abandoned", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets,
                         "note", "not committed; read again on restart");
                 count(tp, records.size(), "abandoned", start);
@@ -297,9 +437,7 @@ final class ConsumerLoop implements Runnable {
         if (failure != null) {
             log.error("batch", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offsets", offsets, "rows", rows.size(),
                     "ms", ms, "outcome", "failed", "function", failure.getFunctionName(), "error", failure.getMessage());
-            List<ConsumerRecord<String, String>> decoded = new ArrayList<>(records);
-            decoded.removeAll(undecodable);
-            if (!toDeadLetter(c, tp, decoded, failure.getMessage(), failure.getFunctionName(), first)) {
+            if (!toDeadLetter(tp, kept, failure.getMessage(), failure.getFunctionName(), first)) {
                 count(tp, records.size(), "paused", start);
                 return;
             }
@@ -328,18 +466,23 @@ final class ConsumerLoop implements Runnable {
     }
 
     private void count(TopicPartition tp, int n, String outcome, long start) {
-        String o = outcome.equals("ok_with_dead_letter") ? "ok" : outcome;
-        metrics.batches.labelValues(settings.flow(), o).inc();
-        metrics.records.labelValues(settings.flow(), o).inc(n);
-        metrics.batchDuration.labelValues(settings.flow()).observe((System.nanoTime() - start) / 1e6);
+        if (outcome.equals("ok") || outcome.equals("ok_with_dead_letter")) {
+            okBatches.inc();
+            okRecords.inc(n);
+        } else {
+            metrics.batches.labelValues(settings.flow(), outcome).inc();
+            metrics.records.labelValues(settings.flow(), outcome).inc(n);
+        }
+        batchDuration.observe((System.nanoTime() - start) / 1e6);
     }
 
     /**
      * Sends failed records to the dead letter; true when they are there (the batch may be committed).
      * With no dead letter (or when it cannot be written), pauses the partition at the batch's first
-     * offset and says so: the records stay uncommitted for a restart or another consumer.
+     * offset (the runner marks it; the polling thread pauses and seeks the consumer before the next
+     * runs) and says so: the records stay uncommitted for a restart or another consumer.
      */
-    private boolean toDeadLetter(KafkaConsumer<String, String> c, TopicPartition tp, List<ConsumerRecord<String, String>> failed, String error,
+    private boolean toDeadLetter(TopicPartition tp, List<ConsumerRecord<String, String>> failed, String error,
                                  String function, long first) {
         String reason = "no dead-letter topic";
         if (deadLetter != null) {
@@ -352,10 +495,9 @@ final class ConsumerLoop implements Runnable {
                 reason = "dead letter " + deadLetter.topic() + " could not be written: " + e.getMessage();
             }
         }
-        c.pause(List.of(tp));
-        c.seek(tp, first);
         synchronized (this) {
             paused.add(tp);
+            holds.add(new Hold(tp, first, true));
         }
         metrics.paused.labelValues(settings.flow(), tp.topic(), String.valueOf(tp.partition())).set(1);
         log.error("paused", "flow", settings.flow(), "topic", tp.topic(), "partition", tp.partition(), "offset", first, "reason", reason,
@@ -379,13 +521,14 @@ final class ConsumerLoop implements Runnable {
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
-                    c.commitSync(offsets);
+                    c.commitSync(offsets, BrokerWatch.COMMIT_TIMEOUT);
                 } catch (WakeupException e) {
-                    c.commitSync(offsets); // the wakeup was the stop request; the loop ends after this batch
+                    c.commitSync(offsets, BrokerWatch.COMMIT_TIMEOUT); // the wakeup was the stop request; the loop ends after this batch
                 }
                 synchronized (this) {
                     offsets.forEach(uncommitted::remove); // an entry a later batch moved on stays for the next commit
                 }
+                brokers.committed();
                 return;
             } catch (RebalanceInProgressException e) {
                 // the group is rebalancing: the next poll runs the revocation, which commits these offsets if the partitions move
@@ -402,6 +545,7 @@ final class ConsumerLoop implements Runnable {
                 return;
             } catch (RetriableException e) {
                 // a broker restarting: try again (the records of the batches are done; only the offsets are pending)
+                brokers.commitFailed(e);
                 Duration wait = Retries.sink(Math.min(attempt, 5));
                 log.warn("commit_retry", "flow", settings.flow(), "offsets", offsets,
                         "in_ms", wait.toMillis(), "error", String.valueOf(e));
@@ -425,14 +569,14 @@ final class ConsumerLoop implements Runnable {
         if (!left.isEmpty()) {
             try {
                 try {
-                    c.commitSync(left);
+                    c.commitSync(left, BrokerWatch.COMMIT_TIMEOUT);
                 } catch (WakeupException e) {
-                    c.commitSync(left); // the wakeup was the stop request, which ends the loop after the batch in flight
+                    c.commitSync(left, BrokerWatch.COMMIT_TIMEOUT); // the wakeup was the stop request, which ends the loop after the batch in flight
                 }
                 log.info("committed_on_revocation", "flow", settings.flow(), "offsets", left);
             } catch (RuntimeException e) {
                 log.warn("commit_refused", "flow", settings.flow(), "offsets", left, "error", String.valueOf(e),
-                        "reason", "the new owner runs these batches again");
+                        "reason", "not committed: the partition's next reader (its new owner, or this service after a restart) runs these batches again");
             }
         }
     }

@@ -108,9 +108,14 @@ public final class FlowService {
         return threads.stream().anyMatch(Thread::isAlive);
     }
 
-    /** Ready to take records: every thread runs and has joined the group (with or without partitions). */
+    /** Ready to take records: every thread runs, has joined the group (with or without partitions) and reaches the brokers. */
     public boolean isReady() {
-        return loops.stream().allMatch(ConsumerLoop::joined);
+        return loops.stream().allMatch(l -> l.joined() && l.brokerProblem() == null);
+    }
+
+    /** Null while every thread reaches the brokers; else what the first that cannot says ("unreachable for 7 s: ..."). */
+    public String brokerProblem() {
+        return loops.stream().map(ConsumerLoop::brokerProblem).filter(p -> p != null).findFirst().orElse(null);
     }
 
     /** Why threads ended for good (Kafka refusing a setting); empty while all run or retry. */

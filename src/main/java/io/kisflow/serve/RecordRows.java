@@ -46,10 +46,11 @@ final class RecordRows {
     /**
      * The {@value #META_RECORDS} list of a batch: one read-only map per record, made when a function
      * reads it. Most flows never look, and making every map up front was 40% of a busy service's
-     * time (docs/PERFORMANCE.md, Serve).
+     * time (docs/PERFORMANCE.md, Serve). {@code records} is kept, not copied: the caller never changes
+     * it afterwards (a poll's list is read-only, and copying it was another cost per batch).
      */
     static List<Map<String, Object>> metaList(List<ConsumerRecord<String, String>> records) {
-        List<ConsumerRecord<String, String>> own = List.copyOf(records);
+        List<ConsumerRecord<String, String>> own = records;
         return new AbstractList<>() {
             @SuppressWarnings("unchecked")
             private final Map<String, Object>[] made = new Map[own.size()];

@@ -18,9 +18,10 @@ import java.util.concurrent.Executors;
 /**
  * {@code serve --http HOST:PORT}: what an orchestrator and Prometheus ask a running service.
  * {@code /health} is 200 while every flow has a consumer thread that runs (a liveness probe
- * restarts the process otherwise); {@code /ready} is 200 once every consumer has joined its group
- * and none is stopping, with a JSON body listing per flow the assigned and paused partitions (503
- * with the same body otherwise); {@code /metrics} is the Prometheus text of the engine's and the
+ * restarts the process otherwise); {@code /ready} is 200 once every consumer has joined its group,
+ * reaches the brokers and none is stopping, with a JSON body listing per flow the assigned and paused
+ * partitions and whether the brokers answer ({@code "brokers":"reachable"} or {@code "unreachable for
+ * 7 s: ..."}; 503 with the same body otherwise); {@code /metrics} is the Prometheus text of the engine's and the
  * service's metrics ({@link ServeMetrics}).
  *
  * <pre>{@code try (ServeHttp http = ServeHttp.start("127.0.0.1:9464", services, metrics)) { ... }}</pre>
@@ -85,6 +86,8 @@ public final class ServeHttp implements AutoCloseable {
             f.put("assigned", s.assignedPartitions().stream().map(tp -> tp.partition()).sorted().toList());
             f.put("paused", s.pausedPartitions().stream().map(tp -> tp.partition()).sorted().toList());
             f.put("failures", s.failures());
+            String brokers = s.brokerProblem();
+            f.put("brokers", brokers == null ? "reachable" : brokers);
             flows.add(f);
         }
         out.put("flows", flows);

@@ -8,7 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /**
  * The service's own metrics, beside Go's six engine metrics in the same registry (so one
  * {@code /metrics} shows both): batches and records by outcome, the duration of each batch, the lag
- * of each assigned partition, paused partitions and consumer restarts. One instance per registry;
+ * of each assigned partition, paused partitions, consumer restarts and threads that cannot reach the brokers. One instance per registry;
  * every {@link FlowService} of a process shares it.
  *
  * <pre>{@code ServeMetrics m = new ServeMetrics(engine.metricsRegistry().orElseGet(PrometheusRegistry::new));}</pre>
@@ -24,6 +24,7 @@ public final class ServeMetrics {
     final Gauge lag;
     final Gauge paused;
     final Counter restarts;
+    final Gauge unreachable;
 
     public ServeMetrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -38,6 +39,8 @@ public final class ServeMetrics {
         paused = Gauge.builder().name("kisflow_serve_partition_paused").help("1 while a partition is paused after a failed batch with no dead letter")
                 .labelNames("flow_name", "topic", "partition").withoutExemplars().register(registry);
         restarts = Counter.builder().name("kisflow_serve_consumer_restarts").help("Consumers closed and made again after an error")
+                .labelNames("flow_name").withoutExemplars().register(registry);
+        unreachable = Gauge.builder().name("kisflow_serve_broker_unreachable").help("Consumer threads that cannot reach the brokers now (BrokerWatch)")
                 .labelNames("flow_name").withoutExemplars().register(registry);
     }
 

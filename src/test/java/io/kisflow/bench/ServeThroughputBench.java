@@ -56,6 +56,8 @@ public final class ServeThroughputBench {
     /** Records per poll at most, for both sides (serve's --batch-size, the bare loop's max.poll.records). */
     private static final int BATCH = Integer.getInteger("bench.batch", ServeSettings.DEFAULT_BATCH_SIZE);
     private static final int JOIN_WAIT_MS = 1500;
+    /** The third side (the bare loop committing each poll) takes most of a round's time; -Dbench.commitSide=false leaves it out. */
+    private static final boolean COMMIT_SIDE = Boolean.parseBoolean(System.getProperty("bench.commitSide", "true"));
     private static final int LATENCY_RATE = 10_000;
     private static final int LATENCY_WARMUP_S = 3;
     private static final int LATENCY_MEASURE_S = 10;
@@ -117,12 +119,17 @@ public final class ServeThroughputBench {
                 List<Double> served = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     bare.add(bareLoop("bench", "bare-" + (++group), threads, N));
-                    committing.add(bareLoop("bench", "commit-" + (++group), threads, N, true));
+                    if (COMMIT_SIDE) {
+                        committing.add(bareLoop("bench", "commit-" + (++group), threads, N, true));
+                    }
                     served.add(serve(engine, "bench", "serve-" + (++group), threads, N));
-                    System.out.printf("  round %d, %d thread(s): bare %,.0f records/s, bare+commitSync %,.0f records/s, serve %,.0f records/s%n",
-                            round, threads, N / bare.get(round), N / committing.get(round), N / served.get(round));
+                    System.out.printf("  round %d, %d thread(s): bare %,.0f records/s, bare+commitSync %s, serve %,.0f records/s: %.0f%%%n",
+                            round, threads, N / bare.get(round), COMMIT_SIDE ? String.format("%,.0f records/s", N / committing.get(round)) : "-",
+                            N / served.get(round), 100 * bare.get(round) / served.get(round));
                 }
-                System.out.printf("%d thread(s): bare loop committing each poll synchronously %,.0f records/s%n", threads, N / median(committing.subList(1, ROUNDS)));
+                if (COMMIT_SIDE) {
+                    System.out.printf("%d thread(s): bare loop committing each poll synchronously %,.0f records/s%n", threads, N / median(committing.subList(1, ROUNDS)));
+                }
                 double b = N / median(bare.subList(1, ROUNDS));
                 double s = N / median(served.subList(1, ROUNDS));
                 System.out.printf("%d thread(s): serve %,.0f records/s (best %,.0f), bare poll loop %,.0f records/s (best %,.0f): %.0f%% of the bare loop%n",

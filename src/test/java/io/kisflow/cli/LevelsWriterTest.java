@@ -165,4 +165,21 @@ class LevelsWriterTest {
         assertEquals("row 17001 of level Big cannot be written as JSON: No serializer found for class "
                 + Opaque.class.getName(), e.getMessage().substring(0, e.getMessage().indexOf(" and no properties")));
     }
+
+    /** Levels of one class each (input objects, report strings, records, as StuScore's): each has a loop of its own, same bytes. */
+    @Test
+    void levelsOfOneClassEachAreTheSameBytesAsJacksons() throws Exception {
+        String[] shape = {"stu_id", "name", "score"};
+        List<Object> objects = new ArrayList<>();
+        List<Object> strings = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            objects.add(new JsonRow(shape, new Object[]{i, i % 3 == 0 ? "q\"\u00e9\n\u2603" + i : null, i % 2 == 0 ? i / 7.0 : List.of(i, "x")}));
+            strings.add(i % 5 == 0 ? "tab\there \"" + i + "\" \u00fc\u0001" : "stuid: [" + i + "], avg score: [1.50]");
+            records.add(new Avg(i, i / 3.0, i % 2 == 0 ? null : "n" + i));
+        }
+        List<Level> levels = List.of(new Level("FunctionIDFirstVirtual", -1, objects), new Level("Report", 0, strings),
+                new Level("Avg", 1, records), new Level("Again", 2, objects));
+        assertEquals(expected(levels), written(levels));
+    }
 }

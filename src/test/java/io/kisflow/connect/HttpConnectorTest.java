@@ -85,12 +85,26 @@ class HttpConnectorTest {
     }
 
     @Test
+    void aServerThatNeverAnswersFailsTheCallWithinTheCallTimeout(@TempDir Path tmp) throws Exception {
+        // an HTTP connector opens nothing before its first call: a server that takes the connection and
+        // never answers ends that call within call_timeout (60 s by default), naming it
+        try (SilentPort silent = new SilentPort();
+             StoreProject p = StoreProject.write(tmp, "http", "http://127.0.0.1:" + silent.port(), "rows",
+                     Map.of("connect_timeout", "2s", "call_timeout", "2s"))) {
+            FlowException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(FlowException.class, p::load),
+                    "a server that takes the connection and never answers must fail the call, never hang it");
+            assertTrue(e.getMessage().contains("connector Store (http at http://127.0.0.1:" + silent.port() + "): GET http://127.0.0.1:"
+                    + silent.port() + "/rows got no answer within 2 s"), e.getMessage());
+        }
+    }
+
+    @Test
     void anUnreachableServerFailsWithinTheConnectTimeout(@TempDir Path tmp) throws Exception {
         String nobody = "http://127.0.0.1:" + Ports.free();
         try (StoreProject p = StoreProject.write(tmp, "http", nobody, "rows", Map.of("connect_timeout", "2s"))) {
             FlowException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(FlowException.class, p::load),
                     "a connector that cannot connect must fail, never hang");
-            assertTrue(e.getMessage().contains("connector Store (http at " + nobody + "): cannot connect within 2 s: "), e.getMessage());
+            assertTrue(e.getMessage().contains("connector Store (http at " + nobody + "): cannot connect: "), e.getMessage());
             List<String> none = new ArrayList<>(posted);
             assertEquals(List.of(), none);
         }

@@ -1,5 +1,6 @@
 package io.kisflow.connect;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,35 +32,24 @@ import java.util.Properties;
  *
  * <pre>{@code KafkaTestBroker kafka = KafkaTestBroker.shared(); kafka.createTopic("in", 6);}</pre>
  */
-public final class KafkaTestBroker {
+public final class KafkaTestBroker implements AutoCloseable {
     private static KafkaTestBroker shared;
 
     private final KafkaClusterTestKit kit;
+    /** Kept from the start: a stopped broker has no bound port to ask, and it comes back on this one. */
+    private final String bootstrap;
+    private final int port;
 
     private KafkaTestBroker(KafkaClusterTestKit kit) {
         this.kit = kit;
+        this.bootstrap = kit.bootstrapServers();
+        this.port = broker().boundPort(kit.nodes().brokerListenerName());
     }
 
     /** The broker of this JVM, started at the first call. */
     public static synchronized KafkaTestBroker shared() throws Exception {
         if (shared == null) {
-            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("num.partitions", "1")
-                    .build();
-            try {
-                kit.format();
-                kit.startup();
-                kit.waitForReadyBrokers();
-            } catch (Exception e) {
-                kit.close();
-                throw e;
-            }
+            KafkaClusterTestKit kit = started();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     kit.close();
@@ -72,8 +62,71 @@ public final class KafkaTestBroker {
         return shared;
     }
 
+    /**
+     * A broker of the caller's own, for a test that stops and starts it ({@link #stopBroker()}):
+     * the shared one serves the other classes of the JVM. The caller closes it.
+     */
+    public static KafkaTestBroker startOwn() throws Exception {
+        return new KafkaTestBroker(started());
+    }
+
+    private static KafkaClusterTestKit started() throws Exception {
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                .setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("num.partitions", "1")
+                .build();
+        try {
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+        } catch (Exception e) {
+            kit.close();
+            throw e;
+        }
+        return kit;
+    }
+
+    private BrokerServer broker() {
+        return kit.brokers().values().iterator().next();
+    }
+
+    /** The port clients connect to; the same after {@link #startBroker()}. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Shuts the broker down as a restart does: its client port is closed, its logs are flushed and
+     * closed, the group coordinator with it; the log directories (records, committed offsets) are
+     * kept. The KRaft controller of the combined node stays up, as Kafka's own tests do it
+     * ({@code ClusterInstance.shutdownBroker}); clients see what they see of any broker restart.
+     */
+    public void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    /** Starts the broker again on the same port with the same log directories; returns once it serves. */
+    public void startBroker() throws Exception {
+        broker().startup();
+        kit.waitForReadyBrokers();
+    }
+
+    /** Stops a broker of {@link #startOwn()} and deletes its directories; the shared one is left to the JVM's end. */
+    @Override
+    public void close() throws Exception {
+        if (this != shared) {
+            kit.close();
+        }
+    }
+
     public String bootstrap() {
-        return kit.bootstrapServers();
+        return bootstrap;
     }
 
     public Admin admin() {

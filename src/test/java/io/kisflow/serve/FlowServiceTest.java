@@ -241,6 +241,41 @@ class FlowServiceTest {
         assertEquals(Map.of(), ((Map<?, ?>) meta.get(0)).get("headers"));
     }
 
+    /**
+     * The consumer polls the next records while a batch runs (one poll ahead: a serve thread that
+     * polled only between runs reached a quarter of a bare poll loop, docs/PERFORMANCE.md, Serve), and
+     * nothing is committed past a batch whose run has not ended. One record per poll: the first
+     * batch's run is held; meanwhile the second record is polled (the lag says 1 of the 3 records is
+     * left), not run, not committed.
+     */
+    @Test
+    void theNextRecordsArePolledWhileABatchRunsAndCommittedOnlyAfterTheirRun(@TempDir Path dir) throws Exception {
+        String topic = topic(1);
+        produce(topic, List.of("x", "y", "z"));
+        started = new CountDownLatch(1);
+        release = new CountDownLatch(1);
+        ServeMetrics metrics = new ServeMetrics(new io.prometheus.metrics.model.registry.PrometheusRegistry());
+        String lag = "kisflow_serve_partition_lag{flow_name=\"Ingest\",partition=\"0\",topic=\"" + topic + "\"} ";
+        try (Engine engine = engine(dir)) {
+            FlowService service = FlowService.start(engine, new ServeSettings("Ingest", kafka.bootstrap(), topic, "g-ahead", 1, 1,
+                    Duration.ofMillis(100), false, null), new ServeLog(System.err), metrics);
+            try {
+                assertTrue(started.await(30, TimeUnit.SECONDS), "the first batch started");
+                await(quietly(() -> scrape(metrics).contains(lag + "1.0")), "the second record polled while the first batch runs" + serveThreads());
+                assertEquals(List.of(), stored(dir), "the held run has saved nothing");
+                assertEquals(Map.of(), committed("g-ahead"), "nothing committed before the first run ends");
+            } finally {
+                release.countDown();
+            }
+            await(quietly(() -> committed("g-ahead").equals(Map.of(0, 3L))), "all three committed after their runs");
+            service.stop();
+            assertTrue(service.awaitStopped(Duration.ofSeconds(30)));
+        } finally {
+            started = null;
+        }
+        assertEquals(List.of("x", "y", "z"), stored(dir), "each record run once, in order");
+    }
+
     @Test
     void anUndecodableJsonRecordGoesToTheDeadLetterAndTheRestOfItsBatchRuns(@TempDir Path dir) throws Exception {
         String topic = topic(1);
@@ -343,7 +378,7 @@ class FlowServiceTest {
                 assertEquals(200, get(client, base + "/health").statusCode());
                 await(quietly(() -> get(client, base + "/ready").statusCode() == 200), "ready once the group is joined");
                 assertEquals("{\"ready\":true,\"flows\":[{\"flow\":\"Ingest\",\"topic\":\"" + topic + "\",\"group\":\"g-http\",\"ready\":true,"
-                        + "\"assigned\":[0,1],\"paused\":[],\"failures\":[]}]}\n", get(client, base + "/ready").body());
+                        + "\"assigned\":[0,1],\"paused\":[],\"failures\":[],\"brokers\":\"reachable\"}]}\n", get(client, base + "/ready").body());
                 await(quietly(() -> committed("g-http").equals(Map.of(0, 3L))), "the records processed");
                 await(quietly(() -> get(client, base + "/metrics").body().contains("kisflow_serve_partition_lag{flow_name=\"Ingest\",partition=\"0\",topic=\"" + topic + "\"} 0.0")),
                         "lag 0 once the partition is consumed");
