@@ -17,9 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 /**
  * Controls bound to {@link FieldModel}s and {@link ParamsModel}s: a label, the control, and the
@@ -142,7 +139,7 @@ final class FieldViews {
                 control.getStyleClass().add("invalid");
             }
         });
-        decorate(control, f.messageProperty(), f.messageIsWarningProperty());
+        io.kisflow.designer.ui.ValidationMark.decorate(control, f.messageProperty(), f.messageIsWarningProperty());
         Label label = new Label(f.label());
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
@@ -158,29 +155,6 @@ final class FieldViews {
 
     /** The message line's state while it shows a warning ({@code .field-error:warning} in the CSS). */
     static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
-
-    /**
-     * ControlsFX's decoration on the control while the model has a message (it comes from the edit,
-     * not from a rule here): the error icon for a refusal, the warning icon for a warning.
-     */
-    private static void decorate(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue message,
-                                 javafx.beans.value.ObservableBooleanValue warning) {
-        ValidationSupport support = new ValidationSupport();
-        // the icon sits inside the control's right end (left of a combo box's arrow), clear of the message line below
-        double inset = control instanceof ComboBox<?> ? -36 : -12;
-        support.setValidationDecorator(new GraphicValidationDecoration() {
-            @Override
-            protected java.util.Collection<org.controlsfx.control.decoration.Decoration> createValidationDecorations(
-                    org.controlsfx.validation.ValidationMessage m) {
-                return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m), javafx.geometry.Pos.CENTER_RIGHT, inset, 0));
-            }
-        });
-        support.registerValidator(control, false, (javafx.scene.control.Control c, Object value) -> warning.get()
-                ? ValidationResult.fromWarningIf(c, message.get(), !message.get().isEmpty())
-                : ValidationResult.fromErrorIf(c, message.get(), !message.get().isEmpty()));
-        message.addListener((o, a, b) -> support.revalidate(control));
-        warning.addListener((o, a, b) -> support.revalidate(control));
-    }
 
     /**
      * The message line: always one line high (a longer message ends in "…" and shows whole on hover),

@@ -87,7 +87,8 @@ public final class DeploymentExport {
             }
         }
         Deployment d = new Deployment("conf", plugins, HTTP, List.of(new Deployment.ServedFlow(flow, s.kafka(), s.topic(), s.group(),
-                s.threads(), s.batchSize(), s.batchWaitMs(), s.json(), s.deadLetter().isBlank() ? null : s.deadLetter(), Map.of())));
+                s.threads(), s.batchSize(), s.batchWaitMs(), s.json(), s.deadLetter().isBlank() ? null : s.deadLetter(), Map.of(),
+                s.commitIntervalMs())));
         Path deployment = out.resolve(DEPLOYMENT_FILE);
         d.write(deployment);
         written.add(deployment);
@@ -101,7 +102,7 @@ public final class DeploymentExport {
         }
         written.add(start);
         Path readme = out.resolve("README.md");
-        Files.writeString(readme, readme(flow, s, command, plugins), StandardCharsets.UTF_8);
+        Files.writeString(readme, readme(flow, s, command, flagsCommand(jarName, flow, s, plugins), plugins), StandardCharsets.UTF_8);
         written.add(readme);
         return new Result(out, List.copyOf(written), command);
     }
@@ -116,7 +117,28 @@ public final class DeploymentExport {
                 """.formatted(jarName, DEPLOYMENT_FILE);
     }
 
-    private static String readme(String flow, DeploymentSettings s, String command, List<String> plugins) {
+    /** The same service as one command line without the deployment file (run in the exported directory). */
+    static String flagsCommand(String jarName, String flow, DeploymentSettings s, List<String> plugins) {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", jarName, "serve", "--conf", "conf", "--flow", flow));
+        words.addAll(s.serveOptions());
+        words.addAll(List.of("--http", HTTP));
+        for (String plugin : plugins) {
+            words.addAll(List.of("--plugin", plugin));
+        }
+        return String.join(" ", words.stream().map(DeploymentExport::shellWord).toList());
+    }
+
+    /** A word as a POSIX shell reads it back: quoted only when it has to be. */
+    private static String shellWord(String w) {
+        return !w.isEmpty() && w.matches("[A-Za-z0-9_@%+=:,./-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
+    }
+
+    private static String commitSentence(long ms) {
+        return ms == 0 ? "offsets are committed after every poll (after a crash only the batches in flight run again)"
+                : "offsets are committed at most every " + ms + " ms (after a crash up to that much of a thread's stream runs again)";
+    }
+
+    private static String readme(String flow, DeploymentSettings s, String command, String flagsCommand, List<String> plugins) {
         return """
                 # Serving flow %s
 
@@ -127,8 +149,14 @@ public final class DeploymentExport {
                 ```
 
                 or `./start.sh`. It consumes topic `%s` on `%s` as consumer group `%s` with %d thread(s),
-                %d records per batch at most, waiting %d ms for a batch%s; %s.
+                %d records per batch at most, waiting %d ms for a batch%s; %s; %s.
                 Every instance started with the same group shares the topic's partitions: start more to scale out.
+
+                The same without the deployment file, every setting a flag:
+
+                ```sh
+                %s
+                ```
 
                 - `conf/` holds the KisFlow configs (Go servers load them unchanged) and `conf/functions/`
                   the function sources, compiled when the service starts.
@@ -138,9 +166,9 @@ public final class DeploymentExport {
                 %s
                 See docs/SERVE.md of KisFlow Studio for the guarantees.
                 """.formatted(flow, command, s.topic(), s.kafka(), s.group(), s.threads(), s.batchSize(), s.batchWaitMs(),
-                s.json() ? ", values parsed as JSON" : "",
+                s.json() ? ", values parsed as JSON" : "", commitSentence(s.commitIntervalMs()),
                 s.deadLetter().isBlank() ? "a batch that fails pauses its partition (no dead-letter topic)" : "failed batches go to `" + s.deadLetter() + "`",
-                DEPLOYMENT_FILE, HTTP,
+                flagsCommand, DEPLOYMENT_FILE, HTTP,
                 plugins.isEmpty() ? "" : "- Plugins: " + String.join(", ", plugins) + " (a class folder is named where it was; copy it along).\n");
     }
 }

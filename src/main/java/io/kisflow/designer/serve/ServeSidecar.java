@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Reads and writes the flows' {@link DeploymentSettings} in the project's sidecar layout
  * ({@code .kisflow-studio.json}), under the key {@value #KEY}:
- * {@code "serveSettings": {"Orders": {"kafka": "10.0.0.5:9092", "topic": "orders", ...}}}. A flow
+ * {@code "serveSettings": {"Orders": {"kafka": "10.0.0.5:9092", "topic": "orders", ..., "commitIntervalMs": 0}}}. A flow
  * whose settings are the defaults is not listed. A value of the wrong type reads as that field's
  * default, so a hand-edited sidecar never stops the tab. edit.Layouts renames flows in it.
  *
@@ -29,7 +29,8 @@ public final class ServeSidecar {
             return d;
         }
         return new DeploymentSettings(text(m, "kafka", d.kafka()), text(m, "topic", d.topic()), text(m, "group", d.group()),
-                positive(m, "threads", d.threads()), positive(m, "batchSize", d.batchSize()), positive(m, "batchWaitMs", d.batchWaitMs()),
+                (int) whole(m, "threads", 1, d.threads()), (int) whole(m, "batchSize", 1, d.batchSize()),
+                (int) whole(m, "batchWaitMs", 1, d.batchWaitMs()), whole(m, "commitIntervalMs", 0, d.commitIntervalMs()),
                 m.get("json") instanceof Boolean b ? b : d.json(), m.get("deadLetter") instanceof String s ? s.trim() : d.deadLetter());
     }
 
@@ -49,6 +50,7 @@ public final class ServeSidecar {
             entry.put("threads", s.threads());
             entry.put("batchSize", s.batchSize());
             entry.put("batchWaitMs", s.batchWaitMs());
+            entry.put("commitIntervalMs", s.commitIntervalMs());
             entry.put("json", s.json());
             entry.put("deadLetter", s.deadLetter());
             all.put(flow, entry);
@@ -66,8 +68,9 @@ public final class ServeSidecar {
         return m.get(key) instanceof String s && !s.isBlank() ? s.trim() : fallback;
     }
 
-    private static int positive(Map<?, ?> m, String key, int fallback) {
-        return m.get(key) instanceof Number n && n.longValue() == n.doubleValue() && n.longValue() >= 1 && n.longValue() <= Integer.MAX_VALUE
-                ? n.intValue() : fallback;
+    /** A whole number from {@code min} up to Integer.MAX_VALUE, else the fallback (a hand edit gone wrong). */
+    private static long whole(Map<?, ?> m, String key, long min, long fallback) {
+        return m.get(key) instanceof Number n && n.longValue() == n.doubleValue() && n.longValue() >= min && n.longValue() <= Integer.MAX_VALUE
+                ? n.longValue() : fallback;
     }
 }

@@ -20,7 +20,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -46,6 +48,7 @@ public final class ServeTabModel implements AutoCloseable {
     public final StringProperty threads = new SimpleStringProperty(this, "threads", "");
     public final StringProperty batchSize = new SimpleStringProperty(this, "batchSize", "");
     public final StringProperty batchWait = new SimpleStringProperty(this, "batchWait", "");
+    public final StringProperty commitInterval = new SimpleStringProperty(this, "commitInterval", "");
     public final StringProperty deadLetter = new SimpleStringProperty(this, "deadLetter", "");
     public final BooleanProperty json = new SimpleBooleanProperty(this, "json", false);
 
@@ -55,6 +58,9 @@ public final class ServeTabModel implements AutoCloseable {
     private final Executor background;
     private final ReadOnlyStringWrapper flow = new ReadOnlyStringWrapper(this, "flow");
     private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper(this, "fieldError");
+    /** Each text field's refusal of what was typed in it (null when valid), in the tab's order. */
+    private final Map<StringProperty, ReadOnlyStringWrapper> fieldErrors = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper commitIntervalHelp = new ReadOnlyStringWrapper(this, "commitIntervalHelp", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message",
             "Start locally runs serve for the selected flow against the broker named here, on the project's saved files.");
@@ -62,6 +68,8 @@ public final class ServeTabModel implements AutoCloseable {
     private final LiveFigures figures;
     /** On while the fields are filled from the document: their change is not a new edit. */
     private boolean filling;
+    /** On while this tab performs its own edit on the document. */
+    private boolean editing;
     private LocalServe child;
     private DeploymentSettings running;
     private Duration checkTimeout = BrokerCheck.TIMEOUT;
@@ -74,14 +82,23 @@ public final class ServeTabModel implements AutoCloseable {
         this.figures = new LiveFigures(ui);
         figures.onAssigned(this::assigned);
         selectedFlow.addListener((o, a, b) -> fill());
-        doc.stateProperty().addListener((o, a, b) -> fill());
+        doc.stateProperty().addListener((o, a, b) -> {
+            if (editing) {
+                // this tab's own edit: the fields already show it, and one still showing a refused value keeps it
+                DeploymentSettings s = current();
+                commitIntervalHelp.set(s == null ? "" : commitIntervalHelp(s.commitIntervalMs()));
+            } else {
+                fill(); // undo, redo, another flow, a rename: the fields show what the sidecar holds now
+            }
+        });
         field(kafka, "broker", (s, v) -> s.withKafka(required(v, "Broker", "HOST:PORT, e.g. 127.0.0.1:9092")));
         field(topic, "topic", (s, v) -> s.withTopic(required(v, "Topic", "the topic to consume")));
         field(group, "group", (s, v) -> s.withGroup(required(v, "Group", "the consumer group")));
+        field(deadLetter, "dead letter", (s, v) -> s.withDeadLetter(v.trim()));
         field(threads, "threads", (s, v) -> s.withThreads(positive(v, "Threads")));
         field(batchSize, "batch size", (s, v) -> s.withBatchSize(positive(v, "Batch size")));
         field(batchWait, "batch wait", (s, v) -> s.withBatchWaitMs(positive(v, "Batch wait")));
-        field(deadLetter, "dead letter", (s, v) -> s.withDeadLetter(v.trim()));
+        field(commitInterval, "commit interval", (s, v) -> s.withCommitIntervalMs(commitIntervalMs(v)));
         json.addListener((o, a, on) -> {
             if (!filling) {
                 edit(current().withJson(on), on ? "Serve " + flow.get() + " with JSON values" : "Serve " + flow.get() + " with text values", null);
@@ -113,9 +130,12 @@ public final class ServeTabModel implements AutoCloseable {
             threads.set(s == null ? "" : String.valueOf(s.threads()));
             batchSize.set(s == null ? "" : String.valueOf(s.batchSize()));
             batchWait.set(s == null ? "" : String.valueOf(s.batchWaitMs()));
+            commitInterval.set(s == null ? "" : String.valueOf(s.commitIntervalMs()));
             deadLetter.set(s == null ? "" : s.deadLetter());
             json.set(s != null && s.json());
+            fieldErrors.values().forEach(e -> e.set(null));
             fieldError.set(null);
+            commitIntervalHelp.set(s == null ? "" : commitIntervalHelp(s.commitIntervalMs()));
         } finally {
             filling = false;
         }
@@ -125,8 +145,15 @@ public final class ServeTabModel implements AutoCloseable {
         DeploymentSettings apply(DeploymentSettings s, String typed);
     }
 
-    /** Typing in a field: a valid value is an edit (one undo step per burst of typing); an invalid one is said next to the fields. */
+    /**
+     * Typing in a field: a valid value is an edit (one undo step per burst of typing); an invalid one
+     * changes nothing and stays, with that field's error, until the field is valid again or an undo,
+     * redo or another flow fills the fields anew (a valid value typed in another field keeps it: the
+     * user's text is never replaced behind their back).
+     */
     private void field(StringProperty p, String what, FieldChange change) {
+        ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, p.getName() + "Error");
+        fieldErrors.put(p, error);
         p.addListener((o, a, typed) -> {
             if (filling || flow.get() == null) {
                 return;
@@ -135,12 +162,18 @@ public final class ServeTabModel implements AutoCloseable {
             try {
                 next = change.apply(current(), typed == null ? "" : typed);
             } catch (IllegalArgumentException e) {
-                fieldError.set(e.getMessage());
+                error.set(e.getMessage());
+                fieldError.set(firstFieldError());
                 return;
             }
-            fieldError.set(null);
+            error.set(null);
+            fieldError.set(firstFieldError());
             edit(next, "Set the " + what + " of serving " + flow.get(), "serve:" + flow.get() + ":" + what);
         });
+    }
+
+    private String firstFieldError() {
+        return fieldErrors.values().stream().map(ReadOnlyStringWrapper::get).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private void edit(DeploymentSettings next, String description, String burst) {
@@ -148,7 +181,12 @@ public final class ServeTabModel implements AutoCloseable {
         ProjectLayout layout = doc.state().layout();
         ProjectLayout wanted = ServeSidecar.write(layout, f, next);
         if (!wanted.equals(layout)) {
-            doc.perform(Edit.of(description, st -> st.withLayout(ServeSidecar.write(st.layout(), f, next)), null), burst);
+            editing = true;
+            try {
+                doc.perform(Edit.of(description, st -> st.withLayout(ServeSidecar.write(st.layout(), f, next)), null), burst);
+            } finally {
+                editing = false;
+            }
         }
     }
 
@@ -169,6 +207,29 @@ public final class ServeTabModel implements AutoCloseable {
             // said below
         }
         throw new IllegalArgumentException(field + " needs a positive whole number, not '" + v.trim() + "'.");
+    }
+
+    private static long commitIntervalMs(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("Commit interval needs a whole number of ms, 0 or more, not '" + v.trim() + "'.");
+    }
+
+    /** The trade of the commit interval {@code ms}, in two short lines (docs/SERVE.md, "At-least-once"). */
+    static String commitIntervalHelp(long ms) {
+        if (ms == 0) {
+            return "Commits after every poll: slower; a kill repeats only the batches in flight."
+                    + " 1000: fewer commits, faster; a kill repeats up to ~1 s per thread.";
+        }
+        String span = ms % 1000 == 0 ? ms / 1000 + " s" : ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
+        return "Commits every " + span + ": fewer commits, faster; a kill repeats up to ~" + span + " per thread."
+                + " 0: after every poll, slower; a kill repeats only the batches in flight.";
     }
 
     // ---------------------------------------------------------------- the local service
@@ -333,9 +394,23 @@ public final class ServeTabModel implements AutoCloseable {
         return flow.getReadOnlyProperty();
     }
 
-    /** What is wrong with the value last typed, or null. */
+    /** What is wrong with the first field (in the tab's order) whose typed value was refused, or null. */
     public ReadOnlyStringProperty fieldErrorProperty() {
         return fieldError.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the value typed in {@code field} (one of this model's text fields), or null. */
+    public ReadOnlyStringProperty errorProperty(StringProperty field) {
+        ReadOnlyStringWrapper e = fieldErrors.get(field);
+        if (e == null) {
+            throw new IllegalArgumentException(field.getName() + " is not a text field of the Serve tab");
+        }
+        return e.getReadOnlyProperty();
+    }
+
+    /** The trade the stored commit interval makes (commits versus what runs again after a kill), for the help under the field. */
+    public ReadOnlyStringProperty commitIntervalHelpProperty() {
+        return commitIntervalHelp.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -1,17 +1,21 @@
 package io.kisflow.designer.serve;
 
+import io.kisflow.designer.ui.ValidationMark;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,8 +47,19 @@ public final class ServeView extends HBox {
         VBox settings = settings();
         VBox live = live();
         HBox.setHgrow(live, Priority.ALWAYS);
+        live.setMinWidth(LIVE_MIN_WIDTH);
+        live.setPrefWidth(LIVE_MIN_WIDTH); // its message's one-line width is no claim: the settings get theirs first, it the rest
+        // the tab's height is the window's to give: the form scrolls and the table and list give way, rather
+        // than the tab asking the split above for more room
+        setMinHeight(0);
         getChildren().addAll(settings, live);
     }
+
+    /** The settings column's width: the fields, their help and a refusal's line wrap in it instead of widening it. */
+    static final double SETTINGS_WIDTH = 460;
+    /** Narrower in a small window, so that the live figures keep {@link #LIVE_MIN_WIDTH}. */
+    static final double SETTINGS_MIN_WIDTH = 360;
+    static final double LIVE_MIN_WIDTH = 270;
 
     private VBox settings() {
         Label title = new Label();
@@ -52,30 +67,66 @@ public final class ServeView extends HBox {
         title.textProperty().bind(Bindings.createStringBinding(() -> model.flowProperty().get() == null ? "NO FLOW TO SERVE"
                 : "SERVE " + model.flowProperty().get().toUpperCase(java.util.Locale.ROOT), model.flowProperty()));
         GridPane grid = new GridPane();
-        grid.setHgap(8);
+        grid.setHgap(6);
         grid.setVgap(4);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 200, Double.MAX_VALUE));
+        // label, field, label, field: the short numbers two to a row, so the form fits the tab's usual height
+        ColumnConstraints label = new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE, Region.USE_PREF_SIZE);
+        // narrow enough at the least that the form fits the column's least width beside a scroll bar
+        ColumnConstraints number = new ColumnConstraints(40, 60, Double.MAX_VALUE);
+        number.setHgrow(Priority.ALWAYS);
+        ColumnConstraints interval = new ColumnConstraints(46, 60, Double.MAX_VALUE); // "1000" whole
+        interval.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, number, label, interval);
         int row = 0;
-        row = field(grid, row, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
-        row = field(grid, row, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
-        row = field(grid, row, "Group", "serveGroup", model.group, "The consumer group: every instance with this group shares the partitions");
-        row = field(grid, row, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
-        row = field(grid, row, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
-        row = field(grid, row, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
-        row = field(grid, row, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
+        field(grid, row++, 0, 3, "Broker", "serveKafka", model.kafka, "Kafka bootstrap brokers, HOST:PORT[,HOST:PORT]");
+        field(grid, row++, 0, 3, "Topic", "serveTopic", model.topic, "The topic whose records become the flow's source rows");
         CheckBox json = new CheckBox("Record values are JSON");
         json.setId("serveJson");
+        json.setTooltip(new Tooltip("Each record value is parsed as JSON (objects become maps); else the row is the value as a string"));
         json.selectedProperty().bindBidirectional(model.json);
-        grid.add(json, 1, row);
-        grid.disableProperty().bind(model.flowProperty().isNull());
+        grid.add(json, 1, row++, 3, 1);
+        field(grid, row++, 0, 3, "Group", "serveGroup", model.group, "The consumer group: every instance with this group shares the partitions");
+        field(grid, row++, 0, 3, "Dead letter", "serveDeadLetter", model.deadLetter, "Topic for failed batches; empty: a failed batch pauses its partition");
+        field(grid, row, 0, 1, "Threads", "serveThreads", model.threads, "Consumers in one process, each with its own fork of the flow");
+        field(grid, row++, 2, 1, "Batch size", "serveBatchSize", model.batchSize, "Records per poll at most (one run per partition's batch)");
+        field(grid, row, 0, 1, "Batch wait (ms)", "serveBatchWait", model.batchWait, "How long a poll waits for records");
+        field(grid, row++, 2, 1, "Commit interval (ms)", "serveCommitInterval", model.commitInterval,
+                "How long finished batches may wait for their offsets' commit (--commit-interval); 0: after every poll");
+        Label commitHelp = sentence("");
+        commitHelp.setId("serveCommitIntervalHelp");
+        commitHelp.setStyle("-fx-font-size: 11px;");
+        commitHelp.textProperty().bind(model.commitIntervalHelpProperty());
+        grid.add(commitHelp, 0, row, 4, 1);
 
+        // one line under the form (the field itself carries ControlsFX's mark); the whole sentence shows
+        // on hover when it is longer than the line
         Label error = new Label();
         error.setId("serveFieldError");
-        error.setStyle("-fx-text-fill: -kf-error;"); // the theme's error colour, light or dark
-        error.setWrapText(true);
+        error.getStyleClass().add("field-error");
+        error.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         error.textProperty().bind(model.fieldErrorProperty());
+        error.setMinHeight(16);
+        error.setPrefHeight(16);
+        // there only while a value is refused: it takes its line from the form's scrolled view, and the
+        // buttons above it never move
         error.visibleProperty().bind(model.fieldErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
+        error.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.fieldErrorProperty());
+        error.tooltipProperty().bind(Bindings.when(model.fieldErrorProperty().isNull()).then((Tooltip) null).otherwise(whole));
+
+        grid.setPadding(new Insets(0, 4, 0, 0)); // the fields' right edge clear of a scroll bar
+        grid.disableProperty().bind(model.flowProperty().isNull());
+        // the tab may be shorter than the form: the form scrolls, the refusal's line and the buttons stay in view
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("serveSettings");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setStyle("-fx-background-color: transparent;");
+        scroll.setMinHeight(60);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button start = new Button("Start locally");
         start.setId("serveStart");
@@ -94,24 +145,35 @@ public final class ServeView extends HBox {
         export.setTooltip(new Tooltip("Write a folder with the configs, functions/, the deployment file and start.sh"));
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.flowProperty().isNull());
-        HBox buttons = new HBox(6, start, stop, export);
-
+        // the buttons share the title's row (a row of their own left the form too little of the tab's usual
+        // height) and go under it when the column is narrow
         title.setTooltip(new Tooltip("Kept in the project's .kisflow-studio.json, never in the KisFlow YAML"));
-        VBox box = new VBox(6, title, grid, error, buttons);
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, start, stop, export);
+        for (Button b : java.util.List.of(start, stop, export)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane head = new FlowPane(12, 4, title, buttons);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, head, scroll, error);
+        box.setMinWidth(SETTINGS_MIN_WIDTH);
+        box.setPrefWidth(SETTINGS_WIDTH);
+        box.setMaxWidth(SETTINGS_WIDTH);
         return box;
     }
 
-    private static int field(GridPane grid, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
+    /** A label at {@code column} and its text field beside it, over {@code span} columns, marked while the model refuses its value. */
+    private void field(GridPane grid, int row, int column, int span, String label, String id, StringProperty value, String tip) {
         Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         TextField f = new TextField();
         f.setId(id);
         f.setTooltip(new Tooltip(tip));
         f.textProperty().bindBidirectional(value);
+        ValidationMark.decorate(f, model.errorProperty(value));
         l.setLabelFor(f);
-        grid.add(l, 0, row);
-        grid.add(f, 1, row);
-        return row + 1;
+        grid.add(l, column, row);
+        grid.add(f, column + 1, row, span, 1);
     }
 
     private VBox live() {
@@ -141,25 +203,32 @@ public final class ServeView extends HBox {
         lag.setPlaceholder(sentence("Partitions appear here once the service has them."));
         TableColumn<LiveFigures.PartitionLag, String> partition = new TableColumn<>("Partition");
         partition.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().partition()));
-        partition.setPrefWidth(160);
+        partition.setPrefWidth(110);
         TableColumn<LiveFigures.PartitionLag, String> committed = new TableColumn<>("Next offset");
         committed.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(String.format("%,d", c.getValue().committed())));
-        committed.setPrefWidth(100);
+        committed.setPrefWidth(95);
         TableColumn<LiveFigures.PartitionLag, String> behind = new TableColumn<>("Lag");
         behind.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
                 c.getValue().lag() < 0 ? "–" : String.format("%,d", c.getValue().lag())));
-        behind.setPrefWidth(90);
+        behind.setPrefWidth(70);
         lag.getColumns().addAll(java.util.List.of(partition, committed, behind));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPrefHeight(140);
+        lag.setMinHeight(48); // gives way first when the tab is short: the errors below stay in view
         VBox.setVgrow(lag, Priority.ALWAYS);
 
         ListView<String> errors = new ListView<>(f.errors());
         errors.setId("serveErrors");
         errors.setPlaceholder(sentence("No errors."));
         errors.setPrefHeight(70);
-        errors.setMinHeight(50);
+        errors.setMinHeight(40);
         errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                // a long line ends in "…" instead of widening the list: a horizontal scroll bar took a third of its height
+                setPrefWidth(0);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -171,7 +240,7 @@ public final class ServeView extends HBox {
         lagTitle.getStyleClass().add("run-section-title");
         Label errorsTitle = new Label("ERRORS");
         errorsTitle.getStyleClass().add("run-section-title");
-        return new VBox(6, head, message, lagTitle, lag, errorsTitle, errors);
+        return new VBox(4, head, message, lagTitle, lag, errorsTitle, errors);
     }
 
     private static Label sentence(String text) {

@@ -113,7 +113,7 @@ class ServeTabModelTest {
         model.topic.set("orders-v2");          // one burst of typing: one undo step
         model.threads.set("3");
         model.json.set(true);
-        assertEquals(new DeploymentSettings("127.0.0.1:9092", "orders-v2", "kisflow-Ingest", 3, 500, 500, true, ""),
+        assertEquals(new DeploymentSettings("127.0.0.1:9092", "orders-v2", "kisflow-Ingest", 3, 500, 500, 1000, true, ""),
                 ServeSidecar.read(doc.state().layout(), "Ingest"));
         assertTrue(doc.state().layout().extra().containsKey(ServeSidecar.KEY), "kept in the sidecar layout");
         assertEquals("Serve Ingest with JSON values", doc.history().undoDescriptionProperty().get());
@@ -139,18 +139,96 @@ class ServeTabModelTest {
     }
 
     @Test
-    void aBrokerThatIsNotThereIsSaidAtOnce() throws Exception {
+    void commitIntervalIsKeptInTheSidecarAsUndoableEditsAndReadBackAfterASave() throws Exception {
+        assertEquals("1000", model.commitInterval.get(), "the default of serve --commit-interval");
+        assertEquals("Commits every 1 s: fewer commits, faster; a kill repeats up to ~1 s per thread."
+                + " 0: after every poll, slower; a kill repeats only the batches in flight.", model.commitIntervalHelpProperty().get());
+        model.commitInterval.set("");            // the field emptied on the way to 0: refused, nothing changes
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not ''.",
+                model.fieldErrorProperty().get());
+        model.commitInterval.set("0");
+        assertNull(model.fieldErrorProperty().get());
+        assertNull(model.errorProperty(model.commitInterval).get());
+        assertEquals(0, ServeSidecar.read(doc.state().layout(), "Ingest").commitIntervalMs());
+        assertEquals("Set the commit interval of serving Ingest", doc.history().undoDescriptionProperty().get());
+        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits after every poll: slower; a kill repeats only the batches in flight."),
+                model.commitIntervalHelpProperty().get());
+
+        // refused values: the text stays for the user to correct, the field and the tab say why, the sidecar keeps 0
+        model.commitInterval.set("-5");
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not '-5'.",
+                model.fieldErrorProperty().get());
+        assertEquals(model.fieldErrorProperty().get(), model.errorProperty(model.commitInterval).get(), "the field's own mark says it too");
+        assertNull(model.errorProperty(model.threads).get(), "no other field is marked");
+        model.commitInterval.set("soon");
+        assertEquals("Commit interval needs a whole number of ms, 0 or more, not 'soon'.",
+                model.fieldErrorProperty().get());
+        assertEquals("soon", model.commitInterval.get());
+        assertEquals(0, model.current().commitIntervalMs(), "an invalid value changes nothing");
+        assertFalse(model.start(), "no start with a field in error");
+        assertTrue(model.messageProperty().get().startsWith("Fix the settings first: Commit interval needs"), model.messageProperty().get());
+
+        // undo and redo: each value of the field is one step of its burst of typing
+        doc.undo();
+        assertEquals("1000", model.commitInterval.get());
+        assertNull(model.fieldErrorProperty().get(), "undo shows the stored value, valid");
+        assertFalse(doc.state().layout().extra().containsKey(ServeSidecar.KEY), "the default is not written");
+        doc.redo();
+        assertEquals("0", model.commitInterval.get());
+        model.commitInterval.set("2500");        // a new burst after undo/redo
+        assertEquals(2500, model.current().commitIntervalMs());
+        assertTrue(model.commitIntervalHelpProperty().get().startsWith("Commits every 2.5 s: fewer commits, faster; a kill repeats up to ~2.5 s per thread."),
+                model.commitIntervalHelpProperty().get());
+        doc.undo();
+        assertEquals("0", model.commitInterval.get());
+
+        // saved: in the sidecar file, in no YAML, and read back by a fresh open
+        ProjectFiles files = ProjectFiles.open(project);
+        files.apply(files.planSave(doc.state().configs(), doc.state().layout(), project));
+        String sidecar = Files.readString(project.resolve(".kisflow-studio.json"));
+        assertTrue(sidecar.matches("(?s).*\"commitIntervalMs\"\\s*:\\s*0\\b.*"), sidecar);
+        try (var yaml = Files.list(project)) {
+            for (Path f : yaml.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).toList()) {
+                assertFalse(Files.readString(f).contains("commit"), f + " holds no serve setting");
+            }
+        }
+        ProjectFiles reopened = ProjectFiles.open(project);
+        assertEquals(0, ServeSidecar.read(reopened.layout(), "Ingest").commitIntervalMs());
+        DesignState s = new DesignState(reopened.configs(), reopened.layout());
+        ProjectDocument again = new ProjectDocument();
+        again.open(project, s, s);
+        try (ServeTabModel fresh = new ServeTabModel(again, selected, ui, background)) {
+            assertEquals("0", fresh.commitInterval.get(), "the tab shows what the sidecar file holds");
+        }
+    }
+
+    @Test
+    void aFieldInErrorStaysMarkedWhileAnotherFieldIsEdited() {
+        model.threads.set("many");
+        model.topic.set("orders");
+        assertEquals("orders", model.current().topic(), "the valid field is an edit");
+        assertEquals("Threads needs a positive whole number, not 'many'.", model.errorProperty(model.threads).get());
+        assertEquals("Threads needs a positive whole number, not 'many'.", model.fieldErrorProperty().get());
+        assertEquals("many", model.threads.get(), "what the user typed stays for them to correct");
+        assertFalse(model.start(), "no start while a field shows an invalid value");
+        model.threads.set("2");
+        assertNull(model.fieldErrorProperty().get());
+        assertEquals(2, model.current().threads());
+    }
+
+    @Test
+    void aRefusedConnectionIsSaidAtOnceWithTheAddressAndWhatToDo() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+            port = s.getLocalPort(); // closed again: a real refused connection
         }
         model.kafka.set("127.0.0.1:" + port);
-        model.checkTimeout(Duration.ofSeconds(3));
+        // a patience far above what the test waits for: the answer must come from the refusal, not from a timeout
+        model.checkTimeout(Duration.ofSeconds(60));
         assertTrue(model.start());
         await(() -> model.stateProperty().get() == ServeTabModel.State.STOPPED, "the check to end");
-        assertTrue(model.messageProperty().get().startsWith("Cannot reach a Kafka broker at 127.0.0.1:" + port + " ("),
+        assertEquals("The connection to 127.0.0.1:" + port + " was refused: no broker listens there. Start the broker, or correct Broker.",
                 model.messageProperty().get());
-        assertTrue(model.messageProperty().get().endsWith("Start the broker, or correct Broker."), model.messageProperty().get());
         assertEquals(-1, model.pid(), "no process was started");
     }
 
@@ -169,10 +247,16 @@ class ServeTabModelTest {
         model.batchWait.set("100");
         model.json.set(true);
         model.deadLetter.set("events-dead");
+        model.commitInterval.set("0");
 
         assertTrue(model.start());
         await(() -> model.stateProperty().get() == ServeTabModel.State.RUNNING, "the service to be assigned its partitions");
         assertTrue(model.pid() > 0);
+        // the child's real command line, as the system holds it (ProcessHandle.Info leaves out a command line this long)
+        List<String> childArgs = List.of(Files.readString(Path.of("/proc/" + model.pid() + "/cmdline")).split("\0"));
+        int interval = childArgs.indexOf("--commit-interval");
+        assertTrue(interval > 0 && childArgs.get(interval + 1).equals("0"), childArgs.toString());
+        assertEquals("serve", childArgs.get(childArgs.indexOf("io.kisflow.Launcher") + 1), childArgs.toString());
         await(() -> model.figures().processedProperty().get() >= 20, "20 records processed");
         LiveFigures f = model.figures();
         await(() -> f.partitions().size() == 2 && f.partitions().stream().allMatch(p -> p.lag() == 0), "the lag of both partitions at 0");
@@ -204,6 +288,7 @@ class ServeTabModelTest {
         model.kafka.set("kafka-1:9092,kafka-2:9092");
         model.topic.set("orders");
         model.deadLetter.set("orders-dead");
+        model.commitInterval.set("0");
         Path out = tmp.resolve("deploy");
         DeploymentExport.Result r = model.export(out, "kisflow-studio.jar");
         assertEquals("java -jar kisflow-studio.jar serve --deploy deployment.yaml", r.command());
@@ -214,11 +299,17 @@ class ServeTabModelTest {
         assertEquals(out.resolve("conf"), d.confDir(out.resolve("deployment.yaml")));
         Deployment.ServedFlow flow = d.flows().get(0);
         assertEquals(new Deployment.ServedFlow("Ingest", "kafka-1:9092,kafka-2:9092", "orders", "kisflow-Ingest", 1, 500, 500, false,
-                "orders-dead", Map.of()), flow);
+                "orders-dead", Map.of(), 0), flow);
+        assertTrue(Files.readString(out.resolve("deployment.yaml")).contains("commit-interval: 0"), Files.readString(out.resolve("deployment.yaml")));
         String start = Files.readString(out.resolve("start.sh"));
         assertTrue(start.contains("exec java ${JAVA_OPTS} -jar \"${KISFLOW_JAR:-kisflow-studio.jar}\" serve --deploy deployment.yaml"), start);
         assertTrue(Files.isExecutable(out.resolve("start.sh")));
-        assertTrue(Files.readString(out.resolve("README.md")).contains(r.command()));
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains(r.command()), readme);
+        assertTrue(readme.contains("java -jar kisflow-studio.jar serve --conf conf --flow Ingest --kafka kafka-1:9092,kafka-2:9092 --topic orders"
+                + " --group kisflow-Ingest --threads 1 --batch-size 500 --batch-wait 500 --commit-interval 0 --dead-letter orders-dead"
+                + " --http 0.0.0.0:9464"), readme);
+        assertTrue(readme.contains("offsets are committed after every poll"), readme);
         assertTrue(model.messageProperty().get().startsWith("Exported the deployment of Ingest to " + out), model.messageProperty().get());
 
         assertNull(model.export(project.resolve("deploy"), "kisflow-studio.jar"), "not inside the project");
