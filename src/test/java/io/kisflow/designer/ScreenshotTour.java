@@ -160,7 +160,7 @@ public final class ScreenshotTour {
 
         // 6. questions: unsaved changes, recovery offer; the help dialog
         dialog(() -> Questions.unsavedChanges(w.stage(), "conf-samples", "closing"), "unsaved-changes.png", 0);
-        dialog(() -> Questions.restoreOffer(w.stage(), "conf-samples", Instant.parse("2026-11-21T09:41:00Z")), "recovery-offer.png", 0);
+        dialog(() -> Questions.restoreOffer(w.stage(), "conf-samples", Instant.parse("2026-11-21T09:41:00Z"), java.util.Optional.empty(), java.nio.file.Path.of("conf-samples")), "recovery-offer.png", 0);
         dialog(() -> HelpDialog.create(w.stage(), w.actions()), "shortcuts.png", 0);
 
         // 7. a project with problems: markers on the cards, the problems list

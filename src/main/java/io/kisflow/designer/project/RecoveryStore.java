@@ -101,6 +101,49 @@ public final class RecoveryStore {
         }
     }
 
+    /** A project file and when it was last written. */
+    public record FileChange(Path file, Instant at) {
+    }
+
+    /**
+     * The project's config or function source file written most recently after {@code savedAt}, if
+     * any. The designer never writes those files while a recovery copy stands (saving discards it),
+     * so such a file was changed outside it (an editor, a pull) after the copy was made: restoring
+     * and saving would put the copy over that change, which the restore offer must say.
+     */
+    public static Optional<FileChange> changedAfter(Path projectDir, Instant savedAt) {
+        FileChange[] newest = {null};
+        try (java.util.stream.Stream<Path> files = Files.walk(projectDir)) {
+            files.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".java")) && !hidden(projectDir, p);
+            }).forEach(p -> {
+                try {
+                    Instant t = Files.getLastModifiedTime(p).toInstant();
+                    if (t.isAfter(savedAt) && (newest[0] == null || t.isAfter(newest[0].at()))) {
+                        newest[0] = new FileChange(p, t);
+                    }
+                } catch (IOException e) {
+                    // a file gone while walking changed nothing the copy could overwrite
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.getLogger(RecoveryStore.class.getName()).log(System.Logger.Level.DEBUG, () -> "could not look for changes in " + projectDir, e);
+        }
+        return Optional.ofNullable(newest[0]);
+    }
+
+    /** Inside a hidden folder of the project (the designer's own sidecar folder holds run history, not config). */
+    private static boolean hidden(Path projectDir, Path p) {
+        Path rel = projectDir.relativize(p);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            if (rel.getName(i).toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Forgets the recovery copy of {@code projectDir} (after a save, or when the user declines it). */
     public void discard(Path projectDir) throws IOException {
         Files.deleteIfExists(fileFor(projectDir.toAbsolutePath().normalize()));

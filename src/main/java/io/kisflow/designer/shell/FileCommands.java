@@ -103,7 +103,9 @@ public final class FileCommands {
             if (owner.get() instanceof javafx.stage.Stage stage && !stage.isShowing()) {
                 stage.show();
             }
-            ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt())
+            java.nio.file.Path dir = session().directory();
+            ButtonType answer = Questions.restoreOffer(owner.get(), projectName(), recovered.get().savedAt(),
+                            io.kisflow.designer.project.RecoveryStore.changedAfter(dir, recovered.get().savedAt()), dir)
                     .showAndWait().orElse(Questions.DISCARD);
             if (answer == Questions.RESTORE) {
                 session().restore(recovered.get());

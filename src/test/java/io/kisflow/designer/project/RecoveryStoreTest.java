@@ -92,4 +92,26 @@ class RecoveryStoreTest {
         assertFalse(Files.exists(left), "left by a crash two minutes ago");
         assertTrue(Files.exists(writing), "may belong to a write in progress in another designer");
     }
+
+    @Test
+    void aProjectFileWrittenAfterTheCopyIsFoundNotTheDesignersOwnFolders() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("proj"));
+        Path flow = Files.writeString(project.resolve("flow.yml"), "kistype: flow\n");
+        Path code = Files.createDirectories(project.resolve("functions")).resolve("F.java");
+        Files.writeString(code, "class F {}");
+        Instant savedAt = Instant.now();
+        Files.setLastModifiedTime(flow, java.nio.file.attribute.FileTime.from(savedAt.minusSeconds(60)));
+        Files.setLastModifiedTime(code, java.nio.file.attribute.FileTime.from(savedAt.minusSeconds(60)));
+        // the designer's own folder (run history) changes during designer runs: not a change to the project
+        Path run = Files.createDirectories(project.resolve(".kisflow-studio/runs")).resolve("r.yml");
+        Files.writeString(run, "x: 1\n");
+        Files.setLastModifiedTime(run, java.nio.file.attribute.FileTime.from(savedAt.plusSeconds(30)));
+        assertTrue(RecoveryStore.changedAfter(project, savedAt).isEmpty(), "nothing of the project changed after the copy");
+
+        Files.setLastModifiedTime(flow, java.nio.file.attribute.FileTime.from(savedAt.plusSeconds(10)));
+        Files.setLastModifiedTime(code, java.nio.file.attribute.FileTime.from(savedAt.plusSeconds(20)));
+        RecoveryStore.FileChange c = RecoveryStore.changedAfter(project, savedAt).orElseThrow();
+        assertEquals(code, c.file(), "the newest change is named");
+        assertEquals(savedAt.plusSeconds(20).getEpochSecond(), c.at().getEpochSecond());
+    }
 }
