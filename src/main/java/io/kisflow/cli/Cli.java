@@ -144,7 +144,7 @@ public final class Cli {
     private static int dispatch(List<String> rest, InputStream in, PrintStream out, PrintStream err, boolean debug) {
         if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")
                 || (rest.get(0).equals("help") && rest.size() == 1)) {
-            out.println(USAGE);
+            out.println(usage(System.getProperty("jpackage.app-path")));
             return 0;
         }
         String command = rest.get(0);
@@ -184,6 +184,18 @@ public final class Cli {
             }
             return 1;
         }
+    }
+
+    /**
+     * The usage text as the user started the program: an installed launcher (whose path the packages
+     * pass as {@code jpackage.app-path}) by its name, {@code kisflow ...}; otherwise the jar's command.
+     */
+    static String usage(String appPath) {
+        if (appPath == null || appPath.isBlank()) {
+            return USAGE;
+        }
+        java.nio.file.Path name = java.nio.file.Path.of(appPath).getFileName();
+        return name == null ? USAGE : USAGE.replace("java -jar kisflow-studio.jar", name.toString().replaceFirst("\\.exe$", ""));
     }
 
     /** {@code help COMMAND} and {@code COMMAND --help}: the command's options, rendered by picocli. */

@@ -24,6 +24,18 @@ class CliOptionsTest {
     }
 
     @Test
+    void theUsageNamesTheInstalledCommandAsTheUserTypesIt() {
+        assertTrue(Cli.usage(null).startsWith("usage: java -jar kisflow-studio.jar [command] [options]"), Cli.usage(null));
+        String installed = Cli.usage("/opt/kisflow-studio/bin/kisflow");
+        assertTrue(installed.startsWith("usage: kisflow [command] [options]"), installed);
+        assertTrue(installed.contains("source <(kisflow completion)"), installed);
+        assertTrue(!installed.contains("java -jar"), installed);
+        CliRunner help = CliRunner.run("--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().startsWith("usage: java -jar kisflow-studio.jar"), help.out());
+    }
+
+    @Test
     void eachCommandHasItsHelp() {
         CliRunner help = CliRunner.run("help", "run");
         assertEquals(0, help.exit(), help.err());
