@@ -362,16 +362,16 @@ final class ConsumerLoop implements Runnable {
 
     /** Makes the seeks and pauses the runner asked for (the runner is idle), on partitions still assigned. */
     private void applyHolds(KafkaConsumer<String, String> c) {
-        List<Hold> todo;
+        List<Hold> asked;
         synchronized (this) {
             if (holds.isEmpty()) {
                 return;
             }
-            todo = List.copyOf(holds);
+            asked = List.copyOf(holds);
             holds.clear();
         }
         Set<TopicPartition> mine = c.assignment();
-        for (Hold h : todo) {
+        for (Hold h : asked) {
             if (mine.contains(h.tp())) {
                 if (h.pause()) {
                     c.pause(List.of(h.tp()));

@@ -254,15 +254,7 @@ class BrokerRestartTest {
 
     /** Check (slow: {@code sleepMs} per batch, so the stream is mid-flight when the broker stops) then Save into a file. */
     private static Engine engine(Path dir, int sleepMs) throws Exception {
-        Path store = dir.resolve("store");
-        Files.createDirectories(store);
-        Files.writeString(dir.resolve("conn-Store.yml"), "kistype: conn\ncname: Store\naddrs: '" + store + "'\ntype: file\nkey: rows.jsonl\n");
-        Files.writeString(dir.resolve("func-Check.yml"), "kistype: func\nfname: Check\nfmode: Calculate\nsource:\n  name: rows\n");
-        Files.writeString(dir.resolve("func-Save.yml"), "kistype: func\nfname: Save\nfmode: Save\nsource:\n  name: rows\noption:\n  cname: Store\n");
-        Files.writeString(dir.resolve("flow-Ingest.yml"), "kistype: flow\nstatus: 1\nflow_name: Ingest\nflows:\n  - fname: Check\n  - fname: Save\n");
-        LoadResult loaded = ConfigLoader.load(dir);
-        assertTrue(!loaded.hasErrors(), loaded.errors().toString());
-        return Engine.builder().configs(loaded.configs()).plugin(pool -> pool.faas("Check", flow -> {
+        return Engine.builder().configs(IngestProject.write(dir)).plugin(pool -> pool.faas("Check", flow -> {
             Thread.sleep(sleepMs);
             for (Object row : flow.input()) {
                 flow.commitRow(row);

@@ -60,15 +60,7 @@ class FlowServiceTest {
     }
 
     private Engine engine(Path dir, boolean metrics) throws Exception {
-        Path store = dir.resolve("store");
-        Files.createDirectories(store);
-        Files.writeString(dir.resolve("conn-Store.yml"), "kistype: conn\ncname: Store\naddrs: '" + store + "'\ntype: file\nkey: rows.jsonl\n");
-        Files.writeString(dir.resolve("func-Check.yml"), "kistype: func\nfname: Check\nfmode: Calculate\nsource:\n  name: rows\n");
-        Files.writeString(dir.resolve("func-Save.yml"), "kistype: func\nfname: Save\nfmode: Save\nsource:\n  name: rows\noption:\n  cname: Store\n");
-        Files.writeString(dir.resolve("flow-Ingest.yml"), "kistype: flow\nstatus: 1\nflow_name: Ingest\nflows:\n  - fname: Check\n  - fname: Save\n");
-        LoadResult loaded = ConfigLoader.load(dir);
-        assertTrue(!loaded.hasErrors(), loaded.errors().toString());
-        return Engine.builder().configs(loaded.configs()).metrics(metrics).plugin(pool -> pool.faas("Check", flow -> {
+        return Engine.builder().configs(IngestProject.write(dir)).metrics(metrics).plugin(pool -> pool.faas("Check", flow -> {
             lastRecords = flow.getMetaData("kafka.records");
             CountDownLatch s = started;
             if (s != null && s.getCount() > 0) {
