@@ -50,21 +50,16 @@ final class RedisConnector implements ConnectorClient {
                 client.connectAsync(io.lettuce.core.codec.StringCodec.UTF8, uri);
         try {
             return new RedisConnector(s, client, connecting.get(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | ExecutionException | InterruptedException | RuntimeException e) {
             connecting.cancel(true);
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            throw Failures.connect(s, new TimeoutException("the server took the connection but did not answer (is it a Redis server?)"));
-        } catch (ExecutionException e) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            throw Failures.connect(s, e.getCause() != null ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            connecting.cancel(true);
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            Thread.currentThread().interrupt();
-            throw Failures.connect(s, e);
-        } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            throw Failures.connect(s, e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable cause = e instanceof TimeoutException
+                    ? new TimeoutException("the server took the connection but did not answer (is it a Redis server?)")
+                    : e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw Failures.connect(s, cause);
         }
     }
 
